@@ -1,0 +1,31 @@
+// Four projects: the pure core and the CLI run in plain Node (which proves core/ leans on no DOM
+// global by accident), the add-in in jsdom, and the end-to-end tests drive a real Chromium.
+const transform = {
+  "^.+\\.(t|j)sx?$": [
+    "@swc/jest",
+    {
+      jsc: {
+        parser: { syntax: "typescript", tsx: true },
+        transform: { react: { runtime: "automatic" } },
+        target: "es2022",
+      },
+      module: { type: "commonjs" },
+    },
+  ],
+};
+const common = { transform, moduleFileExtensions: ["ts", "tsx", "js", "json"] };
+
+module.exports = {
+  projects: [
+    { ...common, displayName: "core", testEnvironment: "node", testMatch: ["<rootDir>/src/core/**/*.test.ts", "<rootDir>/src/i18n/**/*.test.ts"] },
+    { ...common, displayName: "cli", testEnvironment: "node", testMatch: ["<rootDir>/src/cli/**/*.test.ts", "<rootDir>/test/conformance/**/*.test.ts", "<rootDir>/test/*.test.ts", "<rootDir>/scripts/**/*.test.ts"] },
+    {
+      ...common,
+      displayName: "addin",
+      testEnvironment: "jsdom",
+      testMatch: ["<rootDir>/src/addin/**/*.test.ts?(x)"],
+      setupFilesAfterEnv: ["<rootDir>/test/helpers/jest-dom-setup.ts"],
+    },
+    { ...common, displayName: "e2e", testEnvironment: "node", testMatch: ["<rootDir>/test/e2e/**/*.test.ts"] },
+  ],
+};

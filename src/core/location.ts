@@ -1,0 +1,44 @@
+/** Where a piece of scanned text lives: precise enough to say "Bilag.zip/Ansøgning.docx, side 3". */
+
+export type Part = "subject" | "body" | "attachment";
+
+/** The place inside a part. Rendered to words by i18n (e.g. "side 3", "Ark2!C14"). */
+export type Place =
+  | { readonly kind: "page"; readonly page: number }
+  | { readonly kind: "cell"; readonly sheet: string; readonly cell: string }
+  | { readonly kind: "slide"; readonly slide: number; readonly notes?: boolean }
+  | { readonly kind: "line"; readonly line: number }
+  | { readonly kind: "file-name" }
+  | {
+      readonly kind: "section";
+      readonly section:
+        | "header"
+        | "footer"
+        | "footnote"
+        | "endnote"
+        | "comment"
+        | "textbox"
+        | "tracked-change"
+        | "metadata"
+        | "notes";
+    }
+  /** Inside an attached mail: its subject, body or an attachment name. */
+  | { readonly kind: "mail-part"; readonly part: "subject" | "body" };
+
+export interface Location {
+  readonly part: Part;
+  /** Attachment name chain, outermost first, joined with "/": "Bilag.zip/Ansøgning.docx". */
+  readonly attachment?: string;
+  readonly place?: Place;
+}
+
+/** A run of text to scan, with its location. */
+export interface TextSegment {
+  readonly text: string;
+  readonly location: Location;
+  /**
+   * Offsets in `text` of line breaks the CPR matcher may cross (a PDF wrapping "150650-" onto
+   * "3720"). Every other line break is hard: a match never crosses it.
+   */
+  readonly softBreaks?: readonly number[];
+}

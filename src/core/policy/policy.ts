@@ -1,0 +1,59 @@
+/**
+ * The admin's policy, after parsing and defaults. Keys are a contract with admins' files:
+ * extend, never rename. Every field is documented in docs/policy.md.
+ */
+
+/** What happens to a finding at send time. "allow" still shows it in the task pane. */
+export type Action = "block" | "warn" | "allow";
+
+/** What the send handler does when it cannot finish: the admin's choice, never an accident. */
+export type FailMode = "block" | "allow";
+
+export type SecureRoute =
+  | { readonly kind: "none" }
+  /** A subject tag that the organisation's transport rule encrypts, e.g. "[sikker]". */
+  | { readonly kind: "subject-tag"; readonly tag: string }
+  /** A Purview sensitivity label that encrypts, applied where the client supports it. */
+  | { readonly kind: "sensitivity-label"; readonly labelId: string; readonly labelName?: string };
+
+export interface Limits {
+  /** Whole send-time check, including reading the item. Smart Alerts shows a wait dialog after 5 s. */
+  readonly sendBudgetMs: number;
+  readonly maxAttachmentBytes: number;
+  readonly maxInflatedBytes: number;
+  readonly maxArchiveEntries: number;
+  readonly maxNestingDepth: number;
+}
+
+export interface Policy {
+  /** The organisation's own mail domains. Look-alikes of these are the Randers case. */
+  readonly ownDomains: readonly string[];
+  /** Partners' domains: exact matches are never flagged; look-alikes of them are. */
+  readonly trustedDomains: readonly string[];
+  /** Extra known-legitimate domains, added to the built-in Danish public-sector list. */
+  readonly knownDomains: readonly string[];
+  readonly cpr: {
+    readonly high: Action;
+    readonly medium: Action;
+    readonly low: Action;
+    /** Characters either side of a number searched for keywords (cpr.md §6.1). */
+    readonly contextWindow: number;
+  };
+  readonly lookalike: {
+    /** Look-alike of an own domain. */
+    readonly own: Action;
+    /** Look-alike of a trusted domain. */
+    readonly trusted: Action;
+    /** Look-alike of another Danish public body on the built-in list (labels of 4+ letters). */
+    readonly known: Action;
+  };
+  readonly invalidRecipient: Action;
+  readonly unreadableAttachment: Action;
+  readonly secureRoute: SecureRoute;
+  /** What the send handler does when it fails. */
+  readonly onError: FailMode;
+  /** What the send handler does when the budget runs out before the scan finished. */
+  readonly onTimeout: FailMode;
+  readonly limits: Limits;
+  readonly language: "auto" | "da" | "en";
+}
