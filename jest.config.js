@@ -26,6 +26,6 @@ module.exports = {
       testMatch: ["<rootDir>/src/addin/**/*.test.ts?(x)"],
       setupFilesAfterEnv: ["<rootDir>/test/helpers/jest-dom-setup.ts"],
     },
-    { ...common, displayName: "e2e", testEnvironment: "node", testMatch: ["<rootDir>/test/e2e/**/*.test.ts"] },
+    { ...common, displayName: "e2e", testEnvironment: "node", testMatch: ["<rootDir>/test/e2e/**/*.test.ts", "<rootDir>/test/deploy/**/*.test.ts"] },
   ],
 };

@@ -68,6 +68,8 @@ export interface LookalikeFinding {
   readonly field: RecipientField;
   /** The recipient's domain as in the header (ASCII/punycode form kept for display). */
   readonly domain: string;
+  /** The same domain in Unicode, present only when it differs from `domain` (IDN): show both. */
+  readonly domainUnicode?: string;
   /** The own/trusted/known domain it resembles. */
   readonly resembles: string;
   /** Which list the resembled domain is on: decides the action (policy.lookalike). */

@@ -41,4 +41,10 @@ export interface TextSegment {
    * "3720"). Every other line break is hard: a match never crosses it.
    */
   readonly softBreaks?: readonly number[];
+  /**
+   * Set by the XLSX reader when a number cell in a CPR-like column (or with a `000000-0000`
+   * format) lost its leading zero and the extractor put it back: 506503720 → 050650-3720.
+   * A finding in this segment carries the reason "leading-zero-restored".
+   */
+  readonly restoredLeadingZero?: boolean;
 }

@@ -6,8 +6,12 @@
 /** What happens to a finding at send time. "allow" still shows it in the task pane. */
 export type Action = "block" | "warn" | "allow";
 
-/** What the send handler does when it cannot finish: the admin's choice, never an accident. */
-export type FailMode = "block" | "allow";
+/**
+ * What the send handler does when it cannot finish: the admin's choice, never an accident.
+ * "warn" tells the user the mail could not be checked and lets them send anyway or wait: neither
+ * a silent pass (office-js #3180) nor a municipality that cannot send at all (office-js #6303).
+ */
+export type FailMode = "block" | "warn" | "allow";
 
 export type SecureRoute =
   | { readonly kind: "none" }
@@ -32,6 +36,8 @@ export interface Policy {
   readonly trustedDomains: readonly string[];
   /** Extra known-legitimate domains, added to the built-in Danish public-sector list. */
   readonly knownDomains: readonly string[];
+  /** Use the built-in list of Danish public-sector domains as known-legitimate (and as warn targets). */
+  readonly useBuiltInDomainList: boolean;
   readonly cpr: {
     readonly high: Action;
     readonly medium: Action;

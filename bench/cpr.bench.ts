@@ -1,0 +1,135 @@
+/**
+ * The CPR rule's speed against the floor: a bare `/\d{6}-?\d{4}/g` pass over the same text, in the
+ * same run. Target: findCprNumbers ≤ 1.5× the bare pass over ≥ 10 MB of mixed Danish text.
+ *
+ * The text is seeded and synthetic: prose with æøå, en dashes and curly quotes (which make the
+ * string two-byte, as real mail is), phone numbers, amounts, dates, times, postcodes, journal and
+ * CVR numbers, URLs with timestamps, tab-separated rows, and synthetic CPR numbers (cpr.md §7:
+ * births 1858–1915 or failing modulus 11 on a date other than 1 January) in every written form.
+ */
+import { findCprNumbers } from "../src/core/detectors/cpr";
+
+const TARGET_CHARS = 10 * 1024 * 1024;
+const ITERATIONS = 9;
+const TARGET_RATIO = 1.5;
+const NOW = new Date(2026, 10, 23);
+
+/** mulberry32: small, seeded, reproducible. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = (
+  "og i at det en til er som på de med han af for ikke der var mig sig men et har om vi min havde ham hun nu over da fra " +
+  "du ud sin dem os op man hans hvor eller hvad skal selv her alle vil blev kunne ind når være dog noget ville jo deres " +
+  "efter ned skulle denne end dette mit også under have dig anden hende mine alt meget sit sine vor mod disse hvis din " +
+  "nogle hos blive mange ad bliver hendes været sådan borgeren kommunen sagsbehandler ansøgning bevilling hjælp økonomi " +
+  "ydelse afgørelse klage møde jobcenter handleplan børne- og ungeudvalget forvaltningen partshøring aktindsigt " +
+  "journalnotat udbetaling kontanthjælp boligstøtte førtidspension tilbud visitation hjemmepleje"
+).split(" ");
+const TOWNS = ["Randers C", "Aarhus N", "Viborg", "Silkeborg", "Odense SØ", "København K", "Aalborg Øst"];
+/** Synthetic CPR numbers only (cpr.md §7). */
+const CPRS = ["150650-3720", "241210-2145", "150375-6125", "010190-5811", "030968-4711", "290200-4810", "120508-3911", "311299-1234"];
+
+function pad(n: number, w: number): string {
+  return String(n).padStart(w, "0");
+}
+
+/** ≥ `size` characters of seeded mixed Danish mail text, and how many CPR numbers went in. */
+export function buildText(size: number, seed = 42): { text: string; cprs: number } {
+  const r = rng(seed);
+  const pick = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)] as T;
+  const int = (n: number): number => Math.floor(r() * n);
+  const parts: string[] = [];
+  let length = 0;
+  let cprs = 0;
+  while (length < size) {
+    const x = r();
+    let s: string;
+    if (x < 0.012) s = `tlf. ${pad(int(100), 2)} ${pad(int(100), 2)} ${pad(int(100), 2)} ${pad(int(100), 2)}`;
+    else if (x < 0.018) s = `+45 ${pad(int(1e8), 8)}`;
+    else if (x < 0.03) s = `${(int(1e6) / 100).toFixed(2).replace(".", ",")} kr.`;
+    else if (x < 0.04) s = `den ${pad(1 + int(28), 2)}-${pad(1 + int(12), 2)}-${1950 + int(75)}`;
+    else if (x < 0.045) s = `${pad(1 + int(28), 2)}.${pad(1 + int(12), 2)}.${2000 + int(25)}`;
+    else if (x < 0.05) s = `kl. ${pad(8 + int(8), 2)}.${pad(int(60), 2)}\u2013${pad(9 + int(8), 2)}.00`;
+    else if (x < 0.054) s = `${1000 + int(9000)} ${pick(TOWNS)}`;
+    else if (x < 0.057) s = `J.nr. ${2000 + int(26)}-${pad(int(1000), 3)}-${pad(int(10000), 4)}`;
+    else if (x < 0.059) s = `CVR ${pad(int(1e8), 8)}`;
+    else if (x < 0.06) s = `https://sag.example.dk/vis?id=${int(1e6)}&ts=${1700000000 + int(1e8)}`;
+    else if (x < 0.0625) s = `Ordrenr. ${pad(int(1e10), 10)}`;
+    else if (x < 0.064) {
+      const c = pick(CPRS);
+      const form = int(4);
+      s = form === 0 ? `CPR-nr.: ${c}` : form === 1 ? `cpr ${c.replace("-", "")}` : form === 2 ? c : `${c.slice(0, 2)}.${c.slice(2, 4)}.${c.slice(4)}`;
+      cprs++;
+    } else if (x < 0.066) s = `\n${pick(WORDS)}\t${pick(WORDS)}\t${pad(int(1e5), 5)}\n`;
+    else if (x < 0.068) s = `\u201d${pick(WORDS)}\u201d`;
+    else {
+      s = pick(WORDS);
+      if (r() < 0.08) s = s.charAt(0).toUpperCase() + s.slice(1);
+    }
+    if (r() < 0.06) s += ".";
+    if (r() < 0.012) s += "\n";
+    parts.push(s);
+    length += s.length + 1;
+  }
+  return { text: parts.join(" "), cprs };
+}
+
+function median(a: number[]): number {
+  const s = a.slice().sort((x, y) => x - y);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+function bare(text: string): number {
+  const re = /\d{6}-?\d{4}/g;
+  let n = 0;
+  while (re.exec(text) !== null) n++;
+  return n;
+}
+
+function timed<T>(f: () => T): { ms: number; result: T } {
+  const t0 = performance.now();
+  const result = f();
+  return { ms: performance.now() - t0, result };
+}
+
+export async function bench(): Promise<void> {
+  const { text, cprs } = buildText(TARGET_CHARS);
+  const mb = text.length / (1024 * 1024);
+  const bareMs: number[] = [];
+  const cprMs: number[] = [];
+  let bareHits = 0;
+  let found: ReturnType<typeof findCprNumbers> = [];
+  // Warm both up, then interleave so drift (GC, CPU clock) hits both alike.
+  bare(text);
+  findCprNumbers(text, { now: NOW });
+  for (let i = 0; i < ITERATIONS; i++) {
+    const b = timed(() => bare(text));
+    bareMs.push(b.ms);
+    bareHits = b.result;
+    const c = timed(() => findCprNumbers(text, { now: NOW }));
+    cprMs.push(c.ms);
+    found = c.result;
+  }
+  const mBare = median(bareMs);
+  const mCpr = median(cprMs);
+  const ratio = mCpr / mBare;
+  const byLevel = { high: 0, medium: 0, low: 0 };
+  for (const m of found) byLevel[m.confidence]++;
+  const row = (name: string, ms: number): string =>
+    `| ${name.padEnd(30)} | ${ms.toFixed(1).padStart(8)} ms | ${(mb / (ms / 1000)).toFixed(0).padStart(6)} MB/s |`;
+  console.log(`text: ${mb.toFixed(1)} MB (${text.length} chars, seeded), ${cprs} synthetic CPR numbers planted, ${ITERATIONS} iterations, median`);
+  console.log(`| pass                           |     time    |   speed     |`);
+  console.log(row("bare /\\d{6}-?\\d{4}/g", mBare));
+  console.log(row("findCprNumbers", mCpr));
+  console.log(`ratio ${ratio.toFixed(2)}× (target ≤ ${TARGET_RATIO}×): ${ratio <= TARGET_RATIO ? "MET" : "NOT MET"}`);
+  console.log(`bare pass matches: ${bareHits}; findCprNumbers findings: ${found.length} (high ${byLevel.high}, medium ${byLevel.medium}, low ${byLevel.low})`);
+}

@@ -1,0 +1,70 @@
+/**
+ * The event-runtime entry: builds launchevent.js, the one self-contained file classic Outlook on
+ * Windows loads (its `<Override type="javascript">`) and commands.html includes for web, new Outlook
+ * and Mac. It only wires the handlers to Outlook.
+ *
+ * In classic Outlook on Windows, Office.onReady/Office.initialize are NOT run for event handlers, so
+ * nothing here waits for them; Office.actions.associate runs as the file evaluates (without it a
+ * SoftBlock add-in blocks every send). No imports at run time, no timers assumed: setTimeout and
+ * fetch are feature-detected.
+ */
+// Must stay the first import: see install-shims.ts.
+import { INSTALLED_SHIMS } from "./install-shims";
+import { associateHandlers, connectMailbox } from "../office/mailbox-host";
+import { HANDLER_NAMES } from "../office/manifest-ids";
+import type { MailboxEventLike } from "../office/office-types";
+import { runtimeStore } from "../office/runtime-storage";
+import { loadPolicy, type FetchLike } from "../policy/load-policy";
+import { policyUrl, runtimeBaseUrl } from "../policy/policy-url";
+import { onMessageSend } from "./on-message-send";
+import { onAttachmentsChanged, onRecipientsChanged } from "./pre-scan";
+
+/** When this file started evaluating: bundle load time counts against Smart Alerts' 5 s. */
+const STARTED_AT = Date.now();
+/** Read while evaluating: only now is document.currentScript this file's <script>. */
+const BASE_URL = runtimeBaseUrl();
+
+function log(line: string): void {
+  // Lines carry codes, counts and timings only (see the callers); never mail content.
+  if (typeof console !== "undefined" && typeof console.log === "function") console.log(`[Postvagt] ${line}`);
+}
+
+const setTimer = typeof setTimeout === "function" ? (fn: () => void, ms: number): unknown => setTimeout(fn, ms) : undefined;
+const clearTimer =
+  typeof clearTimeout === "function" ? (handle: unknown): void => clearTimeout(handle as ReturnType<typeof setTimeout>) : undefined;
+const fetchFn: FetchLike | undefined = typeof fetch === "function" ? (url, init) => fetch(url, init) : undefined;
+
+function policyLoader() {
+  return () => loadPolicy({ url: policyUrl(BASE_URL), fetch: fetchFn, store: runtimeStore(), log, setTimer, clearTimer });
+}
+
+function onMessageSendHandler(event: MailboxEventLike): void {
+  onMessageSend(event, {
+    host: connectMailbox(),
+    loadPolicy: policyLoader(),
+    startedAt: STARTED_AT,
+    setTimer,
+    clearTimer,
+    log,
+  }).catch(() => log("send: handler rejected"));
+}
+
+function onMessageAttachmentsChangedHandler(event: MailboxEventLike): void {
+  onAttachmentsChanged(event, { host: connectMailbox(), loadPolicy: policyLoader(), log }).catch(() => undefined);
+}
+
+function onMessageRecipientsChangedHandler(event: MailboxEventLike): void {
+  onRecipientsChanged(event, { host: connectMailbox(), loadPolicy: policyLoader(), log }).catch(() => undefined);
+}
+
+if (INSTALLED_SHIMS.length > 0) log(`runtime shims: ${INSTALLED_SHIMS.join(", ")}`);
+
+if (
+  !associateHandlers({
+    [HANDLER_NAMES.send]: onMessageSendHandler,
+    [HANDLER_NAMES.attachmentsChanged]: onMessageAttachmentsChangedHandler,
+    [HANDLER_NAMES.recipientsChanged]: onMessageRecipientsChangedHandler,
+  })
+) {
+  log("Office.actions is missing: handlers not registered");
+}

@@ -1,0 +1,252 @@
+/**
+ * The send check (Smart Alerts, OnMessageSend): read → scan → decide → exactly one event.completed.
+ *
+ * Linear and total:
+ *  - one `finish` guarded by a flag is the only caller of event.completed, so every path completes
+ *    once: the normal end, a thrown error (→ policy.onError), and the deadline timer
+ *    (→ policy.onTimeout), whichever comes first;
+ *  - the deadline counts from when the bundle started evaluating and is capped at HARD_CAP_MS, well
+ *    inside the 5 s after which Outlook shows "taking longer than expected" — the policy may only
+ *    shorten it;
+ *  - the scan also gets the deadline itself, because a timer cannot interrupt synchronous work:
+ *    the extractors check it between pages and entries.
+ * Nothing here touches the Office global: Outlook is reached through `MailboxHost` (office/).
+ */
+import { decideResult, DEFAULT_POLICY, scanMessage, stricter, type Action, type Finding, type Policy, type ScanResult } from "../../core/index";
+import type { AnyLang } from "../../i18n/t";
+import type { Capabilities } from "../office/capabilities";
+import type { MailboxHost } from "../office/mailbox-host";
+import { TASKPANE_COMMAND_ID } from "../office/manifest-ids";
+import type { MailboxEventLike, SmartAlertsCompletion } from "../office/office-types";
+import { contextDataFor, emptySharedState, type SharedReason, type SharedSendResult, type SharedState } from "../office/shared-state";
+import type { LoadedPolicy } from "../policy/load-policy";
+import { buildAlert, type AlertKind } from "./alert-message";
+import { fingerprint } from "./fingerprint";
+
+/** Never later than this after the bundle began to load, whatever the policy says. */
+export const HARD_CAP_MS = 3800;
+/** Kept back at the end for writing the shared state and completing (at most a quarter of the budget). */
+export const FINISH_MARGIN_MS = 300;
+/**
+ * Bundle load counts only when the handler runs right after it: a browser runtime that is reused
+ * for a later event must not start that event's clock at the page's load.
+ */
+export const MAX_LOAD_ALLOWANCE_MS = 2000;
+
+export interface SendDeps {
+  /** undefined when Office or the item is missing: handled as an error. */
+  readonly host: MailboxHost | undefined;
+  readonly loadPolicy: () => Promise<LoadedPolicy>;
+  readonly clock?: () => number;
+  /** When the bundle started evaluating (epoch ms): bundle load counts against the 5 s. */
+  readonly startedAt?: number;
+  /** setTimeout; absent in a runtime without timers (then only the scan's own deadline holds). */
+  readonly setTimer?: ((fn: () => void, ms: number) => unknown) | undefined;
+  readonly clearTimer?: ((handle: unknown) => void) | undefined;
+  readonly log?: (line: string) => void;
+  /** "Today" for the CPR date rules; tests pin it. */
+  readonly now?: Date;
+}
+
+export type SendPath = "allow" | "block" | "warn" | "warn-repeat-allowed" | "timeout" | "error";
+
+export interface SendOutcome {
+  readonly path: SendPath;
+  readonly completion: SmartAlertsCompletion;
+  readonly elapsedMs: number;
+}
+
+function languageOf(policy: Policy, caps: Capabilities | undefined): AnyLang {
+  if (policy.language !== "auto") return policy.language;
+  return (caps?.displayLanguage ?? "").toLowerCase().startsWith("en") ? "en" : "da";
+}
+
+function raceDeadline<T>(work: Promise<T>, ms: number, deps: SendDeps): Promise<T | "late"> {
+  if (!deps.setTimer) return work;
+  return new Promise<T | "late">((resolve, reject) => {
+    const handle = deps.setTimer!(() => resolve("late"), Math.max(0, ms));
+    const stop = () => deps.clearTimer?.(handle);
+    work.then(
+      (v) => {
+        stop();
+        resolve(v);
+      },
+      (e: unknown) => {
+        stop();
+        reject(e);
+      },
+    );
+  });
+}
+
+interface Decision {
+  readonly kind: "allow" | AlertKind;
+  readonly reasons: readonly SharedReason[];
+  readonly fail?: Action;
+}
+
+/** Completion options for a stop, using only what this client supports. */
+function stopCompletion(
+  decision: Decision,
+  caps: Capabilities | undefined,
+  lang: AnyLang,
+  next: "send-again" | "send-anyway" | "fail-block" | "none",
+  summary: SharedSendResult,
+): SmartAlertsCompletion {
+  const button = caps?.dialogButton === true;
+  const text = buildAlert({
+    kind: decision.kind === "allow" ? "warn" : decision.kind,
+    reasons: decision.reasons,
+    lang,
+    hint: button ? "button" : "ribbon",
+    next,
+  });
+  const completion: SmartAlertsCompletion = { allowEvent: false, errorMessage: text.errorMessage };
+  if (caps?.markdown) completion.errorMessageMarkdown = text.errorMessageMarkdown;
+  if (button) {
+    completion.cancelLabel = text.cancelLabel;
+    completion.commandId = TASKPANE_COMMAND_ID;
+    completion.contextData = contextDataFor(summary);
+  }
+  if (next === "send-anyway" && caps?.sendModeOverride) completion.sendModeOverride = caps.promptUserValue;
+  return completion;
+}
+
+export async function onMessageSend(event: MailboxEventLike, deps: SendDeps): Promise<SendOutcome> {
+  const clock = deps.clock ?? (() => Date.now());
+  const log = deps.log ?? (() => undefined);
+  const entered = clock();
+  const loadedAt = deps.startedAt ?? entered;
+  const start = loadedAt <= entered && entered - loadedAt <= MAX_LOAD_ALLOWANCE_MS ? loadedAt : entered;
+  const host = deps.host;
+  const caps = host?.capabilities;
+
+  let policy: Policy = DEFAULT_POLICY;
+  let state: SharedState | undefined;
+  let finished: SendOutcome | undefined;
+  // Resolved by finish() once event.completed has been called.
+  let resolveDone: (o: SendOutcome) => void = () => undefined;
+  const done = new Promise<SendOutcome>((r) => (resolveDone = r));
+  const budget = () => Math.min(policy.limits.sendBudgetMs, HARD_CAP_MS);
+  const deadline = () => start + budget();
+  const margin = () => Math.min(FINISH_MARGIN_MS, Math.floor(budget() / 4));
+
+  /** Builds the outcome for a decision, records it for the task pane, and completes: once. */
+  const finish = async (decision: Decision): Promise<void> => {
+    if (finished) return;
+    const lang = languageOf(policy, caps);
+    const summary: SharedSendResult = {
+      at: clock(),
+      verdict: decision.kind === "allow" ? "allow" : decision.fail ?? (decision.kind === "block" ? "block" : "warn"),
+      ...(decision.kind === "timeout" || decision.kind === "error" ? { incomplete: decision.kind } : {}),
+      reasons: decision.reasons,
+      total: decision.reasons.length,
+    };
+    let path: SendPath;
+    let completion: SmartAlertsCompletion;
+    let warned: string | undefined;
+    const failMode = decision.fail;
+    const isWarn = decision.kind === "warn" || failMode === "warn";
+    if (decision.kind === "allow" || failMode === "allow") {
+      path = decision.kind === "allow" ? "allow" : decision.kind === "timeout" ? "timeout" : "error";
+      completion = { allowEvent: true };
+    } else if (isWarn && caps?.sendModeOverride) {
+      path = decision.kind === "warn" ? "warn" : decision.kind === "timeout" ? "timeout" : "error";
+      completion = stopCompletion(decision, caps, lang, "send-anyway", summary);
+    } else if (isWarn) {
+      // No "Send anyway" before Mailbox 1.14: the same warning twice in a row lets the mail go.
+      const print = fingerprint(decision.kind, decision.reasons);
+      if (state?.warned === print) {
+        path = "warn-repeat-allowed";
+        completion = { allowEvent: true };
+      } else {
+        path = decision.kind === "warn" ? "warn" : decision.kind === "timeout" ? "timeout" : "error";
+        warned = print;
+        completion = stopCompletion(decision, caps, lang, "send-again", summary);
+      }
+    } else {
+      path = decision.kind === "block" ? "block" : decision.kind === "timeout" ? "timeout" : "error";
+      completion = stopCompletion(decision, caps, lang, decision.kind === "block" ? "none" : "fail-block", summary);
+    }
+    // Mark finished before the awaits below, so a racing path cannot complete a second time.
+    const outcome: SendOutcome = { path, completion, elapsedMs: clock() - start };
+    finished = outcome;
+
+    // Cache entries must survive: when the state was never read (the timer won early), write only
+    // what cannot wait (a warning to remember), accepting the loss of the pre-scan cache.
+    if (host && (state !== undefined || warned !== undefined)) {
+      const { warned: _previous, ...rest } = state ?? emptySharedState();
+      const next: SharedState = { ...rest, send: summary, ...(warned !== undefined ? { warned } : {}) };
+      try {
+        await raceDeadline(host.writeSharedState(next), Math.max(20, margin() - 50), deps);
+      } catch {
+        log("send: could not write sessionData");
+      }
+    }
+    log(`send: ${path} in ${clock() - start} ms (${decision.reasons.length} findings)`);
+    try {
+      event.completed(completion);
+    } catch {
+      log("send: event.completed threw");
+    }
+    resolveDone(outcome);
+  };
+
+  const failDecision = (kind: "timeout" | "error", reasons: readonly SharedReason[] = []): Decision => ({
+    kind,
+    reasons,
+    fail: kind === "timeout" ? policy.onTimeout : policy.onError,
+  });
+
+  // The deadline timer: armed now with the default budget, re-armed once the policy is known.
+  let timer: unknown;
+  const arm = () => {
+    if (!deps.setTimer) return;
+    if (timer !== undefined) deps.clearTimer?.(timer);
+    timer = deps.setTimer(() => void finish(failDecision("timeout")), deadline() - margin() - clock());
+  };
+  arm();
+
+  const work = async (): Promise<void> => {
+    if (!host) throw new Error("no mailbox item");
+    const loaded = await deps.loadPolicy();
+    policy = loaded.policy;
+    arm();
+    state = await host.readSharedState();
+    const cache = state.attachments;
+    const read = await host.readMessage({
+      maxAttachmentBytes: policy.limits.maxAttachmentBytes,
+      skipAttachment: (key) => Object.prototype.hasOwnProperty.call(cache, key),
+    });
+    if (finished) return;
+    const scanDeadline = deadline() - margin();
+    const result: ScanResult = await scanMessage(read.message, policy, {
+      clock,
+      deadline: scanDeadline,
+      ...(deps.now ? { now: deps.now } : {}),
+    });
+    const cached: Finding[] = [];
+    for (const a of read.attachments) if (a.skipped && a.key) cached.push(...cache[a.key]!.findings);
+    const verdict = decideResult({ ...result, findings: [...result.findings, ...cached] }, policy);
+    const reasons: SharedReason[] = verdict.reasons.map((r) => ({ finding: r.finding, action: r.action }));
+    const findingsVerdict = reasons.reduce<Action>((v, r) => stricter(v, r.action), "allow");
+    if (!verdict.incomplete) {
+      await finish({ kind: findingsVerdict === "allow" ? "allow" : findingsVerdict, reasons });
+    } else if (findingsVerdict !== "allow" && stricter(findingsVerdict, verdict.verdict) === findingsVerdict) {
+      // What was found before the scan stopped already decides (a CPR blocks under onTimeout "allow").
+      await finish({ kind: findingsVerdict, reasons });
+    } else {
+      await finish({ kind: verdict.incomplete, reasons, fail: verdict.verdict });
+    }
+  };
+
+  // Whichever ends first: the work (including its own error path) or the deadline's finish.
+  const running = work().catch(async (e: unknown) => {
+    log(`send: error (${e instanceof Error ? e.name : "unknown"})`);
+    await finish(failDecision("error"));
+  });
+  await Promise.race([running, done]);
+  if (timer !== undefined) deps.clearTimer?.(timer);
+  // `running` may end first by returning early after the timer's finish began: wait for its completion.
+  return done;
+}

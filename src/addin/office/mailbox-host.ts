@@ -1,0 +1,46 @@
+/**
+ * Everything the event handlers need from Outlook, behind one object, so launchevent/ never names
+ * the `Office` global (ESLint enforces it) and tests hand in a host built on the fake Office.
+ */
+import { readCapabilities, type Capabilities } from "./capabilities";
+import { getOffice } from "./office-async";
+import type { MailboxEventLike, OfficeLike } from "./office-types";
+import type { Message } from "../../core/index";
+import { readMessage, readRecipients, type ReadOptions, type ReadResult } from "./read-message";
+import { readSharedState, writeSharedState, type SharedState } from "./shared-state";
+
+export interface MailboxHost {
+  readonly capabilities: Capabilities;
+  readMessage(options: ReadOptions): Promise<ReadResult>;
+  readRecipients(): Promise<Pick<Message, "recipients" | "from">>;
+  readSharedState(): Promise<SharedState>;
+  writeSharedState(state: SharedState): Promise<void>;
+}
+
+/** The current compose item's host, or undefined when Office or the item is missing. */
+export function connectMailbox(office: OfficeLike | undefined = getOffice()): MailboxHost | undefined {
+  const item = office?.context?.mailbox?.item;
+  if (!office || !item) return undefined;
+  const capabilities = readCapabilities(office);
+  return {
+    capabilities,
+    readMessage: (options) => readMessage(office, item, options),
+    readRecipients: () => readRecipients(office, item),
+    readSharedState: () => readSharedState(office, item),
+    writeSharedState: (state) => writeSharedState(office, item, state, capabilities.sessionDataLimit),
+  };
+}
+
+/**
+ * Office.actions.associate for each handler. Mandatory: without it a SoftBlock add-in blocks every
+ * send (Smart Alerts walkthrough). Returns false (and registers nothing) when Office is not loaded.
+ */
+export function associateHandlers(
+  handlers: Readonly<Record<string, (event: MailboxEventLike) => void>>,
+  office: OfficeLike | undefined = getOffice(),
+): boolean {
+  const actions = office?.actions;
+  if (!actions || typeof actions.associate !== "function") return false;
+  for (const name of Object.keys(handlers)) actions.associate(name, handlers[name]!);
+  return true;
+}

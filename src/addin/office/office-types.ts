@@ -1,0 +1,141 @@
+/**
+ * The exact slice of Office.js the add-in uses, as structural types. The real `Office` global
+ * satisfies them (they mirror @types/office-js); the simulator's fake (src/simulator/fake-office.ts)
+ * implements them and nothing more, so a call the add-in starts making that the fake lacks is a
+ * compile error, not a silent gap in the tests.
+ */
+
+export interface OfficeError {
+  readonly name?: string;
+  readonly message?: string;
+  readonly code?: number;
+}
+
+export interface AsyncResultLike<T> {
+  /** Office.AsyncResultStatus.Succeeded / Failed ("succeeded" / "failed" at run time). */
+  readonly status: unknown;
+  readonly value: T;
+  readonly error?: OfficeError;
+  readonly asyncContext?: unknown;
+}
+
+export type OfficeCallback<T> = (result: AsyncResultLike<T>) => void;
+
+export interface EmailAddressDetailsLike {
+  readonly emailAddress: string;
+  readonly displayName?: string;
+  readonly recipientType?: string;
+}
+
+export interface RecipientsLike {
+  getAsync(callback: OfficeCallback<EmailAddressDetailsLike[]>): void;
+  setAsync(
+    recipients: ReadonlyArray<string | { emailAddress: string; displayName?: string }>,
+    callback: OfficeCallback<void>,
+  ): void;
+}
+
+export interface SubjectLike {
+  getAsync(callback: OfficeCallback<string>): void;
+  setAsync(subject: string, callback: OfficeCallback<void>): void;
+}
+
+export interface BodyLike {
+  getAsync(coercionType: string, callback: OfficeCallback<string>): void;
+  setAsync(data: string, options: { coercionType: string }, callback: OfficeCallback<void>): void;
+}
+
+export interface FromLike {
+  getAsync(callback: OfficeCallback<EmailAddressDetailsLike>): void;
+}
+
+export interface AttachmentDetailsLike {
+  readonly id: string;
+  readonly name: string;
+  readonly size: number;
+  readonly contentType?: string;
+  /** Office.MailboxEnums.AttachmentType: "file" | "item" | "cloud". */
+  readonly attachmentType: string;
+  readonly isInline: boolean;
+}
+
+export interface AttachmentContentLike {
+  /** Office.MailboxEnums.AttachmentContentFormat: "base64" | "eml" | "url" | "iCalendar". */
+  readonly format: string;
+  readonly content: string;
+}
+
+export interface SessionDataLike {
+  getAsync(name: string, callback: OfficeCallback<string>): void;
+  setAsync(name: string, value: string, callback: OfficeCallback<void>): void;
+  removeAsync(name: string, callback: OfficeCallback<void>): void;
+}
+
+export interface SensitivityLabelLike {
+  getAsync(callback: OfficeCallback<string>): void;
+  setAsync(label: string, callback: OfficeCallback<void>): void;
+}
+
+export interface ComposeItemLike {
+  readonly subject: SubjectLike;
+  readonly body: BodyLike;
+  readonly to: RecipientsLike;
+  readonly cc: RecipientsLike;
+  readonly bcc: RecipientsLike;
+  /** Compose `from` (Mailbox 1.7). */
+  readonly from?: FromLike;
+  getAttachmentsAsync(callback: OfficeCallback<AttachmentDetailsLike[]>): void;
+  getAttachmentContentAsync(id: string, callback: OfficeCallback<AttachmentContentLike>): void;
+  /** Mailbox 1.11. */
+  readonly sessionData?: SessionDataLike;
+  /** Mailbox 1.8: the `contextData` a Smart Alerts button passed to the task pane. */
+  getInitializationContextAsync?(callback: OfficeCallback<string>): void;
+  /** Mailbox 1.15: send from the task pane after a fix. */
+  sendAsync?(callback: OfficeCallback<void>): void;
+  /** Mailbox 1.13. */
+  readonly sensitivityLabel?: SensitivityLabelLike;
+}
+
+export interface SmartAlertsCompletion {
+  allowEvent?: boolean;
+  errorMessage?: string;
+  errorMessageMarkdown?: string;
+  cancelLabel?: string;
+  commandId?: string;
+  contextData?: unknown;
+  sendModeOverride?: string;
+}
+
+/** The event object Outlook passes to a launch-event handler. */
+export interface MailboxEventLike {
+  completed(options?: SmartAlertsCompletion): void;
+}
+
+export interface OfficeLike {
+  readonly context: {
+    readonly mailbox: {
+      readonly item: ComposeItemLike | null | undefined;
+      readonly userProfile?: { readonly emailAddress?: string };
+    };
+    readonly requirements: { isSetSupported(name: string, minVersion?: string): boolean };
+    readonly displayLanguage?: string;
+    readonly platform?: unknown;
+  };
+  readonly actions?: { associate(name: string, handler: (event: MailboxEventLike) => void): void };
+  readonly AsyncResultStatus: { readonly Succeeded: unknown; readonly Failed: unknown };
+  readonly CoercionType: { readonly Text: string; readonly Html: string };
+  readonly MailboxEnums?: {
+    readonly SendModeOverride?: { readonly PromptUser: string };
+  };
+  onReady?(callback?: (info: { host: unknown; platform: unknown }) => void): Promise<{ host: unknown; platform: unknown }>;
+}
+
+/** OfficeRuntime.storage: present in classic Outlook's event runtime (and in browser runtimes). */
+export interface RuntimeStorageLike {
+  getItem(key: string): Promise<string | null>;
+  setItem(key: string, value: string): Promise<void>;
+}
+
+export interface OfficeRuntimeLike {
+  readonly storage?: RuntimeStorageLike;
+}

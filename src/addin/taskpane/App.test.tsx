@@ -1,0 +1,182 @@
+/**
+ * The whole pane against the real core and the fake Office mailbox: what it shows, what a screen
+ * reader hears, what each one-click fix does to the draft, and that no full CPR number is ever in
+ * the DOM. Synthetic numbers only: 150650-3720 and 241210-2145 (cpr.md §7).
+ */
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { DEFAULT_POLICY, type AttachmentInput, type Message, type Policy } from "../../core";
+import { createFakeOffice, type FakeOffice, type FakeOfficeOptions } from "../../simulator/fake-office";
+import { connectTaskpane } from "../office/apply-fix";
+import { contextDataFor } from "../office/shared-state";
+import { App } from "./App";
+import type { PaneServices, SendCheck } from "./pane-services";
+import { cprFinding } from "./test-data";
+
+const RANDERS: Policy = { ...DEFAULT_POLICY, ownDomains: ["randers.dk"] };
+const TAGGED: Policy = { ...RANDERS, secureRoute: { kind: "subject-tag", tag: "[sikker]" } };
+const FULL_CPR = /\d{6}\s*[-\u2010-\u2015.]?\s*\d{4}/;
+
+function draft(partial: Partial<Message>): Message {
+  return { subject: "Sag om boligstøtte", bodyHtml: "<p>Hej</p>", recipients: [{ address: "borger@example.dk", field: "to" }], attachments: [], from: "sagsbehandler@randers.dk", ...partial };
+}
+
+async function setup(message: Message, policy: Policy = RANDERS, options: FakeOfficeOptions & { sendCheck?: SendCheck } = {}) {
+  const fake: FakeOffice = createFakeOffice(message, options);
+  const connection = await connectTaskpane(fake.Office);
+  if (!connection) throw new Error("no connection");
+  const lang = options.displayLanguage?.startsWith("en") ? "en" : "da";
+  const services: PaneServices = {
+    lang,
+    now: () => new Date("2026-06-01T12:00:00Z"),
+    loadPolicy: () => Promise.resolve(policy),
+    readMessage: async (p) => (await connection.mailbox.readMessage({ maxAttachmentBytes: p.limits.maxAttachmentBytes })).message,
+    sendCheck: () => Promise.resolve(options.sendCheck),
+    editor: connection.editor,
+  };
+  render(<App services={services} />);
+  return { fake };
+}
+
+const verdict = (name: string | RegExp) => screen.findByRole("group", { name });
+const announcer = () => screen.getByRole("status");
+
+function expectNoFullCpr() {
+  expect(document.body.innerHTML).not.toMatch(FULL_CPR);
+  expect(document.body.textContent).not.toMatch(FULL_CPR);
+}
+
+describe("App: the verdict, by kind of draft", () => {
+  it.each([
+    ["a clean draft", draft({}), "Intet at rette", "success"],
+    ["a CPR number in the body", draft({ bodyHtml: "<p>CPR: <b>150650</b>-3720</p>" }), "Mailen kan ikke sendes endnu", "error"],
+    ["a look-alike recipient", draft({ recipients: [{ address: "sagsbehandler@anders.dk", field: "to" }] }), "Mailen kan ikke sendes endnu", "error"],
+    ["a dotted number (medium: warn)", draft({ bodyHtml: "<p>Født 15.06.50-3720</p>" }), "Tjek mailen, før du sender", "warning"],
+    ["an attachment that cannot be read", draft({ attachments: [{ kind: "unavailable", name: "Link.docx", reason: "cloud" }] }), "Ikke alt kunne tjekkes", "info"],
+  ])("%s", async (_name, message, title, intent) => {
+    await setup(message);
+    const bar = await verdict(title);
+    expect(bar).toHaveAttribute("data-intent", intent);
+    expectNoFullCpr();
+  });
+});
+
+describe("App: one-click fixes, each followed by a re-scan", () => {
+  it("masks a CPR number in the body, keeps the bold, and announces it", async () => {
+    const { fake } = await setup(draft({ bodyHtml: "<p>Borgerens CPR: <b>150650</b>-3720 – hilsen</p>" }));
+    await verdict("Mailen kan ikke sendes endnu");
+    expectNoFullCpr();
+    await userEvent.click(screen.getByRole("button", { name: "Masker 150650-**** i brødteksten" }));
+    await verdict("Intet at rette");
+    expect(fake.draft.bodyHtml).toBe("<p>Borgerens CPR: <b>150650</b>-**** – hilsen</p>");
+    expect(announcer()).toHaveTextContent("150650-**** er maskeret i brødteksten. Tjekket igen: alt er i orden. Tryk Send igen.");
+    expectNoFullCpr();
+  });
+
+  it("masks a CPR number in the subject", async () => {
+    const { fake } = await setup(draft({ subject: "Sag 241210-2145" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Masker 241210-**** i emnefeltet" }));
+    await verdict("Intet at rette");
+    expect(fake.draft.subject).toBe("Sag 241210-****");
+  });
+
+  it("corrects a look-alike recipient to the suggested domain and keeps the others", async () => {
+    const { fake } = await setup(
+      draft({
+        recipients: [
+          { address: "borger@example.dk", field: "to" },
+          { address: "sagsbehandler@anders.dk", field: "to" },
+          { address: "leder@randers.dk", field: "cc" },
+        ],
+      }),
+    );
+    await verdict("Mailen kan ikke sendes endnu");
+    expect(screen.getByText(/Mente du randers\.dk\?/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Ret til sagsbehandler@randers.dk" }));
+    await verdict("Intet at rette");
+    expect(fake.draft.to.map((r) => r.emailAddress)).toEqual(["borger@example.dk", "sagsbehandler@randers.dk"]);
+    expect(fake.draft.cc.map((r) => r.emailAddress)).toEqual(["leder@randers.dk"]);
+    expect(announcer()).toHaveTextContent("sagsbehandler@anders.dk er rettet til sagsbehandler@randers.dk.");
+  });
+
+  it("removes a look-alike recipient", async () => {
+    const { fake } = await setup(draft({ recipients: [{ address: "a@rander.dk", field: "cc" }, { address: "b@example.dk", field: "cc" }] }));
+    await userEvent.click(await screen.findByRole("button", { name: "Fjern a@rander.dk fra Cc" }));
+    await verdict("Intet at rette");
+    expect(fake.draft.cc.map((r) => r.emailAddress)).toEqual(["b@example.dk"]);
+  });
+
+  it("applies the subject-tag route for a CPR number in an attachment, once", async () => {
+    const file: AttachmentInput = { kind: "file", name: "150650-3720 notat.txt", bytes: new TextEncoder().encode("Notat om borgeren"), contentType: "text/plain" };
+    const { fake } = await setup(draft({ attachments: [file] }), TAGGED);
+    await verdict("Mailen kan ikke sendes endnu");
+    expect(screen.getByRole("list", { name: "I den vedhæftede fil 150650-**** notat.txt" })).toBeInTheDocument();
+    expect(screen.getByText("Postvagt retter ikke i vedhæftede filer. Fjern filen, eller send mailen sikkert.")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Send sikkert (emnet får [sikker])" }));
+    await verdict("Intet at rette");
+    expect(fake.draft.subject).toBe("[sikker] Sag om boligstøtte");
+    expect(screen.getByText("Emnet begynder med [sikker]. Mailen sendes krypteret.")).toBeInTheDocument();
+    expect(announcer()).toHaveTextContent("Emnet begynder nu med [sikker].");
+    expectNoFullCpr();
+  });
+
+  it("says so when a fix fails, and keeps the finding", async () => {
+    const { fake } = await setup(draft({ bodyHtml: "<p>150650-3720</p>" }), RANDERS, { faults: { "body.setAsync": "fail" } });
+    await userEvent.click(await screen.findByRole("button", { name: "Masker 150650-**** i brødteksten" }));
+    await waitFor(() => expect(announcer()).toHaveTextContent("Det lykkedes ikke. Prøv igen, eller ret det selv i mailen."));
+    expect(screen.getByRole("group", { name: "Mailen kan ikke sendes endnu" })).toBeInTheDocument();
+    expect(fake.draft.bodyHtml).toBe("<p>150650-3720</p>");
+  });
+
+  it("moves focus to the verdict when the pressed button disappears", async () => {
+    await setup(draft({ bodyHtml: "<p>150650-3720</p>" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Masker 150650-**** i brødteksten" }));
+    const bar = await verdict("Intet at rette");
+    await waitFor(() => expect(bar).toHaveFocus());
+  });
+});
+
+describe("App: where the findings come from", () => {
+  it("shows the send check's result at once, then the fresh scan", async () => {
+    const check: SendCheck = { verdict: "block", reasons: [{ finding: cprFinding("150650-****", { part: "body" }), action: "block" }] };
+    // The draft was fixed by hand after the send: the fresh scan finds nothing.
+    await setup(draft({}), RANDERS, { sendCheck: check });
+    await verdict("Intet at rette");
+    expect(screen.queryByText("Fundet ved afsendelsen. Tjekker mailen igen …")).toBeNull();
+  });
+
+  it("reads the Smart Alerts button's contextData in index.tsx's format", async () => {
+    const context = contextDataFor({ at: 0, verdict: "block", reasons: [{ finding: cprFinding("150650-****", { part: "body" }), action: "block" }], total: 1 });
+    const { fake } = await setup(draft({}), RANDERS, { initializationContext: context });
+    await verdict("Intet at rette");
+    const connection = await connectTaskpane(fake.Office);
+    await expect(connection?.initializationContext()).resolves.toBe(context);
+  });
+
+  it("speaks English when Outlook does", async () => {
+    await setup(draft({ recipients: [{ address: "sagsbehandler@anders.dk", field: "to" }] }), RANDERS, { displayLanguage: "en-US" });
+    await verdict("The message cannot be sent yet");
+    expect(screen.getByRole("button", { name: "Change to sagsbehandler@randers.dk" })).toBeInTheDocument();
+  });
+
+  it("shows an error with a retry when the draft cannot be read", async () => {
+    await setup(draft({}), RANDERS, { faults: { "subject.getAsync": "fail" } });
+    expect(await screen.findByRole("group", { name: "Mailen kunne ikke tjekkes" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Prøv igen" })).toBeInTheDocument();
+  });
+});
+
+describe("App: never a full CPR number in the DOM", () => {
+  it.each([
+    ["hyphen", "<p>150650-3720</p>"],
+    ["compact with keyword", "<p>CPR-nr. 1506503720</p>"],
+    ["split across elements", "<p><span>1506</span><span>50-3720</span></p>"],
+    ["two numbers", "<p>241210-2145 og 150650-3720</p>"],
+  ])("%s", async (_name, bodyHtml) => {
+    await setup(draft({ subject: "Vedr. 241210-2145", bodyHtml }));
+    await verdict("Mailen kan ikke sendes endnu");
+    expectNoFullCpr();
+    const region = screen.getByRole("region", { name: /CPR-numre/ });
+    expect(within(region).getAllByText(/\d{6}-\*{4}/).length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,19 @@
+import { hasSubjectTag, withSubjectTag } from "./subject-tag";
+
+describe("withSubjectTag", () => {
+  it.each([
+    ["Ansøgning om boligstøtte", "[sikker]", "[sikker] Ansøgning om boligstøtte"],
+    ["", "[sikker]", "[sikker]"],
+    ["  mellemrum  ", "[sikker]", "[sikker] mellemrum"],
+    ["[sikker] allerede mærket", "[sikker]", "[sikker] allerede mærket"],
+    ["SV: [SIKKER] svar", "[sikker]", "SV: [SIKKER] svar"],
+  ])("%j + %s → %j", (subject, tag, expected) => {
+    expect(withSubjectTag(subject, tag)).toBe(expected);
+  });
+
+  it("is idempotent", () => {
+    const once = withSubjectTag("Sag", "#secure");
+    expect(withSubjectTag(once, "#secure")).toBe(once);
+    expect(hasSubjectTag(once, "#secure")).toBe(true);
+  });
+});

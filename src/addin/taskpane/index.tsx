@@ -1,0 +1,62 @@
+/**
+ * The task pane's entry (dist/taskpane.html). Connects to Outlook through the Office adapters,
+ * loads the admin's policy from the add-in's own origin, and renders <App>. In the simulator the
+ * same bundle runs unchanged: the page is given the simulator's fake Office instead of office.js.
+ */
+import { createRoot } from "react-dom/client";
+import type { Policy } from "../../core";
+import { t, type Lang } from "../../i18n/t";
+import { connectTaskpane } from "../office/apply-fix";
+import { parseContextData } from "../office/shared-state";
+import { loadPolicy } from "../policy/load-policy";
+import { policyUrl, runtimeBaseUrl } from "../policy/policy-url";
+import { App } from "./App";
+import type { PaneServices } from "./pane-services";
+
+/** Read while the bundle evaluates: document.currentScript is then this bundle's <script>. */
+const BASE_URL = runtimeBaseUrl();
+
+function languageFor(policy: Policy, displayLanguage: string): Lang {
+  if (policy.language !== "auto") return policy.language;
+  return displayLanguage.toLowerCase().startsWith("en") ? "en" : "da";
+}
+
+function log(line: string): void {
+  // Policy source and HTTP status only (load-policy.ts); never mail content.
+  console.info(`[Postvagt] ${line}`);
+}
+
+async function start(container: HTMLElement): Promise<void> {
+  const root = createRoot(container);
+  const connection = await connectTaskpane();
+  if (!connection) {
+    const lang: Lang = navigator.language.toLowerCase().startsWith("en") ? "en" : "da";
+    root.render(<p>{t(lang, "taskpane.notInOutlook")}</p>);
+    return;
+  }
+  const loaded = await loadPolicy({
+    url: policyUrl(BASE_URL),
+    fetch: (url, init) => fetch(url, init),
+    log,
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+  });
+  const lang = languageFor(loaded.policy, connection.displayLanguage);
+  document.documentElement.lang = lang;
+  document.title = t(lang, "taskpane.title");
+  const services: PaneServices = {
+    lang,
+    now: () => new Date(),
+    loadPolicy: () => Promise.resolve(loaded.policy),
+    readMessage: async (policy) =>
+      (await connection.mailbox.readMessage({ maxAttachmentBytes: policy.limits.maxAttachmentBytes })).message,
+    sendCheck: async () => {
+      const fromButton = parseContextData(await connection.initializationContext());
+      return fromButton ?? (await connection.mailbox.readSharedState()).send;
+    },
+    editor: connection.editor,
+  };
+  root.render(<App services={services} />);
+}
+
+const container = document.getElementById("root") ?? document.body.appendChild(document.createElement("div"));
+void start(container);

@@ -1,0 +1,27 @@
+/**
+ * What the task pane needs from its host, as one object handed to <App>. In Outlook (and the
+ * simulator) index.tsx builds it from the Office adapters; component tests build it from a plain
+ * Message. No component touches Office: this interface is the whole boundary.
+ */
+import type { Action, Finding, Message, Policy } from "../../core";
+import type { Lang } from "../../i18n/t";
+import type { ComposeEditor } from "../office/apply-fix";
+
+/** The send check's result as the handler left it (masked by construction). */
+export interface SendCheck {
+  readonly verdict: Action;
+  readonly incomplete?: "timeout" | "error";
+  readonly reasons: ReadonlyArray<{ readonly finding: Finding; readonly action: Action }>;
+}
+
+export interface PaneServices {
+  readonly lang: Lang;
+  /** "Today" for the CPR date rules. */
+  readonly now: () => Date;
+  loadPolicy(): Promise<Policy>;
+  /** The draft as it is now, read through the add-in's adapter. */
+  readMessage(policy: Policy): Promise<Message>;
+  /** The result of the send check that opened the pane, if it was one. */
+  sendCheck(): Promise<SendCheck | undefined>;
+  readonly editor: ComposeEditor;
+}

@@ -1,0 +1,40 @@
+/**
+ * Findings for the task pane's tests, with synthetic masked numbers only. A finding never holds the
+ * full number, so neither can these.
+ */
+import type {
+  Action,
+  CprFinding,
+  InvalidRecipientFinding,
+  LookalikeFinding,
+  Location,
+  MaskedCpr,
+  UnreadableAttachmentFinding,
+  Verdict,
+} from "../../core";
+
+export function cprFinding(masked: string, location: Location, confidence: CprFinding["confidence"] = "high"): CprFinding {
+  return { kind: "cpr", location, masked: masked as MaskedCpr, confidence, form: "hyphen", reasons: [], span: { start: 0, end: 11 } };
+}
+
+export const lookalike: LookalikeFinding = {
+  kind: "lookalike-domain",
+  recipient: "sagsbehandler@anders.dk",
+  field: "to",
+  domain: "anders.dk",
+  resembles: "randers.dk",
+  target: "own",
+  reason: "typo",
+  edit: { op: "missing", char: "r" },
+  suggestion: "sagsbehandler@randers.dk",
+};
+
+export const invalidRecipient: InvalidRecipientFinding = { kind: "invalid-recipient", recipient: "borger@@example", field: "cc" };
+
+export const encryptedZip: UnreadableAttachmentFinding = { kind: "unreadable-attachment", attachment: "Bilag.zip", why: "encrypted" };
+
+export function verdictOf(reasons: ReadonlyArray<{ finding: Verdict["reasons"][number]["finding"]; action: Action }>, extra: Partial<Verdict> = {}): Verdict {
+  const order = { block: 2, warn: 1, allow: 0 } as const;
+  const verdict = reasons.reduce<Action>((v, r) => (order[r.action] > order[v] ? r.action : v), "allow");
+  return { verdict, reasons, ...extra };
+}

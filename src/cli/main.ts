@@ -1,0 +1,193 @@
+/**
+ * `postvagt scan [--policy FILE] [--json] [--lang da|en] PATH...` — the same core as the add-in,
+ * run on .eml files. The contract (issue 2) is fixed: other tools parse this output.
+ *
+ * Usage errors, a bad policy and missing paths are all found before the first message is
+ * scanned, so a run either prints nothing but the problem, or scans everything it was given.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import {
+  DEFAULT_POLICY,
+  decideResult,
+  messageFromEml,
+  parsePolicy,
+  scanMessage,
+  type Policy,
+} from "../core";
+import { langFromLocale, t, type Lang } from "../i18n/t";
+import {
+  count,
+  emptyTally,
+  errorRecord,
+  exitCodeFor,
+  jsonLine,
+  messageRecord,
+  summaryLine,
+  textReport,
+} from "./report";
+
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Epoch ms with sub-millisecond resolution; injected by tests. */
+  readonly clock?: () => number;
+}
+
+const defaultIo: Io = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  env: process.env,
+};
+
+class UsageError extends Error {
+  constructor(
+    message: string,
+    /** Print the usage text too: for mistakes in the command line itself. */
+    readonly showUsage = false,
+  ) {
+    super(message);
+  }
+}
+
+function preciseClock(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/** Every *.eml under a folder, depth first, sorted by name so output order is stable. */
+export function collectEmlFiles(dir: string): string[] {
+  const out: string[] = [];
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    // Symlinked folders are not followed: a link back up the tree would never end.
+    if (entry.isDirectory()) out.push(...collectEmlFiles(path));
+    else if (entry.name.toLowerCase().endsWith(".eml") && (entry.isFile() || (entry.isSymbolicLink() && isFile(path)))) out.push(path);
+  }
+  return out;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function resolvePaths(paths: readonly string[], lang: Lang): string[] {
+  const files: string[] = [];
+  for (const p of paths) {
+    let stat;
+    try {
+      stat = statSync(p);
+    } catch {
+      throw new UsageError(t(lang, "cli.error.notFound", { path: p }));
+    }
+    if (stat.isDirectory()) {
+      const found = collectEmlFiles(p);
+      if (found.length === 0) throw new UsageError(t(lang, "cli.error.noEmlFiles", { path: p }));
+      files.push(...found);
+    } else {
+      // A file named explicitly is scanned whatever its extension: the user chose it.
+      files.push(p);
+    }
+  }
+  return files;
+}
+
+function loadPolicy(path: string | undefined, lang: Lang): Policy {
+  if (path === undefined) return DEFAULT_POLICY;
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    throw new UsageError(t(lang, "cli.error.policyUnreadable", { path }));
+  }
+  const parsed = parsePolicy(text.replace(/^\uFEFF/, ""));
+  if (parsed.ok) return parsed.policy;
+  // Issue messages are English by design (they quote JSON keys); the heading follows --lang.
+  throw new UsageError([t(lang, "cli.error.policyInvalid", { path }), ...parsed.issues.map((i) => `  ${i.message}`)].join("\n"));
+}
+
+export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  const localeLang = langFromLocale(io.env);
+  const clock = io.clock ?? preciseClock;
+  let lang: Lang = localeLang;
+  try {
+    const [command, ...rest] = argv;
+    if (command === "--help" || command === "-h" || command === "help") {
+      io.stdout(`${t(lang, "cli.usage")}\n`);
+      return 0;
+    }
+    if (command === undefined) throw new UsageError(t(lang, "cli.error.noCommand"), true);
+    if (command !== "scan") throw new UsageError(t(lang, "cli.error.unknownCommand", { command }), true);
+
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: [...rest],
+        options: {
+          policy: { type: "string" },
+          json: { type: "boolean", default: false },
+          lang: { type: "string" },
+          help: { type: "boolean", short: "h", default: false },
+        },
+        allowPositionals: true,
+        strict: true,
+      });
+    } catch (e) {
+      throw new UsageError(t(lang, "cli.error.badOption", { detail: e instanceof Error ? e.message : String(e) }), true);
+    }
+    const { values, positionals } = parsed;
+    if (values.lang !== undefined) {
+      if (values.lang !== "da" && values.lang !== "en") throw new UsageError(t(lang, "cli.error.badLang", { value: values.lang }), true);
+      lang = values.lang;
+    }
+    if (values.help) {
+      io.stdout(`${t(lang, "cli.usage")}\n`);
+      return 0;
+    }
+    if (positionals.length === 0) throw new UsageError(t(lang, "cli.error.noPaths"), true);
+
+    const policy = loadPolicy(values.policy, lang);
+    const files = resolvePaths(positionals, lang);
+    // JSON is for machines: its words (detail, why) are Danish unless --lang says otherwise,
+    // never dependent on the caller's locale.
+    const jsonLang: Lang = values.lang === "en" ? "en" : "da";
+    const tally = emptyTally();
+
+    for (const file of files) {
+      const start = clock();
+      let bytes: Uint8Array | undefined;
+      try {
+        bytes = readFileSync(file);
+      } catch {
+        bytes = undefined;
+      }
+      const parsedMail = bytes === undefined ? ({ ok: false, error: "read-failed" } as const) : await messageFromEml(bytes);
+      if (!parsedMail.ok) {
+        const record = errorRecord(file, parsedMail.error, clock() - start);
+        count(tally, record);
+        io.stdout(values.json ? `${jsonLine(record)}\n` : textReport(file, { kind: "error", error: parsedMail.error }, lang));
+        continue;
+      }
+      const result = await scanMessage(parsedMail.message, policy, { clock });
+      const verdict = decideResult(result, policy);
+      const record = messageRecord(file, result, verdict, policy, jsonLang, clock() - start);
+      count(tally, record);
+      io.stdout(values.json ? `${jsonLine(record)}\n` : textReport(file, { kind: "scanned", result, verdict }, lang));
+    }
+    if (!values.json) io.stdout(summaryLine(tally, lang));
+    return exitCodeFor(tally);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`postvagt: ${e.message}\n`);
+      if (e.showUsage) io.stderr(`${t(lang, "cli.usage")}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Findings + policy → allow / warn / block, with the action each finding earned. Pure and total:
+ * the same findings under the same policy always give the same verdict.
+ */
+import type { Finding } from "./finding";
+import type { Action, Policy } from "./policy/policy";
+import type { ScanResult } from "./scan";
+
+export type VerdictKind = Action;
+
+export interface VerdictReason {
+  readonly finding: Finding;
+  readonly action: Action;
+}
+
+export interface Verdict {
+  readonly verdict: VerdictKind;
+  /** Every finding with its action, strictest first (block, warn, allow), otherwise in scan order. */
+  readonly reasons: readonly VerdictReason[];
+  /** Set when the scan did not finish: the verdict then also reflects policy.onTimeout / onError. */
+  readonly incomplete?: "timeout" | "error";
+}
+
+const SEVERITY: Readonly<Record<Action, number>> = { allow: 0, warn: 1, block: 2 };
+
+export function stricter(a: Action, b: Action): Action {
+  return SEVERITY[b] > SEVERITY[a] ? b : a;
+}
+
+/** The action the policy assigns to one finding. */
+export function actionFor(finding: Finding, policy: Policy): Action {
+  switch (finding.kind) {
+    case "cpr":
+      return policy.cpr[finding.confidence];
+    case "lookalike-domain":
+      return policy.lookalike[finding.target];
+    case "invalid-recipient":
+      return policy.invalidRecipient;
+    case "unreadable-attachment":
+      return policy.unreadableAttachment;
+  }
+}
+
+export function decide(findings: readonly Finding[], policy: Policy): Verdict {
+  const reasons = findings.map((finding) => ({ finding, action: actionFor(finding, policy) }));
+  // Array.prototype.sort is stable (ES2019), so equal actions keep scan order.
+  reasons.sort((a, b) => SEVERITY[b.action] - SEVERITY[a.action]);
+  const verdict = reasons.reduce<Action>((v, r) => stricter(v, r.action), "allow");
+  return { verdict, reasons };
+}
+
+/**
+ * The verdict for a whole scan: the findings' verdict, made at least as strict as the policy's
+ * fail mode when the scan ran out of time or a part of it failed. A timeout never loosens a verdict:
+ * a CPR found before the budget ran out still blocks under onTimeout "allow".
+ */
+export function decideResult(result: ScanResult, policy: Policy): Verdict {
+  const base = decide(result.findings, policy);
+  if (result.errors.length > 0) {
+    return { ...base, verdict: stricter(base.verdict, policy.onError), incomplete: "error" };
+  }
+  if (result.timedOut) {
+    return { ...base, verdict: stricter(base.verdict, policy.onTimeout), incomplete: "timeout" };
+  }
+  return base;
+}

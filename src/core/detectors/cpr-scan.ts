@@ -1,0 +1,354 @@
+/**
+ * Finds every string shaped like a CPR number in a text (cpr.md §6.1 steps 2–4), validated, but
+ * not yet scored: scoring needs the context (cpr-context.ts) and the rest of the message (cpr.ts).
+ *
+ * How it stays fast (bench/cpr.bench.ts):
+ * - One regex pass over the raw text finds "triggers": six digits in a row, a dotted `DD.MM.YY-`
+ *   date, or a digit followed by an invisible character. Every alternative starts with two digits
+ *   (or is rare), so V8 can skip through prose Boyer–Moore style; widening the first character
+ *   class (say with superscript digits) made the pass several times slower, which is why only
+ *   ASCII and full-width digits start a number (NFKC's other digits are not looked for).
+ * - Around a trigger, the "block" (digits, separators, mask characters) is read by hand; only a
+ *   block with non-ASCII characters is normalized (normalize.ts, with its offset map).
+ * - In the block, the length of each digit run decides which exact forms can apply before any
+ *   regex runs: most numbers in mail (phone, CVR, amounts) are rejected by that alone.
+ *
+ * No lookbehind, named groups, `s` flag or `\p{}`: core must run in classic Outlook's ES2016
+ * runtime, and swc cannot lower regex syntax. Digit boundaries are checked by hand instead.
+ */
+import { normalizeForMatching, isIgnorableCode, isDashCode, isSpaceCode, type NormalizedText } from "../text/normalize";
+import type { CprForm } from "../finding";
+import { checkCpr, cprBirthDate, eCprBirthDate, isFuture, plausibleMaskedDate, type CprCheck } from "./cpr-date";
+
+const DIG = "[0-9\\uFF10-\\uFF19]";
+const IGN = "[\\u00AD\\u200B-\\u200F\\u2060-\\u2064\\uFEFF]";
+const SPACES = " \\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000";
+const DASHES = "\\-\\u2010-\\u2015\\u2212\\uFE58\\uFE63\\uFF0D";
+/** Between the parts of a dotted date: `.`, a space or a dash. */
+const DATE_SEP = "[." + SPACES + DASHES + "]";
+
+/** See the file comment. KEEP IN SYNC with the exact forms below: every form must contain a trigger. */
+const TRIGGER = new RegExp(
+  DIG + DIG + "(?:" + DIG + "{4}|" + DATE_SEP + DIG + "{2}" + DATE_SEP + DIG + "{2}[" + SPACES + "]?[" + DASHES + "])" +
+    "|" + DIG + IGN,
+  "g",
+);
+
+// Exact forms, matched on the normalized block (ASCII digits, `-`, ` `, `.`, mask characters).
+const DOTTED = /([0-9]{2})([. -])([0-9]{2})\2([0-9]{2}) ?- ?([0-9]{4})/y;
+const MASKED = /([0-9]{6})( ?- ?| )?([0-9]{0,3})([xX*\u2022#]{1,4})/y;
+const SIX_FOUR = /([0-9]{6})( ?- ?| )([0-9]{4})/y;
+const E_CPR = /([0-9]{6})-?([0-9])([A-Z]{2})([0-9])/y;
+
+export type ShapeKind =
+  /** A valid, non-future CPR number. */
+  | "cpr"
+  /** CPR-shaped but not a real or past date: kept only to judge whether a column is CPR. */
+  | "invalid"
+  | "partly-masked"
+  | "substitute"
+  /** Nine digits: a CPR number that lost its leading zero in a spreadsheet, if its column says CPR. */
+  | "nine";
+
+export interface Shape {
+  readonly kind: ShapeKind;
+  /** The form reported in a finding (`substitute` for substitute numbers). */
+  readonly form: CprForm;
+  /** How the digits were written: hyphen, space, compact or dotted (partly-masked/substitute for those). */
+  readonly written: CprForm;
+  /** Offsets into the scanned (original) text. */
+  readonly start: number;
+  readonly end: number;
+  /**
+   * The normalized characters (10 digits, or digits and mask characters). Internal only: used
+   * to validate, to count distinct numbers and by maskCpr; never put into a finding.
+   */
+  readonly digits: string;
+  readonly check: Extract<CprCheck, { ok: true }> | undefined;
+  /** Space form followed by a capitalised word, like a postcode and town (`100108 8900 Randers`). */
+  readonly postcodeFollows: boolean;
+  /** Compact form right after a 4-digit group, like a bank reg.nr and account (`1234 0104851258`). */
+  readonly bankPrefix: boolean;
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isDigitish(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/** Inside a block: `.`, spaces, dashes, invisible characters. Never tab or a line break. */
+function isBlockSep(c: number): boolean {
+  return c === 0x2e || isSpaceCode(c) || isDashCode(c) || isIgnorableCode(c);
+}
+
+/** Mask characters (`XXXX`, `****`, `••••`, `####`) and eCPR letters continue a block. */
+function isBlockTail(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || c === 0x78 || c === 0x2a || c === 0x2022 || c === 0x23;
+}
+
+function isMaskOrUpper(c: number): boolean {
+  return isBlockTail(c);
+}
+
+/** Is the character before `index` (skipping invisible ones) a digit? */
+function digitBefore(text: string, index: number): boolean {
+  let i = index - 1;
+  while (i >= 0 && isIgnorableCode(text.charCodeAt(i))) i--;
+  return i >= 0 && isDigitish(text.charCodeAt(i));
+}
+
+/** `1234 ` or `1234-` right before: a bank reg.nr in front of an account number. */
+const BANK_PREFIX = /(^|[^0-9])[0-9]{4}[ -]$/;
+const TOWN_AFTER = /^[ \u00A0]{1,3}[A-Z\u00C6\u00D8\u00C5][A-Za-z\u00E6\u00F8\u00E5\u00C6\u00D8\u00C5]/;
+
+/** Replace the line breaks a match may cross with a zero-width space: same offsets, and ignorable. */
+export function applySoftBreaks(text: string, softBreaks: readonly number[] | undefined): string {
+  if (!softBreaks || softBreaks.length === 0) return text;
+  const chars = text.split("");
+  for (const b of softBreaks) {
+    if (!Number.isInteger(b) || b < 0 || b >= chars.length) continue;
+    const c = chars[b];
+    if (c === "\r") {
+      chars[b] = "\u200B";
+      if (chars[b + 1] === "\n") chars[b + 1] = "\u200B";
+    } else if (c === "\n" || c === "\u2028" || c === "\u2029" || c === "\u0085") {
+      chars[b] = "\u200B";
+    }
+  }
+  return chars.join("");
+}
+
+const MAX_BACKTRACK = 32;
+
+/** Where the block around a trigger at `t` starts: back over digits and separators to a digit. */
+function blockStartFrom(text: string, t: number): number {
+  let s = t;
+  let i = t - 1;
+  const stop = Math.max(0, t - MAX_BACKTRACK);
+  while (i >= stop) {
+    let j = i;
+    let seps = 0;
+    while (j >= stop && seps < 3 && isBlockSep(text.charCodeAt(j))) {
+      j--;
+      seps++;
+    }
+    if (j < stop || !isDigitish(text.charCodeAt(j))) break;
+    s = j;
+    i = j - 1;
+  }
+  return s;
+}
+
+/** Where the block starting at `s` ends: digits, separators (≤ 3 in a row) and mask characters. */
+function blockEndFrom(text: string, s: number): number {
+  const n = text.length;
+  let i = s;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isDigitish(c) || (i > s && isBlockTail(c))) {
+      i++;
+      continue;
+    }
+    if (!isBlockSep(c)) break;
+    let j = i + 1;
+    while (j < n && j - i < 3 && isBlockSep(text.charCodeAt(j))) j++;
+    if (j < n && (isDigitish(text.charCodeAt(j)) || isBlockTail(text.charCodeAt(j)))) i = j;
+    else break;
+  }
+  return i;
+}
+
+/** Every CPR-shaped string in `text`, in order, with its validation. */
+export function scanShapes(text: string, now: Date): Shape[] {
+  const shapes: Shape[] = [];
+  const trigger = TRIGGER;
+  trigger.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let done = 0;
+  while ((m = trigger.exec(text)) !== null) {
+    const s = Math.max(done, blockStartFrom(text, m.index));
+    const e = Math.max(blockEndFrom(text, s), trigger.lastIndex);
+    new BlockScanner(text, s, e, now, shapes).run();
+    done = e;
+    trigger.lastIndex = e;
+  }
+  return shapes;
+}
+
+class BlockScanner {
+  private readonly nb: string;
+  private readonly map: NormalizedText | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly start: number,
+    end: number,
+    private readonly now: Date,
+    private readonly shapes: Shape[],
+  ) {
+    let ascii = true;
+    for (let i = start; i < end; i++) {
+      if (text.charCodeAt(i) >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) {
+      this.nb = text.slice(start, end);
+      this.map = undefined;
+    } else {
+      this.map = normalizeForMatching(text, start, end);
+      this.nb = this.map.text;
+    }
+  }
+
+  private origStart(p: number): number {
+    return this.map ? this.map.toOriginal(p) : this.start + p;
+  }
+
+  private origEnd(q: number): number {
+    return this.map ? this.map.toOriginalEnd(q) : this.start + q;
+  }
+
+  run(): void {
+    const nb = this.nb;
+    const n = nb.length;
+    let p = 0;
+    while (p < n) {
+      if (!isAsciiDigit(nb.charCodeAt(p))) {
+        p++;
+        continue;
+      }
+      let r = p + 1;
+      while (r < n && isAsciiDigit(nb.charCodeAt(r))) r++;
+      const leftOk = p > 0 ? true : !digitBefore(this.text, this.start);
+      const q = leftOk ? this.matchAt(p, r - p) : -1;
+      p = q > p ? q : r;
+    }
+  }
+
+  private add(
+    kind: ShapeKind,
+    form: CprForm,
+    written: CprForm,
+    p: number,
+    q: number,
+    digits: string,
+    check: Extract<CprCheck, { ok: true }> | undefined,
+    postcodeFollows = false,
+    bankPrefix = false,
+  ): void {
+    this.shapes.push({ kind, form, written, start: this.origStart(p), end: this.origEnd(q), digits, check, postcodeFollows, bankPrefix });
+  }
+
+  private digitAt(i: number): boolean {
+    return i < this.nb.length && isAsciiDigit(this.nb.charCodeAt(i));
+  }
+
+  /** Try the exact forms a run of `len` digits at `p` allows; returns the end taken, or -1. */
+  private matchAt(p: number, len: number): number {
+    const nb = this.nb;
+    const next = p + len < nb.length ? nb.charCodeAt(p + len) : -1;
+    if (len === 10) {
+      const o = this.origStart(p);
+      const bank = BANK_PREFIX.test(nb.slice(Math.max(0, p - 6), p)) || BANK_PREFIX.test(this.text.slice(Math.max(0, o - 6), o));
+      this.classify(nb.slice(p, p + 10), "compact", p, p + 10, false, bank);
+      return p + 10;
+    }
+    if (len === 2 && (next === 0x2e || next === 0x20 || next === 0x2d)) return this.dotted(p);
+    if (len === 6 && (next === 0x2d || next === 0x20 || isMaskOrUpper(next))) {
+      const q = this.masked(p);
+      if (q >= 0) return q;
+      const r = this.sixFour(p);
+      if (r >= 0) return r;
+      return this.eCpr(p);
+    }
+    if (len >= 7 && len <= 9 && isMaskOrUpper(next)) {
+      const q = this.masked(p);
+      return q >= 0 ? q : this.eCpr(p);
+    }
+    if (len === 9) {
+      const digits = "0" + nb.slice(p, p + 9);
+      const check = checkCpr(digits, this.now);
+      if (check.ok) this.add("nine", "compact", "compact", p, p + 9, digits, check);
+      return p + 9;
+    }
+    return -1;
+  }
+
+  private dotted(p: number): number {
+    DOTTED.lastIndex = p;
+    const m = DOTTED.exec(this.nb);
+    if (!m || this.digitAt(DOTTED.lastIndex)) return -1;
+    this.classify((m[1] as string) + m[3] + m[4] + m[5], "dotted", p, DOTTED.lastIndex, false, false);
+    return DOTTED.lastIndex;
+  }
+
+  private masked(p: number): number {
+    MASKED.lastIndex = p;
+    const m = MASKED.exec(this.nb);
+    if (!m) return -1;
+    const serialDigits = m[3] as string;
+    const maskChars = m[4] as string;
+    const end = MASKED.lastIndex;
+    const next = end < this.nb.length ? this.nb.charCodeAt(end) : -1;
+    if (serialDigits.length + maskChars.length !== 4 || isAsciiDigit(next) || next === 0x58 || next === 0x78 || next === 0x2a || next === 0x2022 || next === 0x23) {
+      return -1;
+    }
+    const digits = (m[1] as string) + serialDigits + maskChars;
+    // Fully masked (our own fix's output) is never a finding.
+    if (serialDigits.length > 0 && plausibleMaskedDate(digits.slice(0, 7), this.now)) {
+      this.add("partly-masked", "partly-masked", "partly-masked", p, end, digits, undefined);
+    }
+    return end;
+  }
+
+  private sixFour(p: number): number {
+    SIX_FOUR.lastIndex = p;
+    const m = SIX_FOUR.exec(this.nb);
+    if (!m || this.digitAt(SIX_FOUR.lastIndex)) return -1;
+    const end = SIX_FOUR.lastIndex;
+    const form: CprForm = (m[2] as string).indexOf("-") >= 0 ? "hyphen" : "space";
+    let postcode = false;
+    if (form === "space") {
+      const o = this.origEnd(end);
+      postcode = TOWN_AFTER.test(this.text.slice(o, o + 8));
+    }
+    this.classify((m[1] as string) + m[3], form, p, end, postcode, false);
+    return end;
+  }
+
+  private eCpr(p: number): number {
+    E_CPR.lastIndex = p;
+    const m = E_CPR.exec(this.nb);
+    if (!m) return -1;
+    const end = E_CPR.lastIndex;
+    const next = end < this.nb.length ? this.nb.charCodeAt(end) : -1;
+    if (isAsciiDigit(next) || (next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a)) return -1;
+    const first7 = (m[1] as string) + m[2];
+    const date = eCprBirthDate(first7);
+    if (date && !isFuture(date, this.now)) this.add("substitute", "substitute", "substitute", p, end, first7 + m[3] + m[4], undefined);
+    return end;
+  }
+
+  private classify(digits: string, written: CprForm, p: number, q: number, postcode: boolean, bank: boolean): void {
+    const check = checkCpr(digits, this.now);
+    if (check.ok) {
+      this.add("cpr", written, written, p, q, digits, check, postcode, bank);
+      return;
+    }
+    // Substitute numbers (erstatningspersonnumre) raise the day by 60 (cpr.md §1.6).
+    const day = (digits.charCodeAt(0) - 48) * 10 + (digits.charCodeAt(1) - 48);
+    if (day >= 61 && day <= 91) {
+      const date = cprBirthDate(digits, 60);
+      if (date && !isFuture(date, this.now)) {
+        this.add("substitute", "substitute", written, p, q, digits, undefined, postcode, bank);
+        return;
+      }
+    }
+    this.add("invalid", written, written, p, q, digits, undefined, postcode, bank);
+  }
+}

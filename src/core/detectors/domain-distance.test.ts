@@ -1,0 +1,72 @@
+import { damerauLevenshtein, describeEdit, isSingleTypingSlip, weightedDistance } from "./domain-distance";
+
+describe("damerauLevenshtein", () => {
+  it.each([
+    ["randers", "randers", 0],
+    ["randers", "anders", 1],
+    ["randers", "rander", 1],
+    ["randers", "randres", 1],
+    ["randers", "ranedrs", 1],
+    ["randers", "randerss", 1],
+    ["randers", "rambers", 2],
+    ["nyborg", "viborg", 2],
+    ["vejle", "vejen", 2],
+    ["", "abc", 3],
+  ])("%s → %s = %d", (a, b, d) => {
+    expect(damerauLevenshtein(a, b, 5)).toBe(d);
+  });
+
+  it("returns more than max as soon as max is out of reach", () => {
+    expect(damerauLevenshtein("randers", "gmailcom", 1)).toBeGreaterThan(1);
+  });
+});
+
+describe("weightedDistance: neighbouring-key and look-alike substitutions cost 0.5", () => {
+  it.each([
+    ["randers", "rambers", 1], // n→m and d→b are look-alikes
+    ["randers", "randerd", 0.5], // s→d neighbouring keys
+    ["randers", "randerx", 0.5], // x sits below s on the ISO layout
+    ["politi", "pol1ti", 0.5],
+    ["nyborg", "viborg", 2], // n/v and y/i are unrelated: not a slip
+    ["vejle", "vejen", 2],
+    ["kk", "kl", 0.5],
+    ["randers", "anders", 1],
+  ])("%s → %s = %d", (a, b, d) => {
+    expect(weightedDistance(a, b, 3)).toBe(d);
+  });
+});
+
+describe("describeEdit: the slip spelled out", () => {
+  it.each([
+    ["randers", "anders", { op: "missing", char: "r" }],
+    ["randers", "rander", { op: "missing", char: "s" }],
+    ["borger", "borgger", { op: "extra", char: "g" }],
+    ["randers", "ran-ders", { op: "extra", char: "-" }],
+    ["randers", "randerd", { op: "replaced", from: "s", to: "d" }],
+    ["randers", "randres", { op: "swapped", chars: "er" }],
+    ["skat", "sakt", { op: "swapped", chars: "ka" }],
+    ["randers", "rambers", { op: "several" }],
+    ["randers", "randers", { op: "several" }],
+  ])("%s → %s", (intended, typed, edit) => {
+    expect(describeEdit(intended, typed)).toEqual(edit);
+  });
+});
+
+describe("isSingleTypingSlip: the only rule for labels of 1–3 characters", () => {
+  it.each([
+    ["kk", "k", true], // omission
+    ["kk", "kkk", true], // doubled letter
+    ["kk", "kjk", true], // inserted neighbouring key
+    ["kk", "k-k", true], // hyphen
+    ["kk", "jk", true], // neighbouring-key substitution
+    ["kk", "lk", true],
+    ["rm", "mr", true], // swap
+    ["kl", "k1", true], // look-alike
+    ["kk", "kka", false], // a is nowhere near k
+    ["kk", "ak", false],
+    ["kk", "xyz", false],
+    ["sst", "dst", true], // s/d are neighbours: why the known list must hold dst.dk
+  ])("%s → %s: %s", (intended, typed, expected) => {
+    expect(isSingleTypingSlip(intended, typed)).toBe(expected);
+  });
+});

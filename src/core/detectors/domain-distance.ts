@@ -1,0 +1,234 @@
+/**
+ * Edit distances between two folded domain labels, and the slip spelled out (domains.md §5 step 6).
+ *
+ * Both distances are the optimal-string-alignment form of Damerau-Levenshtein (a transposition of
+ * neighbours counts as one edit, no edits inside a transposed pair). For the thresholds used here
+ * (≤ 2) it agrees with unrestricted Damerau-Levenshtein on every realistic label.
+ */
+import type { DomainEdit } from "../finding";
+import { areAdjacentKeys, cheapSubstitutionTable, isCheapSubstitution } from "./keyboard";
+
+/** Costs in half-edits, so the weighted DP stays in integers. */
+const FULL = 2;
+const CHEAP = 1;
+
+// Three reusable DP rows: the check runs for hundreds of targets per recipient, and allocating
+// fresh arrays each time costs more than the arithmetic. Grown on demand; core is single-threaded.
+let rowA = new Int32Array(72);
+let rowB = new Int32Array(72);
+let rowC = new Int32Array(72);
+
+function ensureRows(length: number): void {
+  if (rowA.length >= length) return;
+  rowA = new Int32Array(length);
+  rowB = new Int32Array(length);
+  rowC = new Int32Array(length);
+}
+
+/**
+ * Weighted distance from `intended` to `typed`: insertions, deletions, transpositions and
+ * substitutions cost 1, a neighbouring-key or look-alike substitution costs 0.5.
+ * Stops early and returns a value > `max` as soon as no alignment can come in at or under `max`.
+ */
+export function weightedDistance(intended: string, typed: string, max: number): number {
+  return distanceInHalves(intended, typed, Math.floor(max * 2), true) / 2;
+}
+
+/** Plain (unit-cost) Damerau-Levenshtein distance, with the same early exit above `max`. */
+export function damerauLevenshtein(intended: string, typed: string, max: number): number {
+  return distanceInHalves(intended, typed, Math.floor(max) * FULL, false) / FULL;
+}
+
+/**
+ * A banded DP: with at most `limit` half-edits there can be at most `limit / FULL` insertions or
+ * deletions, so cells further than that from the diagonal are out of reach and never computed
+ * (Ukkonen's cut-off). Out-of-band cells read as `limit + FULL`.
+ */
+function distanceInHalves(a: string, b: string, limit: number, weighted: boolean): number {
+  const n = a.length;
+  const m = b.length;
+  const out = limit + FULL;
+  const band = Math.floor(limit / FULL);
+  if (Math.abs(n - m) > band) return out;
+  if (n === 0 || m === 0) return Math.max(n, m) * FULL;
+  ensureRows(m + 2);
+  let prev2 = rowA; // row i-2
+  let prev = rowB; // row i-1
+  let cur = rowC; // row i
+  const firstHi = Math.min(m, band);
+  for (let j = 0; j <= firstHi; j++) prev[j] = j * FULL;
+  if (firstHi + 1 <= m) prev[firstHi + 1] = out;
+  for (let i = 1; i <= n; i++) {
+    const ai = a.charCodeAt(i - 1);
+    const lo = i - band > 1 ? i - band : 1;
+    const hi = i + band < m ? i + band : m;
+    let rowMin = out;
+    if (lo === 1) {
+      cur[0] = i <= band ? i * FULL : out;
+      rowMin = cur[0]!;
+    } else {
+      cur[lo - 1] = out;
+    }
+    for (let j = lo; j <= hi; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let best = prev[j - 1]!;
+      if (ai !== bj) best += weighted && ai < 256 && bj < 256 && cheapTable[ai * 256 + bj] === 1 ? CHEAP : FULL;
+      const del = prev[j]! + FULL;
+      if (del < best) best = del;
+      const ins = cur[j - 1]! + FULL;
+      if (ins < best) best = ins;
+      if (i > 1 && j > 1 && ai !== bj && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
+        const tr = prev2[j - 2]! + FULL;
+        if (tr < best) best = tr;
+      }
+      cur[j] = best;
+      if (best < rowMin) rowMin = best;
+    }
+    if (hi + 1 <= m) cur[hi + 1] = out;
+    // Every later row is at least this row's minimum; nothing can come back under the limit.
+    if (rowMin > limit) return out;
+    const spare = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = spare;
+  }
+  const result = prev[m]!;
+  return result > limit ? out : result;
+}
+
+/** Read once: the distance loop must not pay a module-getter per cell in CommonJS builds. */
+const cheapTable: Uint8Array = cheapSubstitutionTable();
+
+const BAG_SLOTS = 64;
+const bag = new Int32Array(BAG_SLOTS);
+
+function bagSlot(code: number): number {
+  return code & (BAG_SLOTS - 1);
+}
+
+/**
+ * A lower bound, in half-edits, of `weightedDistance` from the two labels' letters alone
+ * (order ignored): each substitution accounts for at most one unmatched letter on each side at
+ * 0.5, each insertion/deletion for one at 1, so the cost is at least half the larger surplus.
+ * O(n + m): cheap enough to run before the DP for every candidate. Letters that share a slot only
+ * make the bound smaller, never wrong.
+ */
+export function letterBoundInHalves(intended: string, typed: string): number {
+  for (let i = 0; i < typed.length; i++) bag[bagSlot(typed.charCodeAt(i))]!++;
+  let unmatchedIntended = 0;
+  for (let i = 0; i < intended.length; i++) {
+    const slot = bagSlot(intended.charCodeAt(i));
+    if (bag[slot]! > 0) bag[slot]!--;
+    else unmatchedIntended++;
+  }
+  const unmatchedTyped = typed.length - (intended.length - unmatchedIntended);
+  for (let i = 0; i < typed.length; i++) bag[bagSlot(typed.charCodeAt(i))] = 0;
+  return Math.max(unmatchedIntended, unmatchedTyped);
+}
+
+/**
+ * The typo check for one candidate in one call: the O(1) letter-set cut, the O(n) letter bound,
+ * then the banded weighted DP. Returns the weighted distance, or a value above `max`.
+ * `intendedMask`/`typedMask` come from `letterMask`; pass `filter: false` when the labels were
+ * edited after the masks were taken (a shared generic word removed).
+ */
+export function typoDistance(
+  intended: string,
+  intendedMask: number,
+  typed: string,
+  typedMask: number,
+  max: number,
+  filter: boolean,
+): number {
+  const limit = Math.floor(max * 2);
+  if (filter) {
+    if (maskSurplus(intendedMask, typedMask) > limit || maskSurplus(typedMask, intendedMask) > limit) return max + 1;
+    if (letterBoundInHalves(intended, typed) > limit) return max + 1;
+  }
+  return distanceInHalves(intended, typed, limit, true) / 2;
+}
+
+/** A 32-bit set of the label's letters (by slot), for an O(1) first cut before `letterBoundInHalves`. */
+export function letterMask(text: string): number {
+  let mask = 0;
+  for (let i = 0; i < text.length; i++) mask |= 1 << (text.charCodeAt(i) & 31);
+  return mask;
+}
+
+/** Number of letters (slots) in `a` but not in `b`: a lower bound of the unmatched letters. */
+export function maskSurplus(a: number, b: number): number {
+  let x = a & ~b;
+  let count = 0;
+  while (x !== 0) {
+    x &= x - 1;
+    count++;
+  }
+  return count;
+}
+
+/**
+ * The single slip that turns `intended` into `typed`, or `{ op: "several" }` when it takes more
+ * than one edit. `missing`/`extra`/`replaced` name characters as in the two labels: `anders` for
+ * `randers` is `{ op: "missing", char: "r" }`; `randerd` is `{ op: "replaced", from: "s", to: "d" }`;
+ * `randres` is `{ op: "swapped", chars: "er" }` (the pair as the intended label has it).
+ */
+export function describeEdit(intended: string, typed: string): DomainEdit {
+  if (intended === typed) return { op: "several" };
+  let start = 0;
+  const minLength = Math.min(intended.length, typed.length);
+  while (start < minLength && intended.charAt(start) === typed.charAt(start)) start++;
+  let endI = intended.length;
+  let endT = typed.length;
+  while (endI > start && endT > start && intended.charAt(endI - 1) === typed.charAt(endT - 1)) {
+    endI--;
+    endT--;
+  }
+  const gapI = intended.slice(start, endI);
+  const gapT = typed.slice(start, endT);
+  if (gapI.length === 1 && gapT.length === 0) return { op: "missing", char: gapI };
+  if (gapI.length === 0 && gapT.length === 1) return { op: "extra", char: gapT };
+  if (gapI.length === 1 && gapT.length === 1) return { op: "replaced", from: gapI, to: gapT };
+  if (gapI.length === 2 && gapT.length === 2 && gapI.charAt(0) === gapT.charAt(1) && gapI.charAt(1) === gapT.charAt(0)) {
+    return { op: "swapped", chars: gapI };
+  }
+  return { op: "several" };
+}
+
+/**
+ * For labels of three characters or fewer only a single *typing* slip counts (domains.md §5
+ * step 6): a missing character, a doubled one, an inserted neighbouring key, a hyphen, a
+ * neighbouring-key or look-alike substitution, or two neighbours swapped. A general one-letter
+ * difference between short labels (kk/ok, rm/dm) is how different organisations are named.
+ */
+export function isSingleTypingSlip(intended: string, typed: string): boolean {
+  const edit = describeEdit(intended, typed);
+  switch (edit.op) {
+    case "missing":
+    case "swapped":
+      return true;
+    case "replaced":
+      return isCheapSubstitution(edit.from, edit.to);
+    case "extra": {
+      if (edit.char === "-") return true;
+      // Where the extra character sits: a doubled letter or a key next to one of its neighbours.
+      const at = extraCharIndex(intended, typed);
+      const before = at > 0 ? typed.charAt(at - 1) : "";
+      const after = at + 1 < typed.length ? typed.charAt(at + 1) : "";
+      return (
+        edit.char === before ||
+        edit.char === after ||
+        (before !== "" && areAdjacentKeys(edit.char, before)) ||
+        (after !== "" && areAdjacentKeys(edit.char, after))
+      );
+    }
+    default:
+      return false;
+  }
+}
+
+/** Index in `typed` of the one character `intended` lacks (the first such, when doubled). */
+function extraCharIndex(intended: string, typed: string): number {
+  let i = 0;
+  while (i < intended.length && intended.charAt(i) === typed.charAt(i)) i++;
+  return i;
+}

@@ -1,0 +1,140 @@
+/**
+ * An RFC 5322 message (.eml bytes) → the core's `Message`. Used by the CLI for each file and by the
+ * attachment extractor for attached mails, so both see a mail the same way.
+ *
+ * postal-mime is lenient by design: it turns any byte string into "a message" (a file of random
+ * bytes becomes one header named after its first line). A scanner must not report such a file as
+ * clean, so this module decides what counts as a mail and returns an error value otherwise.
+ */
+import PostalMime from "postal-mime";
+import type { AttachmentInput, Message, Recipient, RecipientField } from "./message";
+
+export type EmlError =
+  /** Zero bytes, or only whitespace. */
+  | "empty"
+  /** No well-formed header field: not a mail at all (a text file, a binary, a truncated download). */
+  | "not-a-message"
+  /** postal-mime refused it: MIME nesting or header size beyond its limits, or malformed beyond repair. */
+  | "parse-failed";
+
+export type EmlResult =
+  | { readonly ok: true; readonly message: Message }
+  | { readonly ok: false; readonly error: EmlError; readonly detail?: string };
+
+export interface EmlOptions {
+  /** Deepest MIME multipart nesting accepted. Deeper structures are a parser attack, not mail. */
+  readonly maxMimeDepth?: number;
+}
+
+/** Real mail nests a handful of multiparts; 50 leaves room for odd clients and stops stack attacks. */
+const DEFAULT_MAX_MIME_DEPTH = 50;
+
+/** RFC 5322 field-name: printable ASCII except ":" and space. */
+const FIELD_NAME = /^[!-9;-~]+$/;
+
+/** Best guess at an extension for nameless parts, so the extractor and the report have a name. */
+const EXTENSION_BY_TYPE: Readonly<Record<string, string>> = {
+  "text/plain": ".txt",
+  "text/html": ".html",
+  "text/csv": ".csv",
+  "text/calendar": ".ics",
+  "message/rfc822": ".eml",
+  "application/pdf": ".pdf",
+  "image/png": ".png",
+  "image/jpeg": ".jpg",
+  "image/gif": ".gif",
+};
+
+function isBlank(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return false;
+  }
+  return true;
+}
+
+function toBytes(input: Uint8Array | ArrayBuffer | string): Uint8Array | string {
+  return input instanceof ArrayBuffer ? new Uint8Array(input) : input;
+}
+
+function attachmentBytes(content: ArrayBuffer | Uint8Array | string): Uint8Array {
+  if (typeof content === "string") {
+    // Only reached if someone changes attachmentEncoding; keep it total rather than throw.
+    const out = new Uint8Array(content.length);
+    for (let i = 0; i < content.length; i++) out[i] = content.charCodeAt(i) & 0xff;
+    return out;
+  }
+  return content instanceof Uint8Array ? content : new Uint8Array(content);
+}
+
+function addressesOf(list: readonly PostalMime.Address[] | undefined, field: RecipientField, out: Recipient[]): void {
+  if (!list) return;
+  for (const entry of list) {
+    if (entry.group) {
+      for (const member of entry.group) pushMailbox(member, field, out);
+    } else {
+      pushMailbox(entry, field, out);
+    }
+  }
+}
+
+function pushMailbox(box: PostalMime.Mailbox, field: RecipientField, out: Recipient[]): void {
+  const address = box.address.trim();
+  // A display name with no address ("Undisclosed recipients:;") is not a recipient.
+  if (address === "") return;
+  out.push(box.name ? { address, displayName: box.name, field } : { address, field });
+}
+
+function firstAddress(from: PostalMime.Address | undefined): string | undefined {
+  if (!from) return undefined;
+  if (from.group) return from.group[0]?.address || undefined;
+  return from.address || undefined;
+}
+
+/**
+ * Parses .eml bytes. Never throws: an input that is not a mail comes back as `{ ok: false }`.
+ * Attached mails (message/rfc822) stay attachments with their own name, so findings inside them
+ * can say "Videresendt.eml, brødtekst" rather than blending into this mail's body.
+ */
+export async function messageFromEml(
+  input: Uint8Array | ArrayBuffer | string,
+  options: EmlOptions = {},
+): Promise<EmlResult> {
+  const raw = toBytes(input);
+  if (typeof raw === "string" ? raw.trim() === "" : isBlank(raw)) return { ok: false, error: "empty" };
+
+  let email: PostalMime.Email;
+  try {
+    email = await PostalMime.parse(raw, {
+      forceRfc822Attachments: true,
+      attachmentEncoding: "arraybuffer",
+      maxNestingDepth: options.maxMimeDepth ?? DEFAULT_MAX_MIME_DEPTH,
+    });
+  } catch (e) {
+    return { ok: false, error: "parse-failed", detail: e instanceof Error ? e.message : String(e) };
+  }
+
+  const wellFormed = email.headerLines.some((h) => h.line.indexOf(":") > 0 && FIELD_NAME.test(h.key));
+  if (!wellFormed) return { ok: false, error: "not-a-message" };
+
+  const recipients: Recipient[] = [];
+  addressesOf(email.to, "to", recipients);
+  addressesOf(email.cc, "cc", recipients);
+  addressesOf(email.bcc, "bcc", recipients);
+
+  const attachments: AttachmentInput[] = email.attachments.map((a, i) => {
+    const name = a.filename && a.filename.trim() !== "" ? a.filename : `unnamed-${i + 1}${EXTENSION_BY_TYPE[a.mimeType] ?? ""}`;
+    return { kind: "file", name, bytes: attachmentBytes(a.content), contentType: a.mimeType };
+  });
+
+  const from = firstAddress(email.from);
+  const message: Message = {
+    subject: email.subject ?? "",
+    ...(email.text !== undefined ? { bodyText: email.text } : {}),
+    ...(email.html !== undefined ? { bodyHtml: email.html } : {}),
+    recipients,
+    attachments,
+    ...(from ? { from } : {}),
+  };
+  return { ok: true, message };
+}

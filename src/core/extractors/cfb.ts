@@ -1,0 +1,76 @@
+/**
+ * Compound File Binary (`D0 CF 11 E0`): only the directory, to tell .msg from an encrypted OOXML
+ * package (`EncryptedPackage`), legacy .doc/.xls/.ppt and unknown CFB files (attachments.md §2.10).
+ * Chains are followed with a step bound, so a cyclic FAT cannot loop.
+ */
+
+export type CfbKind = "msg" | "encrypted-ooxml" | "doc" | "xls" | "ppt" | "unknown";
+
+const u16 = (b: Uint8Array, o: number): number => (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
+const u32 = (b: Uint8Array, o: number): number =>
+  ((b[o] ?? 0) | ((b[o + 1] ?? 0) << 8) | ((b[o + 2] ?? 0) << 16)) + (b[o + 3] ?? 0) * 0x1000000;
+
+const END_OF_CHAIN = 0xfffffffe;
+const MAX_DIR_ENTRIES = 100_000;
+
+export function isCfb(b: Uint8Array): boolean {
+  const sig = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  return b.length >= 512 && sig.every((v, i) => b[i] === v);
+}
+
+/** Names of the directory entries; empty when the header or chains are damaged. */
+export function cfbDirectoryNames(b: Uint8Array): string[] {
+  const shift = u16(b, 0x1e);
+  if (shift !== 9 && shift !== 12) return [];
+  const size = 1 << shift;
+  const sectors = Math.floor((b.length - size) / size);
+  const sectorOffset = (sid: number): number => (sid + 1) * size;
+  // FAT sector ids: 109 in the header, the rest in the DIFAT chain.
+  const fatSectors: number[] = [];
+  for (let i = 0; i < 109; i++) {
+    const sid = u32(b, 0x4c + i * 4);
+    if (sid < sectors) fatSectors.push(sid);
+  }
+  let difat = u32(b, 0x44);
+  for (let steps = 0; difat < sectors && steps < sectors; steps++) {
+    const off = sectorOffset(difat);
+    for (let i = 0; i < size / 4 - 1; i++) {
+      const sid = u32(b, off + i * 4);
+      if (sid < sectors) fatSectors.push(sid);
+    }
+    difat = u32(b, off + size - 4);
+  }
+  const next = (sid: number): number => {
+    const perSector = size / 4;
+    const fs = fatSectors[Math.floor(sid / perSector)];
+    if (fs === undefined) return END_OF_CHAIN;
+    return u32(b, sectorOffset(fs) + (sid % perSector) * 4);
+  };
+  const names: string[] = [];
+  let dir = u32(b, 0x30);
+  for (let steps = 0; dir < sectors && steps <= sectors && names.length < MAX_DIR_ENTRIES; steps++) {
+    const off = sectorOffset(dir);
+    for (let e = 0; e < size / 128; e++) {
+      const entry = off + e * 128;
+      const len = Math.min(u16(b, entry + 0x40), 64);
+      const type = b[entry + 0x42];
+      if (len < 2 || type === 0) continue;
+      let name = "";
+      for (let i = 0; i + 1 < len - 1; i += 2) name += String.fromCharCode(u16(b, entry + i));
+      names.push(name);
+    }
+    dir = next(dir);
+  }
+  return names;
+}
+
+export function cfbKind(b: Uint8Array): CfbKind {
+  const names = cfbDirectoryNames(b);
+  const has = (n: string): boolean => names.indexOf(n) >= 0;
+  if (has("EncryptedPackage") || has("EncryptionInfo")) return "encrypted-ooxml";
+  if (names.some((n) => n.indexOf("__substg1.0_") === 0 || n.indexOf("__properties_version1.0") === 0)) return "msg";
+  if (has("WordDocument")) return "doc";
+  if (has("Workbook") || has("Book")) return "xls";
+  if (has("PowerPoint Document")) return "ppt";
+  return "unknown";
+}

@@ -1,0 +1,92 @@
+/**
+ * Every bound the attachment readers obey, in one place, each with the attack or constraint it
+ * answers (attachments.md §4). The policy's `limits` override the first five; the rest are fixed
+ * because they bound our own parsers, not an admin's trade-off.
+ */
+import type { Limits } from "../policy/policy";
+
+/**
+ * Raw bytes of one attachment we will look at. A 25 MB file is 33 MB of base64 plus 25 MB of bytes
+ * in a runtime (classic Outlook's JS-only host) whose heap limit nobody has documented.
+ */
+export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+
+/**
+ * Real (counted, never declared) inflated bytes per top-level attachment, nested content included.
+ * Bounds memory against zip bombs: a 1 MB zip can claim 1 GB.
+ */
+export const MAX_INFLATED_BYTES = 128 * 1024 * 1024;
+
+/**
+ * Real inflated bytes per single zip entry or PDF stream. Our LibreOffice fixtures inflate at most
+ * 23:1; the cap still lets a 2.5 MB compressed document.xml through.
+ */
+export const MAX_ENTRY_INFLATED_BYTES = 64 * 1024 * 1024;
+
+/** Entries per archive. A real .pptx has ~200; a 16-bit central directory allows 65,535. */
+export const MAX_ARCHIVE_ENTRIES = 10_000;
+
+/**
+ * Containers inside containers (zip, mail, .msg, embedded documents all count). zip → docx →
+ * embedded xlsx is depth 3; 42.zip-style recursion stops here.
+ */
+export const MAX_NESTING_DEPTH = 3;
+
+/** The whole send-time check: Smart Alerts shows "taking longer than expected" after 5 s. */
+export const SEND_BUDGET_MS = 4_000;
+
+/** Extracted characters per top-level attachment: bounds the detector's time and our memory. */
+export const MAX_TEXT_CHARS = 20_000_000;
+
+/**
+ * Compression ratio above which an over-limit entry is called a bomb rather than merely too
+ * large. POI's 100:1 produces false positives on real pivot caches (attachments.md §3.5), so the
+ * ratio only names the reason; it never rejects a file on its own.
+ */
+export const BOMB_RATIO = 100;
+
+/** PDF pages read; a 3,000-page PDF is far past what any budget reads anyway. */
+export const MAX_PDF_PAGES = 3_000;
+
+/** PDF indirect objects parsed: bounds the mini parser's maps on hostile files. */
+export const MAX_PDF_OBJECTS = 500_000;
+
+/** Nesting of PDF page-tree nodes, form XObjects and other recursive walks in one file. */
+export const MAX_PDF_TREE_DEPTH = 32;
+
+/** Bytes of compressed input handed to the inflater at once: a deflate stream expands at most
+ * ~1032:1, so one push can never allocate more than ~16 MB before the counter sees it. */
+export const INFLATE_CHUNK_BYTES = 16 * 1024;
+
+/** The effective limits for one scan: the policy's values where given and sane, else ours. */
+export interface EffectiveLimits {
+  readonly maxAttachmentBytes: number;
+  readonly maxInflatedBytes: number;
+  readonly maxEntryInflatedBytes: number;
+  readonly maxArchiveEntries: number;
+  readonly maxNestingDepth: number;
+  readonly maxTextChars: number;
+}
+
+// A policy value must be a positive finite number to count: `0`, NaN or a string would otherwise
+// disable a limit silently (every `size > limit` comparison against NaN is false).
+function pick(value: number | undefined, fallback: number): number {
+  return typeof value === "number" && isFinite(value) && value > 0 ? value : fallback;
+}
+
+export function effectiveLimits(limits: Partial<Limits> | undefined): EffectiveLimits {
+  const l = limits ?? {};
+  const maxInflatedBytes = pick(l.maxInflatedBytes, MAX_INFLATED_BYTES);
+  return {
+    maxAttachmentBytes: pick(l.maxAttachmentBytes, MAX_ATTACHMENT_BYTES),
+    maxInflatedBytes,
+    maxEntryInflatedBytes: Math.min(MAX_ENTRY_INFLATED_BYTES, maxInflatedBytes),
+    maxArchiveEntries: pick(l.maxArchiveEntries, MAX_ARCHIVE_ENTRIES),
+    // Depth 0 is meaningful (do not open containers), so only negatives and non-numbers fall back.
+    maxNestingDepth:
+      typeof l.maxNestingDepth === "number" && isFinite(l.maxNestingDepth) && l.maxNestingDepth >= 0
+        ? Math.floor(l.maxNestingDepth)
+        : MAX_NESTING_DEPTH,
+    maxTextChars: MAX_TEXT_CHARS,
+  };
+}

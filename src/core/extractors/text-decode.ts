@@ -1,0 +1,216 @@
+/**
+ * Byte → string decoders that need no platform API. Classic Outlook's JS-only runtime documents no
+ * TextDecoder (attachments.md §1), so the pure versions are the contract; a native TextDecoder is
+ * only a feature-detected fast path for UTF-8, where it must give the same string.
+ */
+
+interface NativeDecoder {
+  decode(input: Uint8Array): string;
+}
+type NativeDecoderCtor = new (label: string, options?: { fatal?: boolean }) => NativeDecoder;
+
+let native: NativeDecoder | null | undefined;
+function nativeUtf8(): NativeDecoder | null {
+  if (native !== undefined) return native;
+  native = null;
+  const ctor = (globalThis as { TextDecoder?: NativeDecoderCtor }).TextDecoder;
+  if (typeof ctor === "function") {
+    try {
+      const d = new ctor("utf-8");
+      // Probe: "æ" in UTF-8 must come back as U+00E6, else the shim is broken and we stay pure.
+      if (d.decode(new Uint8Array([0xc3, 0xa6])) === "\u00e6") native = d;
+    } catch {
+      native = null;
+    }
+  }
+  return native;
+}
+
+/** For tests: force the pure decoder (true) or the native fast path when present (false). */
+export function usePureDecoders(pure: boolean): void {
+  native = pure ? null : undefined;
+}
+
+const CHUNK = 8192;
+
+function fromCodes(codes: number[] | Uint16Array, n: number): string {
+  let out = "";
+  for (let i = 0; i < n; i += CHUNK) {
+    const end = Math.min(n, i + CHUNK);
+    out += String.fromCharCode.apply(null, Array.prototype.slice.call(codes, i, end) as number[]);
+  }
+  return out;
+}
+
+/** UTF-8 with replacement characters for invalid sequences (WHATWG-like, not byte-exact on errors). */
+export function decodeUtf8(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  const nd = nativeUtf8();
+  if (nd) return nd.decode(bytes.subarray(start, end));
+  const units = new Uint16Array(Math.min(end - start, 1 << 16) + 2);
+  let out = "";
+  let n = 0;
+  let i = start;
+  while (i < end) {
+    if (n >= units.length - 2) {
+      out += fromCodes(units, n);
+      n = 0;
+    }
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      units[n++] = b;
+      i++;
+      continue;
+    }
+    let need = 0;
+    let cp = 0;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      cp = b & 0x1f;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      cp = b & 0x0f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      cp = b & 0x07;
+    } else {
+      units[n++] = 0xfffd;
+      i++;
+      continue;
+    }
+    let ok = i + need < end;
+    let j = 1;
+    for (; ok && j <= need; j++) {
+      const c = bytes[i + j];
+      if (c === undefined || i + j >= end || (c & 0xc0) !== 0x80) ok = false;
+      else cp = (cp << 6) | (c & 0x3f);
+    }
+    if (!ok || (need === 2 && cp < 0x800) || (need === 3 && (cp < 0x10000 || cp > 0x10ffff)) || (cp >= 0xd800 && cp <= 0xdfff)) {
+      units[n++] = 0xfffd;
+      i++;
+      continue;
+    }
+    i += need + 1;
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      units[n++] = 0xd800 + (cp >> 10);
+      units[n++] = 0xdc00 + (cp & 0x3ff);
+    } else units[n++] = cp;
+  }
+  return out + fromCodes(units, n);
+}
+
+/** Strict check used to choose between UTF-8 and a legacy code page. */
+export function isValidUtf8(bytes: Uint8Array, start = 0, end = bytes.length): boolean {
+  let i = start;
+  while (i < end) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) need = 2;
+    else if (b >= 0xf0 && b <= 0xf4) need = 3;
+    else return false;
+    if (i + need >= end) return false;
+    for (let j = 1; j <= need; j++) if (((bytes[i + j] as number) & 0xc0) !== 0x80) return false;
+    i += need + 1;
+  }
+  return true;
+}
+
+export function decodeUtf16(bytes: Uint8Array, littleEndian: boolean, start = 0, end = bytes.length): string {
+  const n = (end - start) >> 1;
+  const units = new Uint16Array(n);
+  for (let k = 0, i = start; k < n; k++, i += 2) {
+    const a = bytes[i] as number;
+    const b = bytes[i + 1] as number;
+    units[k] = littleEndian ? a | (b << 8) : (a << 8) | b;
+  }
+  return fromCodes(units, n);
+}
+
+// Windows-1252 0x80–0x9F; the rest of the byte range is Latin-1. Undefined slots keep their C1 code.
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+export function cp1252Char(b: number): number {
+  return b >= 0x80 && b <= 0x9f ? (CP1252_HIGH[b - 0x80] as number) : b;
+}
+
+export function decodeCp1252(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  const n = end - start;
+  const units = new Uint16Array(n);
+  for (let k = 0; k < n; k++) units[k] = cp1252Char(bytes[start + k] as number);
+  return fromCodes(units, n);
+}
+
+// IBM437, the zip default for names without the UTF-8 flag: Danish Windows zips write æøå in it.
+const CP437_HIGH =
+  "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0";
+
+export function decodeCp437(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  let out = "";
+  for (let i = start; i < end; i++) {
+    const b = bytes[i] as number;
+    out += b < 0x80 ? String.fromCharCode(b) : CP437_HIGH.charAt(b - 0x80);
+  }
+  return out;
+}
+
+/** Latin-1 bytes as they are: used for PDF syntax, which is bytes, not text. */
+export function decodeLatin1(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  const n = end - start;
+  let out = "";
+  for (let i = 0; i < n; i += CHUNK) {
+    const e = Math.min(n, i + CHUNK);
+    out += String.fromCharCode.apply(null, Array.prototype.slice.call(bytes, start + i, start + e) as number[]);
+  }
+  return out;
+}
+
+export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+
+/**
+ * Which encoding a text file is in (attachments.md §2.11): BOM, then strict UTF-8, then a UTF-16
+ * guess from zero bytes, else windows-1252 (Danish Excel's "CSV (semikolonsepareret)").
+ */
+export function sniffTextEncoding(bytes: Uint8Array): { encoding: TextEncoding; bomLength: number } {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) return { encoding: "utf-8", bomLength: 3 };
+  if (b0 === 0xff && b1 === 0xfe) return { encoding: "utf-16le", bomLength: 2 };
+  if (b0 === 0xfe && b1 === 0xff) return { encoding: "utf-16be", bomLength: 2 };
+  const sample = Math.min(bytes.length, 4096);
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample; i++) {
+    if (bytes[i] === 0) {
+      if (i % 2 === 0) evenZeros++;
+      else oddZeros++;
+    }
+  }
+  if (sample >= 4 && oddZeros > sample / 4 && evenZeros < sample / 40) return { encoding: "utf-16le", bomLength: 0 };
+  if (sample >= 4 && evenZeros > sample / 4 && oddZeros < sample / 40) return { encoding: "utf-16be", bomLength: 0 };
+  if (isValidUtf8(bytes)) return { encoding: "utf-8", bomLength: 0 };
+  return { encoding: "windows-1252", bomLength: 0 };
+}
+
+export function decodeText(bytes: Uint8Array, encoding?: TextEncoding): string {
+  const sniffed = sniffTextEncoding(bytes);
+  const enc = encoding ?? sniffed.encoding;
+  const start = encoding === undefined || encoding === sniffed.encoding ? sniffed.bomLength : 0;
+  switch (enc) {
+    case "utf-8":
+      return decodeUtf8(bytes, start);
+    case "utf-16le":
+      return decodeUtf16(bytes, true, start);
+    case "utf-16be":
+      return decodeUtf16(bytes, false, start);
+    default:
+      return decodeCp1252(bytes, start);
+  }
+}

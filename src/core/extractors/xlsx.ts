@@ -1,0 +1,370 @@
+/**
+ * .xlsx: one segment per non-empty cell, located as sheet name + A1 reference (attachments.md §2.4).
+ * Not SheetJS: the npm build is frozen at a version with CVEs on exactly this workload.
+ *
+ * CPR numbers typed into a number cell lose their leading zero: 0506503720 is stored as 506503720
+ * and shown through a `000000-0000` format. We put the zero back (and the format's dash) when the
+ * cell's format shows ten digits or its column is headed like a CPR column, and mark the segment,
+ * so the detector sees what the user sees.
+ */
+import type { Place } from "../location";
+import type { ReadContext } from "./context";
+import { readOoxmlCommon, scanDrawingXml } from "./docx";
+import { attr, decodeXmlText, parseRelationships, prefixedAttr, relsPathFor, resolvePartPath, scanXml } from "./xml";
+import type { ZipArchive } from "./zip";
+
+/** Header words that make a column CPR-like: "CPR", "CPR-nr.", "Personnummer", "Pers.nr.". */
+const CPR_HEADER = /cpr|person\s*n|pers\.?\s*nr|f\u00f8dselsnummer/i;
+
+/** A number format that displays ten digits with leading zeros: `000000-0000`, `0000000000`. */
+function cprFormatSeparator(formatCode: string): string | undefined {
+  const code = formatCode.replace(/["\\]/g, "");
+  const m = /^0{6}([- ]?)0{4}$/.exec(code);
+  return m ? (m[1] as string) : undefined;
+}
+
+function readSharedStrings(zip: ZipArchive, ctx: ReadContext): string[] {
+  const xml = zip.readText("xl/sharedStrings.xml");
+  const out: string[] = [];
+  if (!xml) return out;
+  let cur = "";
+  let inSi = false;
+  let inT = 0;
+  let inPhonetic = 0;
+  scanXml(
+    xml,
+    {
+      open(name, _a, selfClosing) {
+        if (selfClosing) {
+          if (name === "si") out.push("");
+          return;
+        }
+        if (name === "si") {
+          inSi = true;
+          cur = "";
+        } else if (name === "t") inT++;
+        else if (name === "rPh") inPhonetic++;
+      },
+      close(name) {
+        if (name === "si") {
+          if (inSi) out.push(cur);
+          inSi = false;
+        } else if (name === "t") inT = Math.max(0, inT - 1);
+        else if (name === "rPh") inPhonetic = Math.max(0, inPhonetic - 1);
+      },
+      text(raw) {
+        if (inSi && inT > 0 && inPhonetic === 0) cur += decodeXmlText(raw);
+      },
+    },
+    () => ctx.budget.tick(),
+  );
+  return out;
+}
+
+/** Style index → separator of a CPR-like number format (only for styles that have one). */
+function readCprStyles(zip: ZipArchive): Map<number, string> {
+  const result = new Map<number, string>();
+  const xml = zip.readText("xl/styles.xml");
+  if (!xml) return result;
+  const formats = new Map<number, string>();
+  let inCellXfs = false;
+  let xf = 0;
+  scanXml(xml, {
+    open(name, attrs, selfClosing) {
+      if (name === "numFmt") {
+        const id = Number(attr(attrs, "numFmtId"));
+        const sep = cprFormatSeparator(attr(attrs, "formatCode") ?? "");
+        if (sep !== undefined && isFinite(id)) formats.set(id, sep);
+      } else if (name === "cellXfs" && !selfClosing) {
+        inCellXfs = true;
+      } else if (name === "xf" && inCellXfs) {
+        const sep = formats.get(Number(attr(attrs, "numFmtId")));
+        if (sep !== undefined) result.set(xf, sep);
+        xf++;
+      }
+    },
+    close(name) {
+      if (name === "cellXfs") inCellXfs = false;
+    },
+    text() {},
+  });
+  return result;
+}
+
+/** "1.5065037199999999E9" → "1506503720"; other numbers unchanged. */
+function numberText(v: string): string {
+  if (!/[eE]/.test(v)) return v;
+  const n = Number(v);
+  return isFinite(n) && Math.floor(n) === n && Math.abs(n) < 1e15 ? String(n) : v;
+}
+
+function columnOf(ref: string): string {
+  const m = /^[A-Z]+/.exec(ref);
+  return m ? m[0] : "";
+}
+
+function scanSheet(xml: string, sheet: string, shared: readonly string[], cprStyles: Map<number, string>, ctx: ReadContext): void {
+  const cprColumns = new Set<string>();
+  let ref = "";
+  let type = "";
+  let style = -1;
+  let inCell = false;
+  let inV = 0;
+  let inIs = 0;
+  let inT = 0;
+  let v = "";
+  let inline = "";
+  let inHf = 0;
+  let hf = "";
+  let hfSection: "header" | "footer" = "header";
+  let lastRow = 0;
+  let lastCol = -1;
+
+  const colIndex = (letters: string): number => {
+    let n = 0;
+    for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+    return n - 1;
+  };
+
+  const emitCell = (): void => {
+    let text: string;
+    let restored = false;
+    if (type === "s") text = shared[Number(v)] ?? "";
+    else if (type === "inlineStr") text = inline;
+    else if (type === "b" || type === "e") return;
+    else if (type === "str" || type === "d") text = v;
+    else {
+      text = numberText(v.trim());
+      const sep = cprStyles.get(style);
+      const col = columnOf(ref);
+      if (/^[0-9]{9,10}$/.test(text) && (sep !== undefined || cprColumns.has(col))) {
+        if (text.length === 9) {
+          text = "0" + text;
+          restored = true;
+        }
+        if (sep) text = text.slice(0, 6) + sep + text.slice(6);
+      }
+    }
+    if (type !== "" && type !== "n" && CPR_HEADER.test(text)) cprColumns.add(columnOf(ref));
+    const place: Place = { kind: "cell", sheet, cell: ref };
+    ctx.emit(text, place, restored ? { restoredLeadingZero: true } : undefined);
+  };
+
+  scanXml(
+    xml,
+    {
+      open(name, attrs, selfClosing) {
+        switch (name) {
+          case "row": {
+            const r = Number(attr(attrs, "r"));
+            lastRow = isFinite(r) && r > 0 ? r : lastRow + 1;
+            lastCol = -1;
+            return;
+          }
+          case "c": {
+            const r = attr(attrs, "r");
+            // Cells without `r` follow the previous one in the row.
+            if (r) {
+              ref = r;
+              lastCol = colIndex(columnOf(r));
+            } else {
+              lastCol++;
+              ref = columnName(lastCol) + lastRow;
+            }
+            type = attr(attrs, "t") ?? "";
+            const s = attr(attrs, "s");
+            style = s === undefined ? -1 : Number(s);
+            v = "";
+            inline = "";
+            inCell = !selfClosing;
+            return;
+          }
+          case "v":
+            if (inCell && !selfClosing) inV++;
+            return;
+          case "is":
+            if (inCell && !selfClosing) inIs++;
+            return;
+          case "t":
+            if (inIs > 0 && !selfClosing) inT++;
+            return;
+          case "oddHeader":
+          case "evenHeader":
+          case "firstHeader":
+          case "oddFooter":
+          case "evenFooter":
+          case "firstFooter":
+            if (!selfClosing) {
+              inHf++;
+              hf = "";
+              hfSection = name.indexOf("Header") >= 0 ? "header" : "footer";
+            }
+            return;
+        }
+      },
+      close(name) {
+        switch (name) {
+          case "c":
+            if (inCell) emitCell();
+            inCell = false;
+            return;
+          case "v":
+            if (inV > 0) inV--;
+            return;
+          case "is":
+            if (inIs > 0) inIs--;
+            return;
+          case "t":
+            if (inT > 0) inT--;
+            return;
+          case "oddHeader":
+          case "evenHeader":
+          case "firstHeader":
+          case "oddFooter":
+          case "evenFooter":
+          case "firstFooter":
+            if (inHf > 0) {
+              inHf--;
+              // &L &C &R and font codes are formatting; the rest is text.
+              ctx.emit(hf.replace(/&[LCRBIUSEXYKPNDTZGFA]|&"[^"]*"|&[0-9]+/g, " "), { kind: "section", section: hfSection });
+            }
+            return;
+        }
+      },
+      text(raw) {
+        if (inV > 0) v += decodeXmlText(raw);
+        else if (inT > 0) inline += decodeXmlText(raw);
+        else if (inHf > 0) hf += decodeXmlText(raw);
+      },
+    },
+    () => ctx.budget.tick(),
+  );
+}
+
+function columnName(index: number): string {
+  let s = "";
+  let n = index + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+interface SheetRef {
+  readonly name: string;
+  readonly part: string;
+}
+
+function readSheetList(zip: ZipArchive): SheetRef[] {
+  const wb = zip.readText("xl/workbook.xml");
+  if (!wb) return [];
+  const relsXml = zip.readText("xl/_rels/workbook.xml.rels");
+  const rels = relsXml ? parseRelationships(relsXml) : [];
+  const sheets: SheetRef[] = [];
+  scanXml(wb, {
+    open(name, attrs) {
+      if (name !== "sheet") return;
+      const sheetName = attr(attrs, "name") ?? "";
+      const rid = prefixedAttr(attrs, "id");
+      const rel = rels.find((r) => r.id === rid);
+      if (rel) sheets.push({ name: sheetName, part: resolvePartPath("xl/workbook.xml", rel.target) });
+    },
+    close() {},
+    text() {},
+  });
+  return sheets;
+}
+
+export function readXlsx(zip: ZipArchive, ctx: ReadContext): void {
+  const shared = readSharedStrings(zip, ctx);
+  const cprStyles = readCprStyles(zip);
+  const sheets = readSheetList(zip);
+  const metadata: Place = { kind: "section", section: "metadata" };
+  for (const sheet of sheets) {
+    ctx.budget.tick();
+    // A sheet's name is text the recipient sees too ("150650-3720" as a tab name).
+    ctx.emit(sheet.name, metadata);
+    const xml = zip.readText(sheet.part);
+    if (xml) scanSheet(xml, sheet.name, shared, cprStyles, ctx);
+    // Comments and drawings hang off the sheet's relationships.
+    const relsXml = zip.readText(relsPathFor(sheet.part));
+    if (!relsXml) continue;
+    for (const r of parseRelationships(relsXml)) {
+      if (r.external) {
+        ctx.emit(r.target, metadata);
+        continue;
+      }
+      const target = resolvePartPath(sheet.part, r.target);
+      if (/\/comments$/.test(r.type) || /threadedComment/.test(r.type)) {
+        const x = zip.readText(target);
+        if (x) scanCommentsXml(x, sheet.name, ctx);
+      } else if (/\/drawing$/.test(r.type)) {
+        const x = zip.readText(target);
+        if (x) scanDrawingXml(x, { kind: "section", section: "textbox" }, ctx);
+      }
+    }
+  }
+  // Cached copies of data that may no longer be on any sheet (attachments.md §2.4).
+  for (const name of zip.names()) {
+    if (/^xl\/(pivotCache\/pivotCacheRecords|externalLinks\/externalLink)[^/]*\.xml$/.test(name)) {
+      const x = zip.readText(name);
+      if (x) scanValueAttributes(x, ctx);
+    } else if (/^xl\/charts\/chart[^/]*\.xml$/.test(name)) {
+      const x = zip.readText(name);
+      if (x) scanDrawingXml(x, undefined, ctx);
+    }
+  }
+  readOoxmlCommon(zip, ctx, "xl/embeddings/");
+}
+
+/** Comment text, located at the commented cell. */
+function scanCommentsXml(xml: string, sheet: string, ctx: ReadContext): void {
+  let ref = "";
+  let buf = "";
+  let inT = 0;
+  scanXml(
+    xml,
+    {
+      open(name, attrs, selfClosing) {
+        if ((name === "comment" || name === "threadedComment") && !selfClosing) {
+          ref = attr(attrs, "ref") ?? "";
+          buf = "";
+        } else if ((name === "t" || name === "text") && !selfClosing) inT++;
+      },
+      close(name) {
+        if (name === "comment" || name === "threadedComment") {
+          ctx.emit(buf, ref ? { kind: "cell", sheet, cell: ref } : { kind: "section", section: "comment" });
+          buf = "";
+        } else if (name === "t" || name === "text") inT = Math.max(0, inT - 1);
+      },
+      text(raw) {
+        if (inT > 0) buf += decodeXmlText(raw);
+      },
+    },
+    () => ctx.budget.tick(),
+  );
+}
+
+/** Pivot caches and external links keep values in `v` attributes of `s`/`n` elements. */
+function scanValueAttributes(xml: string, ctx: ReadContext): void {
+  const place: Place = { kind: "section", section: "metadata" };
+  scanXml(
+    xml,
+    {
+      open(name, attrs) {
+        if (name === "s" || name === "n" || name === "v" || name === "cell") {
+          const v = attr(attrs, "v");
+          if (v !== undefined) ctx.emit(numberText(v), place);
+        }
+      },
+      close() {},
+      text(raw) {
+        const t = decodeXmlText(raw).trim();
+        if (t) ctx.emit(t, place);
+      },
+    },
+    () => ctx.budget.tick(),
+  );
+}

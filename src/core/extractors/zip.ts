@@ -1,0 +1,237 @@
+/**
+ * ZIP reading for .zip, OOXML and ODF. We walk the central directory ourselves and inflate with
+ * fflate's streaming Inflate, counting real output: fflate's `unzipSync` trusts declared sizes and
+ * silently truncates an entry whose header lies, and it reports ZipCrypto as a generic inflate
+ * error (attachments.md §2.2, §3.5).
+ */
+import { Inflate } from "fflate";
+import type { Budget } from "./budget";
+import { ExtractStop, overflowStop } from "./budget";
+import { INFLATE_CHUNK_BYTES } from "./limits";
+import { decodeCp437, decodeUtf8, isValidUtf8 } from "./text-decode";
+
+export interface ZipEntry {
+  readonly name: string;
+  readonly method: number;
+  readonly flags: number;
+  readonly compressedSize: number;
+  /** As declared by the central directory: a claim, checked against the real output. */
+  readonly size: number;
+  readonly localOffset: number;
+  /** General-purpose bit 0 (ZipCrypto) or the WinZip AES method 99. */
+  readonly encrypted: boolean;
+  readonly isDirectory: boolean;
+}
+
+const u16 = (b: Uint8Array, o: number): number => (b[o] as number) | ((b[o + 1] as number) << 8);
+const u32 = (b: Uint8Array, o: number): number =>
+  ((b[o] as number) | ((b[o + 1] as number) << 8) | ((b[o + 2] as number) << 16)) + (b[o + 3] as number) * 0x1000000;
+// 64-bit values as doubles: exact up to 2^53, far past any file we will accept.
+const u64 = (b: Uint8Array, o: number): number => u32(b, o) + u32(b, o + 4) * 0x100000000;
+
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7) && (bytes[3] === 4 || bytes[3] === 6 || bytes[3] === 8);
+}
+
+function findEndOfCentralDirectory(b: Uint8Array): number {
+  const min = Math.max(0, b.length - 22 - 0xffff);
+  for (let i = b.length - 22; i >= min; i--) {
+    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 5 && b[i + 3] === 6) return i;
+  }
+  return -1;
+}
+
+/** The central directory, validated against the buffer. Throws ExtractStop (corrupt, too-large). */
+export function readZipDirectory(b: Uint8Array, budget: Budget): ZipEntry[] {
+  const eocd = findEndOfCentralDirectory(b);
+  if (eocd < 0) throw new ExtractStop("corrupt");
+  let count = u16(b, eocd + 10);
+  let cdSize = u32(b, eocd + 12);
+  let cdOffset = u32(b, eocd + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    const loc = eocd - 20;
+    if (loc < 0 || u32(b, loc) !== 0x07064b50) throw new ExtractStop("corrupt");
+    const rec = u64(b, loc + 8);
+    if (rec + 56 > b.length || u32(b, rec) !== 0x06064b50) throw new ExtractStop("corrupt");
+    count = u64(b, rec + 32);
+    cdSize = u64(b, rec + 40);
+    cdOffset = u64(b, rec + 48);
+  }
+  if (count > budget.limits.maxArchiveEntries) throw new ExtractStop("too-large", "too-many-entries");
+  if (cdOffset + cdSize > b.length) throw new ExtractStop("corrupt");
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > b.length || u32(b, p) !== 0x02014b50) throw new ExtractStop("corrupt");
+    const flags = u16(b, p + 8);
+    const method = u16(b, p + 10);
+    let compressedSize = u32(b, p + 20);
+    let size = u32(b, p + 24);
+    const nameLen = u16(b, p + 28);
+    const extraLen = u16(b, p + 30);
+    const commentLen = u16(b, p + 32);
+    let localOffset = u32(b, p + 42);
+    const nameStart = p + 46;
+    const extraStart = nameStart + nameLen;
+    const end = extraStart + extraLen + commentLen;
+    if (end > b.length) throw new ExtractStop("corrupt");
+    let encrypted = (flags & 1) === 1 || method === 99;
+    // Extra fields: zip64 sizes (0x0001) and the WinZip AES marker (0x9901).
+    for (let e = extraStart; e + 4 <= extraStart + extraLen; ) {
+      const id = u16(b, e);
+      const len = u16(b, e + 2);
+      const body = e + 4;
+      if (id === 0x0001) {
+        let q = body;
+        if (size === 0xffffffff && q + 8 <= body + len) {
+          size = u64(b, q);
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff && q + 8 <= body + len) {
+          compressedSize = u64(b, q);
+          q += 8;
+        }
+        if (localOffset === 0xffffffff && q + 8 <= body + len) localOffset = u64(b, q);
+      } else if (id === 0x9901) encrypted = true;
+      e = body + len;
+    }
+    const name =
+      (flags & 0x800) !== 0 || isValidUtf8(b, nameStart, extraStart)
+        ? decodeUtf8(b, nameStart, extraStart)
+        : decodeCp437(b, nameStart, extraStart);
+    entries.push({
+      name,
+      method,
+      flags,
+      compressedSize,
+      size,
+      localOffset,
+      encrypted,
+      isDirectory: name.charAt(name.length - 1) === "/",
+    });
+    p = end;
+    if ((i & 255) === 255) budget.tick();
+  }
+  return entries;
+}
+
+/**
+ * The entry's real bytes. Declared sizes are a first gate only; the real output is counted against
+ * the declared size, the per-entry cap and the attachment's total, and inflation stops the moment
+ * any is passed, so a 1 GB bomb costs one small chunk of work.
+ */
+export function readZipEntry(b: Uint8Array, entry: ZipEntry, budget: Budget): Uint8Array {
+  if (entry.encrypted) throw new ExtractStop("encrypted");
+  const lo = entry.localOffset;
+  if (lo + 30 > b.length || u32(b, lo) !== 0x04034b50) throw new ExtractStop("corrupt");
+  const dataStart = lo + 30 + u16(b, lo + 26) + u16(b, lo + 28);
+  const dataEnd = dataStart + entry.compressedSize;
+  if (dataEnd > b.length) throw new ExtractStop("corrupt");
+  const limits = budget.limits;
+  if (entry.size > limits.maxEntryInflatedBytes || budget.wouldOverflow(entry.size)) {
+    throw overflowStop(entry.size, entry.compressedSize);
+  }
+  if (entry.method === 0) {
+    if (entry.size !== entry.compressedSize) throw new ExtractStop("corrupt");
+    budget.addInflated(entry.size);
+    return b.subarray(dataStart, dataEnd);
+  }
+  if (entry.method !== 8) throw new ExtractStop("unsupported", "unknown-format");
+  return inflateCounted(b.subarray(dataStart, dataEnd), entry.size, budget);
+}
+
+/**
+ * Raw DEFLATE with a hard ceiling of `expected` real bytes (the declared size). More output than
+ * declared is a lying header: a bomb when the ratio is absurd, otherwise a corrupt file.
+ * Pass `expected = -1` when no size is known (PDF streams): then only the caps apply.
+ */
+export function inflateCounted(data: Uint8Array, expected: number, budget: Budget): Uint8Array {
+  const cap = expected >= 0 ? expected : budget.limits.maxEntryInflatedBytes;
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let consumed = 0;
+  let stop: ExtractStop | undefined;
+  const inflater = new Inflate((chunk) => {
+    if (stop) return;
+    total += chunk.length;
+    if (total > cap) {
+      // More than declared: a lying header. Named a bomb when the ratio is absurd, else corrupt.
+      const over = overflowStop(total, consumed);
+      stop = expected >= 0 && over.why !== "zip-bomb" ? new ExtractStop("corrupt") : over;
+      return;
+    }
+    budget.addInflated(chunk.length);
+    chunks.push(chunk);
+  });
+  try {
+    for (let off = 0; off < data.length; off += INFLATE_CHUNK_BYTES) {
+      const end = Math.min(data.length, off + INFLATE_CHUNK_BYTES);
+      consumed = end;
+      inflater.push(data.subarray(off, end), end === data.length);
+      if (stop) throw stop;
+      if ((off & 0x3ffff) === 0) budget.tick();
+    }
+    if (data.length === 0) inflater.push(data, true);
+  } catch (e) {
+    if (e instanceof ExtractStop) throw e;
+    // fflate's own errors (bad block type, unexpected EOF): the stream is damaged.
+    throw new ExtractStop("corrupt");
+  }
+  if (expected >= 0 && total !== expected) throw new ExtractStop("corrupt");
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
+
+/** A zip opened for reading named parts (OOXML, ODF). */
+export class ZipArchive {
+  readonly entries: readonly ZipEntry[];
+  private readonly byName = new Map<string, ZipEntry>();
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly budget: Budget,
+  ) {
+    this.entries = readZipDirectory(bytes, budget);
+    for (const e of this.entries) if (!this.byName.has(e.name)) this.byName.set(e.name, e);
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+
+  entry(name: string): ZipEntry | undefined {
+    return this.byName.get(name);
+  }
+
+  names(): string[] {
+    return this.entries.map((e) => e.name);
+  }
+
+  read(name: string): Uint8Array | undefined {
+    const e = this.byName.get(name);
+    if (!e) return undefined;
+    this.budget.tick();
+    return readZipEntry(this.bytes, e, this.budget);
+  }
+
+  /** An XML part as a string (OOXML and ODF parts are UTF-8; a UTF-16 BOM is honoured). */
+  readText(name: string): string | undefined {
+    const data = this.read(name);
+    if (!data) return undefined;
+    if (data[0] === 0xff && data[1] === 0xfe) return decodeUtf16Le(data);
+    const start = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
+    return decodeUtf8(data, start);
+  }
+}
+
+function decodeUtf16Le(data: Uint8Array): string {
+  let s = "";
+  for (let i = 2; i + 1 < data.length; i += 2) s += String.fromCharCode((data[i] as number) | ((data[i + 1] as number) << 8));
+  return s;
+}

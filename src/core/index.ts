@@ -1,0 +1,51 @@
+/**
+ * The only public entry of the core. The add-in, the CLI and i18n import from here and nowhere
+ * else in core/ (ESLint enforces it); everything not exported here is private.
+ */
+
+// The pipeline: .eml → Message → findings → verdict.
+export { messageFromEml } from "./eml";
+export type { EmlError, EmlOptions, EmlResult } from "./eml";
+export { scanMessage, ownDomainFromSender } from "./scan";
+export type { ScanError, ScanOptions, ScanPhase, ScanResult } from "./scan";
+export { actionFor, decide, decideResult, stricter } from "./decide";
+export type { Verdict, VerdictKind, VerdictReason } from "./decide";
+
+// Policy.
+export { parsePolicy, normalizeDomain, LIMIT_RANGES, CONTEXT_WINDOW_RANGE } from "./policy/parse-policy";
+export type { PolicyIssue, PolicyIssueCode, PolicyResult } from "./policy/parse-policy";
+export { DEFAULT_POLICY, DEFAULT_LIMITS } from "./policy/default-policy";
+export { withDefaults } from "./policy/with-defaults";
+export type { PolicyInput } from "./policy/with-defaults";
+export type { Action, FailMode, Limits, Policy, SecureRoute } from "./policy/policy";
+
+// Building blocks the add-in's fixes and the CLI's output need.
+export { findCprNumbers, findCprInSegments } from "./detectors/cpr";
+export type { CprMatch, CprOptions } from "./detectors/cpr";
+export { maskCpr, maskCprInText } from "./detectors/mask";
+export { redactCpr } from "./redact";
+export { htmlToText } from "./text/html-to-text";
+export { compileDomainLists, findLookalikes } from "./detectors/lookalike-domain";
+export type { CompiledDomainLists, DomainLists } from "./detectors/lookalike-domain";
+export { extractAttachments } from "./extractors/extract";
+export type { ExtractOptions, Extraction, PdfPageText, PdfReadControl, PdfReadResult, PdfReadStatus, PdfTextReader } from "./extractors/extract";
+export { pageSegment } from "./extractors/pdf";
+
+// Contract types.
+export type {
+  Confidence,
+  CprFinding,
+  CprForm,
+  CprReason,
+  DomainEdit,
+  Finding,
+  InvalidRecipientFinding,
+  LookalikeFinding,
+  LookalikeReason,
+  MaskedCpr,
+  UnreadableAttachmentFinding,
+  UnreadableCause,
+  UnreadableReason,
+} from "./finding";
+export type { Location, Part, Place, TextSegment } from "./location";
+export type { AttachmentInput, Message, Recipient, RecipientField, UnavailableReason } from "./message";

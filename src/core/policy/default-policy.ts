@@ -1,0 +1,57 @@
+/**
+ * The built-in policy: what Postvagt does for a Danish municipality that has configured nothing.
+ * Every value is explained in docs/policy.md; change the two together.
+ */
+import {
+  MAX_ARCHIVE_ENTRIES,
+  MAX_ATTACHMENT_BYTES,
+  MAX_INFLATED_BYTES,
+  MAX_NESTING_DEPTH,
+  SEND_BUDGET_MS,
+} from "../extractors/limits";
+import type { Limits, Policy } from "./policy";
+
+/** Policies are read, never edited: freezing catches a caller that tries. */
+export function freezeDeep<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) freezeDeep(v);
+  }
+  return value;
+}
+
+/**
+ * Limit defaults: the extractor's own constants (extractors/limits.ts says what each one bounds),
+ * so the policy and the readers cannot drift apart.
+ */
+export const DEFAULT_LIMITS: Limits = freezeDeep({
+  sendBudgetMs: SEND_BUDGET_MS,
+  maxAttachmentBytes: MAX_ATTACHMENT_BYTES,
+  maxInflatedBytes: MAX_INFLATED_BYTES,
+  maxArchiveEntries: MAX_ARCHIVE_ENTRIES,
+  maxNestingDepth: MAX_NESTING_DEPTH,
+});
+
+export const DEFAULT_POLICY: Policy = freezeDeep({
+  // Empty: the add-in learns the own domain from the sender's address (see scanMessage).
+  ownDomains: [],
+  trustedDomains: [],
+  knownDomains: [],
+  useBuiltInDomainList: true,
+  // high = a hyphenated valid number or a keyword: almost never anything else (cpr.md §6.2).
+  // medium = a compact or dotted number without a keyword: worth a question, not a stop.
+  // low = shown in the task pane only; a block here would be the alert fatigue of peers.md §3.4.
+  cpr: { high: "block", medium: "warn", low: "allow", contextWindow: 100 },
+  // A look-alike of the organisation's own domain is the Randers case: a stranger receives citizens' data.
+  lookalike: { own: "block", trusted: "warn", known: "warn" },
+  invalidRecipient: "warn",
+  // Never a silent pass, never a stop for every PDF scan: tell the user and let them decide.
+  unreadableAttachment: "warn",
+  secureRoute: { kind: "none" },
+  // "warn" on failure: the user is told the mail was not checked and may send anyway. Neither the
+  // silent send of office-js #3180 nor the organisation-wide send stop of office-js #6303.
+  onError: "warn",
+  onTimeout: "warn",
+  limits: DEFAULT_LIMITS,
+  language: "auto",
+});

@@ -1,0 +1,32 @@
+/** The one place where a partial policy gets its defaults (ARCHITECTURE.md habit 5). */
+import { DEFAULT_POLICY, freezeDeep } from "./default-policy";
+import type { Limits, Policy } from "./policy";
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A policy as an admin may write it: every key optional, nested objects partial. */
+export type PolicyInput = Partial<Omit<Policy, "cpr" | "lookalike" | "limits">> & {
+  readonly cpr?: Partial<Policy["cpr"]>;
+  readonly lookalike?: Partial<Policy["lookalike"]>;
+  readonly limits?: Partial<Limits>;
+};
+
+/** Fills every missing key from DEFAULT_POLICY. The result is frozen: a policy is read, never edited. */
+export function withDefaults(input: PolicyInput, defaults: Policy = DEFAULT_POLICY): Policy {
+  const policy: Mutable<Policy> = {
+    ownDomains: [...(input.ownDomains ?? defaults.ownDomains)],
+    trustedDomains: [...(input.trustedDomains ?? defaults.trustedDomains)],
+    knownDomains: [...(input.knownDomains ?? defaults.knownDomains)],
+    useBuiltInDomainList: input.useBuiltInDomainList ?? defaults.useBuiltInDomainList,
+    cpr: { ...defaults.cpr, ...input.cpr },
+    lookalike: { ...defaults.lookalike, ...input.lookalike },
+    invalidRecipient: input.invalidRecipient ?? defaults.invalidRecipient,
+    unreadableAttachment: input.unreadableAttachment ?? defaults.unreadableAttachment,
+    secureRoute: { ...(input.secureRoute ?? defaults.secureRoute) },
+    onError: input.onError ?? defaults.onError,
+    onTimeout: input.onTimeout ?? defaults.onTimeout,
+    limits: { ...defaults.limits, ...input.limits },
+    language: input.language ?? defaults.language,
+  };
+  return freezeDeep(policy);
+}

@@ -1,0 +1,160 @@
+/**
+ * One message, one policy → every finding, within the send budget. The add-in, the simulator and
+ * the CLI all call this, so "the same core" is one function.
+ *
+ * Order of work is the order of value per millisecond: subject and body (where most CPR numbers
+ * are), recipients (cheap, and the Randers case), then attachments (slow, bounded by the deadline).
+ * Nothing here throws on bad input: a failing part becomes an entry in `errors`, a part that did
+ * not get its turn before the deadline is reported, never skipped silently.
+ */
+import { getDomain } from "tldts";
+import { findCprInSegments } from "./detectors/cpr";
+import { compileDomainLists, findLookalikes, type CompiledDomainLists } from "./detectors/lookalike-domain";
+import { extractAttachments, type ExtractOptions } from "./extractors/extract";
+import type { Finding, UnreadableAttachmentFinding } from "./finding";
+import type { TextSegment } from "./location";
+import type { Message } from "./message";
+import { normalizeDomain } from "./policy/parse-policy";
+import type { Policy } from "./policy/policy";
+import { htmlToText } from "./text/html-to-text";
+
+export interface ScanOptions {
+  /** "Today" for the CPR date rules (a number dated after it is not a CPR). Default: the clock. */
+  readonly now?: Date;
+  /** Epoch-millisecond clock; injected by tests. Default: Date.now. */
+  readonly clock?: () => number;
+  /** Absolute epoch-ms deadline. Default: start + policy.limits.sendBudgetMs. */
+  readonly deadline?: number;
+  /** Passed to the attachment extractor (e.g. a pdf.js loader the CLI can afford and Outlook cannot). */
+  readonly pdf?: ExtractOptions["pdf"];
+}
+
+/** Which part of the scan failed. No message text: an exception's text may quote mail content. */
+export type ScanPhase = "subject-body" | "recipients" | "attachments";
+
+export interface ScanError {
+  readonly phase: ScanPhase;
+}
+
+export interface ScanResult {
+  readonly findings: readonly Finding[];
+  /** The deadline passed before every part was read; what was not read is in findings as "timeout". */
+  readonly timedOut: boolean;
+  readonly elapsedMs: number;
+  /** Parts whose scan threw (a bug, not bad input): the caller applies policy.onError. */
+  readonly errors: readonly ScanError[];
+  /** The own domain taken from the sender, when the policy names none. */
+  readonly learnedOwnDomain?: string;
+}
+
+const compiledCache = new WeakMap<Policy, Map<string, CompiledDomainLists>>();
+
+function domainLists(policy: Policy, own: readonly string[]): CompiledDomainLists {
+  let byOwn = compiledCache.get(policy);
+  if (!byOwn) {
+    byOwn = new Map();
+    compiledCache.set(policy, byOwn);
+  }
+  const key = own.join(",");
+  let compiled = byOwn.get(key);
+  if (!compiled) {
+    compiled = compileDomainLists({
+      own,
+      trusted: policy.trustedDomains,
+      known: policy.knownDomains,
+      useBuiltInList: policy.useBuiltInDomainList,
+      secondaryTargets: policy.useBuiltInDomainList,
+    });
+    byOwn.set(key, compiled);
+  }
+  return compiled;
+}
+
+/**
+ * The organisation's domain from the sender's address (registrable part: a sender at
+ * mail.randers.dk protects randers.dk). Undefined when there is no usable sender.
+ */
+export function ownDomainFromSender(from: string | undefined): string | undefined {
+  if (!from) return undefined;
+  const at = from.lastIndexOf("@");
+  if (at < 0) return undefined;
+  const host = from.slice(at + 1).replace(/[>\s]+$/, "");
+  const n = normalizeDomain(host);
+  if (!n.ok) return undefined;
+  return getDomain(n.domain) ?? n.domain;
+}
+
+function bodySegment(message: Message): TextSegment | undefined {
+  // HTML first: it keeps table cells and paragraphs apart, which the plain alternative may glue.
+  if (message.bodyHtml !== undefined && message.bodyHtml.trim() !== "") {
+    return { text: htmlToText(message.bodyHtml), location: { part: "body" } };
+  }
+  if (message.bodyText !== undefined && message.bodyText !== "") {
+    return { text: message.bodyText, location: { part: "body" } };
+  }
+  return undefined;
+}
+
+function timedOutAttachments(message: Message): UnreadableAttachmentFinding[] {
+  return message.attachments.map((a) => ({ kind: "unreadable-attachment", attachment: a.name, why: "timeout" }));
+}
+
+export async function scanMessage(message: Message, policy: Policy, options: ScanOptions = {}): Promise<ScanResult> {
+  const clock = options.clock ?? (() => Date.now());
+  const start = clock();
+  const deadline = options.deadline ?? start + policy.limits.sendBudgetMs;
+  const now = options.now ?? new Date(start);
+  const cprOptions = { now, contextWindow: policy.cpr.contextWindow };
+
+  const findings: Finding[] = [];
+  const errors: ScanError[] = [];
+  let timedOut = false;
+
+  const learned = policy.ownDomains.length === 0 ? ownDomainFromSender(message.from) : undefined;
+  const own = learned ? [learned] : policy.ownDomains;
+
+  try {
+    const segments: TextSegment[] = [{ text: message.subject ?? "", location: { part: "subject" } }];
+    const body = bodySegment(message);
+    if (body) segments.push(body);
+    findings.push(...findCprInSegments(segments, cprOptions));
+  } catch {
+    errors.push({ phase: "subject-body" });
+  }
+
+  try {
+    findings.push(...findLookalikes(message.recipients ?? [], domainLists(policy, own)));
+  } catch {
+    errors.push({ phase: "recipients" });
+  }
+
+  const attachments = message.attachments ?? [];
+  if (attachments.length > 0) {
+    if (clock() >= deadline) {
+      timedOut = true;
+      findings.push(...timedOutAttachments(message));
+    } else {
+      try {
+        const extraction = await extractAttachments(attachments, {
+          limits: policy.limits,
+          deadline,
+          clock,
+          ...(options.pdf !== undefined ? { pdf: options.pdf } : {}),
+        });
+        findings.push(...findCprInSegments(extraction.segments, cprOptions));
+        findings.push(...extraction.unreadable);
+        if (extraction.unreadable.some((u) => u.why === "timeout")) timedOut = true;
+      } catch {
+        errors.push({ phase: "attachments" });
+      }
+    }
+  }
+
+  return {
+    findings,
+    timedOut,
+    elapsedMs: Math.max(0, clock() - start),
+    errors,
+    ...(learned ? { learnedOwnDomain: learned } : {}),
+  };
+}

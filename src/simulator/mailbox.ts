@@ -1,0 +1,85 @@
+/**
+ * The simulator's mailbox: one fake Office (fake-office.ts) holding the draft the compose window
+ * edits, the send handler reads and the task pane fixes. Wraps the few things the page does to it:
+ * typing recipients, attaching files from disk, sending, opening the pane with the Smart Alerts
+ * button's contextData.
+ */
+import type { RecipientField } from "../core";
+import { HANDLER_NAMES } from "../addin/office/manifest-ids";
+import type { EmailAddressDetailsLike, SmartAlertsCompletion } from "../addin/office/office-types";
+import { createFakeOffice, encodeBase64, type FakeApi, type FakeOffice, type FakeOfficeOptions } from "./fake-office";
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export interface SimulatorMailbox {
+  readonly fake: FakeOffice;
+  /** Whether the add-in's event page has registered its send handler yet. */
+  handlerReady(): boolean;
+  setRecipients(field: RecipientField, text: string): void;
+  recipientsText(field: RecipientField): string;
+  addAttachment(name: string, bytes: Uint8Array, contentType: string): void;
+  removeAttachment(id: string): void;
+  /** Runs the add-in's OnMessageSend handler, as Outlook does when Send is pressed. */
+  send(): Promise<SmartAlertsCompletion | undefined>;
+  /** Runs a pre-scan handler (recipients or attachments changed), if the add-in registered it. */
+  notify(handler: "recipientsChanged" | "attachmentsChanged"): void;
+  /** What the task pane's getInitializationContextAsync returns: the button's contextData, or "". */
+  setInitializationContext(context: string): void;
+}
+
+/** "a@b.dk; c@d.dk" → addresses; commas work too, blanks are dropped. */
+export function parseRecipients(text: string): EmailAddressDetailsLike[] {
+  return text
+    .split(/[;,]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "")
+    .map((address) => ({ emailAddress: address, displayName: address, recipientType: "externalUser" }));
+}
+
+export function createSimulatorMailbox(options: {
+  readonly displayLanguage: string;
+  readonly from: string;
+  readonly onDraftChange: (api: FakeApi) => void;
+}): SimulatorMailbox {
+  const settings: Mutable<FakeOfficeOptions> = {
+    displayLanguage: options.displayLanguage,
+    userEmail: options.from,
+    // The newest set the add-in uses: the Smart Alerts button, contextData and Send Anyway.
+    maxMailboxSet: "1.15",
+    initializationContext: "",
+    onDraftChange: options.onDraftChange,
+  };
+  const fake = createFakeOffice({ subject: "", bodyHtml: "", recipients: [], attachments: [], from: options.from }, settings);
+  let nextId = 1;
+
+  return {
+    fake,
+    handlerReady: () => fake.associated.has(HANDLER_NAMES.send),
+    setRecipients(field, text) {
+      fake.draft[field] = parseRecipients(text);
+    },
+    recipientsText(field) {
+      return fake.draft[field].map((r) => r.emailAddress).join("; ");
+    },
+    addAttachment(name, bytes, contentType) {
+      fake.draft.attachments.push({
+        details: { id: `sim-${nextId++}`, name, size: bytes.length, contentType, attachmentType: "file", isInline: false },
+        content: { format: "base64", content: encodeBase64(bytes) },
+      });
+    },
+    removeAttachment(id) {
+      fake.draft.attachments = fake.draft.attachments.filter((a) => a.details.id !== id);
+    },
+    async send() {
+      const { completion } = await fake.fire(HANDLER_NAMES.send);
+      return completion;
+    },
+    notify(handler) {
+      const name = HANDLER_NAMES[handler];
+      if (fake.associated.has(name)) void fake.fire(name).catch(() => undefined);
+    },
+    setInitializationContext(context) {
+      settings.initializationContext = context;
+    },
+  };
+}
