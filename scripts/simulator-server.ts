@@ -44,7 +44,8 @@ export interface ServerOptions {
 
 /** Swaps every office.js script tag (CDN or local copy) for the simulator's shim. */
 export function injectShim(html: string): string {
-  const tag = /<script\b[^>]*\bsrc=["'][^"']*\/office(?:\.debug)?\.js["'][^>]*>\s*<\/script>/gi;
+  // Quoted or not: html-webpack-plugin's minifier drops the quotes (`<script src=https://…/office.js>`).
+  const tag = /<script\b[^>]*\bsrc=(?:"[^"]*|'[^']*|[^\s"'>]*)\/office(?:\.debug)?\.js["']?[^>]*>\s*<\/script>/gi;
   const shim = `<script src="${SHIM_PATH}"></script>`;
   if (tag.test(html)) return html.replace(tag, shim);
   // A page that loads no office.js still needs the fake before its own scripts.

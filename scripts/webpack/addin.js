@@ -148,11 +148,16 @@ function taskpaneConfig(mode, s) {
     entry: { taskpane: path.join(ROOT, "src", "addin", "taskpane", "index.tsx") },
     output: { path: DIST, filename: "[name].js", clean: false },
     devtool: mode === "production" ? false : "source-map",
-    resolve: { extensions: [".tsx", ".ts", ".js", ".json"] },
+    resolve: {
+      extensions: [".tsx", ".ts", ".js", ".json"],
+      // .msg reading (loaded lazily, in its own chunk) needs Node's Buffer and string_decoder.
+      fallback: { buffer: require.resolve("buffer/"), string_decoder: require.resolve("string_decoder/") },
+    },
     module: { rules: [swcRule("es2019", true)] },
     performance: { hints: false },
     plugins: [
       new webpack.DefinePlugin({ __POSTVAGT_BASE_URL__: JSON.stringify(s.baseUrl) }),
+      new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         chunks: ["taskpane"],

@@ -3,7 +3,7 @@
  * the same findings under the same policy always give the same verdict.
  */
 import type { Finding } from "./finding";
-import type { Action, Policy } from "./policy/policy";
+import type { Action, Policy, SecureRouteMatch } from "./policy/policy";
 import type { ScanResult } from "./scan";
 
 export type VerdictKind = Action;
@@ -27,10 +27,15 @@ export function stricter(a: Action, b: Action): Action {
   return SEVERITY[b] > SEVERITY[a] ? b : a;
 }
 
-/** The action the policy assigns to one finding. */
-export function actionFor(finding: Finding, policy: Policy): Action {
+/**
+ * The action the policy assigns to one finding. On a secure route (ScanResult.secureRoute) a CPR
+ * number in the body or an attachment is allowed: the route protects it. One in the subject keeps
+ * its action, because no route encrypts the subject.
+ */
+export function actionFor(finding: Finding, policy: Policy, secureRoute?: SecureRouteMatch): Action {
   switch (finding.kind) {
     case "cpr":
+      if (secureRoute !== undefined && finding.location.part !== "subject") return "allow";
       return policy.cpr[finding.confidence];
     case "lookalike-domain":
       return policy.lookalike[finding.target];
@@ -41,8 +46,8 @@ export function actionFor(finding: Finding, policy: Policy): Action {
   }
 }
 
-export function decide(findings: readonly Finding[], policy: Policy): Verdict {
-  const reasons = findings.map((finding) => ({ finding, action: actionFor(finding, policy) }));
+export function decide(findings: readonly Finding[], policy: Policy, secureRoute?: SecureRouteMatch): Verdict {
+  const reasons = findings.map((finding) => ({ finding, action: actionFor(finding, policy, secureRoute) }));
   // Array.prototype.sort is stable (ES2019), so equal actions keep scan order.
   reasons.sort((a, b) => SEVERITY[b.action] - SEVERITY[a.action]);
   const verdict = reasons.reduce<Action>((v, r) => stricter(v, r.action), "allow");
@@ -55,7 +60,7 @@ export function decide(findings: readonly Finding[], policy: Policy): Verdict {
  * a CPR found before the budget ran out still blocks under onTimeout "allow".
  */
 export function decideResult(result: ScanResult, policy: Policy): Verdict {
-  const base = decide(result.findings, policy);
+  const base = decide(result.findings, policy, result.secureRoute);
   if (result.errors.length > 0) {
     return { ...base, verdict: stricter(base.verdict, policy.onError), incomplete: "error" };
   }

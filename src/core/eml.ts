@@ -91,6 +91,21 @@ function firstAddress(from: PostalMime.Address | undefined): string | undefined 
   return from.address || undefined;
 }
 
+const ENABLED_LABEL = /MSIP_Label_([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})_Enabled\s*=\s*true/i;
+
+/**
+ * The Purview sensitivity label a sent mail carries: Outlook writes it into the `msip_labels`
+ * header as `MSIP_Label_<guid>_Enabled=true; MSIP_Label_<guid>_SetDate=...; ...`.
+ */
+function labelFromHeaders(headers: readonly PostalMime.Header[]): string | undefined {
+  for (const h of headers) {
+    if (h.key.toLowerCase() !== "msip_labels") continue;
+    const m = ENABLED_LABEL.exec(h.value);
+    if (m?.[1]) return m[1].toLowerCase();
+  }
+  return undefined;
+}
+
 /**
  * Parses .eml bytes. Never throws: an input that is not a mail comes back as `{ ok: false }`.
  * Attached mails (message/rfc822) stay attachments with their own name, so findings inside them
@@ -128,6 +143,7 @@ export async function messageFromEml(
   });
 
   const from = firstAddress(email.from);
+  const sensitivityLabelId = labelFromHeaders(email.headers);
   const message: Message = {
     subject: email.subject ?? "",
     ...(email.text !== undefined ? { bodyText: email.text } : {}),
@@ -135,6 +151,7 @@ export async function messageFromEml(
     recipients,
     attachments,
     ...(from ? { from } : {}),
+    ...(sensitivityLabelId ? { sensitivityLabelId } : {}),
   };
   return { ok: true, message };
 }

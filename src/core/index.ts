@@ -12,12 +12,13 @@ export { actionFor, decide, decideResult, stricter } from "./decide";
 export type { Verdict, VerdictKind, VerdictReason } from "./decide";
 
 // Policy.
-export { parsePolicy, normalizeDomain, LIMIT_RANGES, CONTEXT_WINDOW_RANGE } from "./policy/parse-policy";
+export { parsePolicy, normalizeDomain, LIMIT_RANGES, CONTEXT_WINDOW_RANGE, POLICY_KEYS } from "./policy/parse-policy";
 export type { PolicyIssue, PolicyIssueCode, PolicyResult } from "./policy/parse-policy";
 export { DEFAULT_POLICY, DEFAULT_LIMITS } from "./policy/default-policy";
 export { withDefaults } from "./policy/with-defaults";
 export type { PolicyInput } from "./policy/with-defaults";
-export type { Action, FailMode, Limits, Policy, SecureRoute } from "./policy/policy";
+export type { Action, FailMode, Limits, Policy, SecureRecipients, SecureRoute, SecureRouteMatch } from "./policy/policy";
+export { isSecureRecipient, secureRouteOf } from "./secure-route";
 
 // Building blocks the add-in's fixes and the CLI's output need.
 export { findCprNumbers, findCprInSegments } from "./detectors/cpr";

@@ -36,4 +36,10 @@ export interface Message {
   readonly attachments: readonly AttachmentInput[];
   /** Sender address, where known (used only to learn the own domain when the policy names none). */
   readonly from?: string;
+  /**
+   * The Purview sensitivity label applied to the message (its GUID), where the adapter can read it:
+   * Office.js `item.sensitivityLabel` (Mailbox 1.13), or the `msip_labels` header of an .eml.
+   * Compared with policy.secureRoute when that route is a label.
+   */
+  readonly sensitivityLabelId?: string;
 }

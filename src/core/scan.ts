@@ -15,7 +15,8 @@ import type { Finding, UnreadableAttachmentFinding } from "./finding";
 import type { TextSegment } from "./location";
 import type { Message } from "./message";
 import { normalizeDomain } from "./policy/parse-policy";
-import type { Policy } from "./policy/policy";
+import type { Policy, SecureRouteMatch } from "./policy/policy";
+import { secureRouteOf } from "./secure-route";
 import { htmlToText } from "./text/html-to-text";
 
 export interface ScanOptions {
@@ -45,6 +46,11 @@ export interface ScanResult {
   readonly errors: readonly ScanError[];
   /** The own domain taken from the sender, when the policy names none. */
   readonly learnedOwnDomain?: string;
+  /**
+   * The secure route the message is on (secure-route.ts): decide() then allows CPR numbers in the
+   * body and attachments, never in the subject.
+   */
+  readonly secureRoute?: SecureRouteMatch;
 }
 
 const compiledCache = new WeakMap<Policy, Map<string, CompiledDomainLists>>();
@@ -150,11 +156,20 @@ export async function scanMessage(message: Message, policy: Policy, options: Sca
     }
   }
 
+  let secureRoute: SecureRouteMatch | undefined;
+  try {
+    secureRoute = secureRouteOf(message, policy);
+  } catch {
+    // Not knowing the route is the safe side: every finding keeps its normal action.
+    errors.push({ phase: "recipients" });
+  }
+
   return {
     findings,
     timedOut,
     elapsedMs: Math.max(0, clock() - start),
     errors,
     ...(learned ? { learnedOwnDomain: learned } : {}),
+    ...(secureRoute ? { secureRoute } : {}),
   };
 }

@@ -23,7 +23,7 @@ describe("decodeBase64", () => {
     expect(decoded.ok && Buffer.from(decoded.bytes).toString("latin1")).toBe(expected);
   });
 
-  it.each(["aGVs*G8=", "aGVsbG8=\u00e6", "%%%%"])("refuses %j", (input) => {
+  it.each(["aGVs*G8=", "aG\u00e6Vs", "%%%%"])("refuses %j", (input) => {
     expect(decodeBase64(input).ok).toBe(false);
   });
 });

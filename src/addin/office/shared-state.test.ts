@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import type { Finding } from "../../core/index";
+import type { Finding, MaskedCpr } from "../../core/index";
 import {
   contextDataFor,
   emptySharedState,
@@ -10,16 +10,15 @@ import {
   type SharedState,
 } from "./shared-state";
 
-const cpr = (i: number): Finding =>
-  ({
+const cpr = (i: number): Finding => ({
     kind: "cpr",
     location: { part: "attachment", attachment: `bilag-${i}.pdf`, place: { kind: "page", page: i } },
-    masked: "150375-****",
-    confidence: "high",
-    form: "hyphen",
-    reasons: ["keyword"],
-    span: { start: i, end: i + 11 },
-  }) as Finding;
+  masked: "150375-****" as MaskedCpr,
+  confidence: "high",
+  form: "hyphen",
+  reasons: ["keyword"],
+  span: { start: i, end: i + 11 },
+});
 
 describe("maskForStorage", () => {
   it.each([

@@ -3,7 +3,7 @@
  * keywords within a window in the same segment, URLs, and table columns or lists headed "CPR".
  * Matching is on lower-cased, normalized text, so `CPR‑nr.` with a non-breaking hyphen counts.
  */
-import { normalizeForMatching } from "../text/normalize";
+import { normalizeText } from "../text/normalize";
 
 export const DEFAULT_CONTEXT_WINDOW = 100;
 
@@ -14,111 +14,133 @@ export const DEFAULT_CONTEXT_WINDOW = 100;
 const NEGATIVE_LABEL_GAP = 30;
 
 /** Strong: names the CPR number itself. `cpr` alone covers cpr-nr, cprnr, cpr.nr, cpr-nummer, cpr#. */
-const STRONG = new RegExp(
-  [
-    "e-?cpr",
-    "cpr",
-    "person ?-?n(?:umme)?r",
-    "pers\\. ?nr",
-    "personregist",
-    "sygesikring",
-    "sundhedskort",
-    "civil registration",
-    "personal identi(?:fication|ty) (?:number|no)",
-    "personal id (?:number|no)",
-    "social security",
-    "national id",
-    "ssn(?![a-z])",
-  ].join("|"),
-  "g",
-);
+const STRONG_WORDS = [
+  "e-?cpr",
+  "cpr",
+  "person ?-?n(?:umme)?r",
+  "pers\\. ?nr",
+  "personregist",
+  "sygesikring",
+  "sundhedskort",
+  "civil registration",
+  "personal identi(?:fication|ty) (?:number|no)",
+  "personal id (?:number|no)",
+  "social security",
+  "national id",
+  "ssn(?![a-z])",
+];
 
 /** Weak: makes a person's number likely, but alone never HIGH. */
-const WEAK = new RegExp(
-  [
-    "f\u00f8dt",
-    "f\u00f8dsels(?:dato|dag|nummer)",
-    "borger",
-    "barnets",
-    "ans\u00f8ger",
-    "klient",
-    "id[-. ]?nr(?![a-z])",
-    "date of birth",
-    "born(?![a-z])",
-    "citizen",
-    "applicant",
-  ].join("|"),
-  "g",
-);
+const WEAK_WORDS = [
+  "f\u00f8dt",
+  "f\u00f8dsels(?:dato|dag|nummer)",
+  "borger",
+  "barnets",
+  "ans\u00f8ger",
+  "klient",
+  "id[-. ]?nr(?![a-z])",
+  "date of birth",
+  "born(?![a-z])",
+  "citizen",
+  "applicant",
+];
 
 /** Negative: the number is a phone, account, business, commerce or case number, or a timestamp. */
-const NEGATIVE = new RegExp(
-  [
-    "tlf",
-    "telefon",
-    "mobil",
-    "fax(?![a-z])",
-    "phone",
-    "reg\\.? ?-?nr",
-    "registreringsn",
-    "konto(?:nr|nummer|en|s)?(?![a-z\u00e0-\u00ff])",
-    "bank",
-    "iban",
-    "swift",
-    "bic(?![a-z])",
-    "account",
-    "cvr",
-    "se[-. ]?nr",
-    "ean(?![a-z])",
-    "gln(?![a-z])",
-    "faktura",
-    "invoice",
-    "ordre",
-    "order ?(?:no|nr|number)",
-    "kunde ?[-.]? ?n(?:umme)?r",
-    "vare ?[-.]? ?n(?:umme)?r",
-    "lev\\.? ?-?nr",
-    "sags? ?[-.]? ?n(?:umme)?r",
-    "j\\.? ?nr",
-    "journal",
-    "postn(?:umme)?r",
-    "isbn",
-    "serie ?[-.]? ?n(?:umme)?r",
-    "pakke ?[-.]? ?n(?:umme)?r",
-    "track",
-    "ts=",
-    "timestamp",
-    "tidsstempel",
-  ].join("|"),
-  "g",
-);
+const NEGATIVE_WORDS = [
+  "tlf",
+  "telefon",
+  "mobil",
+  "fax(?![a-z])",
+  "phone",
+  "reg\\.? ?-?nr",
+  "registreringsn",
+  "konto(?:nr|nummer|en|s)?(?![a-z\u00e0-\u00ff])",
+  "bank",
+  "iban",
+  "swift",
+  "bic(?![a-z])",
+  "account",
+  "cvr",
+  "se[-. ]?nr",
+  "ean(?![a-z])",
+  "gln(?![a-z])",
+  "faktura",
+  "invoice",
+  "ordre",
+  "order ?(?:no|nr|number)",
+  "kunde ?[-.]? ?n(?:umme)?r",
+  "vare ?[-.]? ?n(?:umme)?r",
+  "lev\\.? ?-?nr",
+  "sags? ?[-.]? ?n(?:umme)?r",
+  "j\\.? ?nr",
+  "journal",
+  "postn(?:umme)?r",
+  "isbn",
+  "serie ?[-.]? ?n(?:umme)?r",
+  "pakke ?[-.]? ?n(?:umme)?r",
+  "track",
+  "ts=",
+  "timestamp",
+  "tidsstempel",
+];
 
 /** P-numbers (production units) are written as 10 digits: negative for the compact form only. */
-const P_NUMBER = /p[-. ]?n(?:umme)?r(?![a-z])|produktionsenhed/g;
+const P_NUMBER_WORDS = ["p[-. ]?n(?:umme)?r(?![a-z])", "produktionsenhed"];
 
-interface Hit {
-  readonly start: number;
-  readonly end: number;
+/**
+ * Alternatives grouped by first letter (`c(?:pr|ivil registration|vr)|…`): with ~60 of them, V8
+ * otherwise tries each one at every position of every window. Every entry starts with a literal
+ * letter, so the grouping is exact; within a letter the list order is kept.
+ */
+function byFirstLetter(words: readonly string[]): string {
+  const groups = new Map<string, string[]>();
+  for (const w of words) {
+    const first = w.charAt(0);
+    const list = groups.get(first) ?? [];
+    list.push(w.slice(1));
+    groups.set(first, list);
+  }
+  const parts: string[] = [];
+  groups.forEach((rests, first) => parts.push(first + "(?:" + rests.join("|") + ")"));
+  return parts.join("|");
+}
+
+const anchored = (words: readonly string[]): RegExp => new RegExp("^(?:" + words.join("|") + ")");
+const STRONG_AT = anchored(STRONG_WORDS);
+const WEAK_AT = anchored(WEAK_WORDS);
+const NEGATIVE_AT = anchored(NEGATIVE_WORDS);
+
+/** Every keyword; a hit's class is looked up afterwards (hits are few, positions many). */
+const KEYWORDS = new RegExp(byFirstLetter(STRONG_WORDS.concat(WEAK_WORDS, NEGATIVE_WORDS, P_NUMBER_WORDS)), "g");
+const STRONG = new RegExp(byFirstLetter(STRONG_WORDS), "g");
+
+type KeywordClass = "strong" | "weak" | "negative" | "p-number";
+
+/** The class of the keyword hit starting at `at`. */
+function classOf(s: string, at: number): KeywordClass {
+  const rest = s.slice(at, at + 40);
+  if (STRONG_AT.test(rest)) return "strong";
+  if (WEAK_AT.test(rest)) return "weak";
+  if (NEGATIVE_AT.test(rest)) return "negative";
+  return "p-number";
 }
 
 function isWordChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xe0 && c <= 0xff && c !== 0xf7);
 }
 
-/** All hits of `re` in `s` that do not start inside a word (the lookbehind we may not write). */
-function hits(re: RegExp, s: string): Hit[] {
-  const out: Hit[] = [];
+/** Does `re` hit `s` at a word start (the lookbehind we may not write)? */
+function hasHit(re: RegExp, s: string): boolean {
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s)) !== null) {
-    if (m.index === 0 || !isWordChar(s.charCodeAt(m.index - 1))) out.push({ start: m.index, end: m.index + m[0].length });
-    if (m[0].length === 0) re.lastIndex++;
+    if (m.index === 0 || !isWordChar(s.charCodeAt(m.index - 1))) return true;
   }
-  return out;
+  return false;
 }
 
 function lower(text: string, start: number, end: number): string {
-  return normalizeForMatching(text, start, end).text.toLowerCase();
+  return normalizeText(text, start, end).toLowerCase();
 }
 
 export interface KeywordContext {
@@ -140,28 +162,45 @@ export function keywordContext(text: string, start: number, end: number, window:
   const before = lower(text, Math.max(0, start - window), start);
   const after = lower(text, end, Math.min(text.length, end + window));
 
-  const strongHits = hits(STRONG, before).concat(hits(STRONG, after));
-  const lastStrongBefore = lastOf(hits(STRONG, before));
-  const label = (h: Hit | undefined): boolean =>
-    h !== undefined &&
-    before.length - h.end <= NEGATIVE_LABEL_GAP &&
-    !LONG_DIGIT_RUN.test(before.slice(h.end)) &&
-    (lastStrongBefore === undefined || h.end > lastStrongBefore.end);
-  const negative = label(lastOf(hits(NEGATIVE, before)));
-  const pNumber = label(lastOf(hits(P_NUMBER, before)));
+  let strong = false;
+  let weak = false;
+  let lastStrongEnd = -1;
+  let lastNegativeEnd = -1;
+  let lastPNumberEnd = -1;
+  const re = KEYWORDS;
+  let m: RegExpExecArray | null;
+  re.lastIndex = 0;
+  while ((m = re.exec(before)) !== null) {
+    if (m.index > 0 && isWordChar(before.charCodeAt(m.index - 1))) continue;
+    const e = m.index + m[0].length;
+    const c = classOf(before, m.index);
+    if (c === "strong") {
+      strong = true;
+      lastStrongEnd = e;
+    } else if (c === "weak") weak = true;
+    else if (c === "negative") lastNegativeEnd = e;
+    else lastPNumberEnd = e;
+  }
+  re.lastIndex = 0;
+  while ((m = re.exec(after)) !== null) {
+    if (m.index > 0 && isWordChar(after.charCodeAt(m.index - 1))) continue;
+    const c = classOf(after, m.index);
+    if (c === "strong") strong = true;
+    else if (c === "weak") weak = true;
+  }
+  const label = (e: number): boolean =>
+    e >= 0 && e > lastStrongEnd && before.length - e <= NEGATIVE_LABEL_GAP && !LONG_DIGIT_RUN.test(before.slice(e));
+  const negative = label(lastNegativeEnd);
+  const pNumber = label(lastPNumberEnd);
 
   const url = urlContext(text, start);
   return {
-    strong: (strongHits.length > 0 && !negative) || url.cprParam,
-    weak: hits(WEAK, before).length > 0 || hits(WEAK, after).length > 0,
+    strong: (strong && !negative) || url.cprParam,
+    weak,
     negative,
     pNumber,
     inUrl: url.inUrl && !url.cprParam,
   };
-}
-
-function lastOf<T>(a: readonly T[]): T | undefined {
-  return a.length > 0 ? a[a.length - 1] : undefined;
 }
 
 const URL_LOOKBACK = 512;
@@ -170,24 +209,56 @@ function isTokenBreak(c: number): boolean {
   return c <= 0x20 || c === 0x22 || c === 0x27 || c === 0x3c || c === 0x3e || c === 0xa0 || c === 0x2028 || c === 0x2029;
 }
 
+const NOT_IN_URL = { inUrl: false, cprParam: false };
+
 /** Is `start` inside a URL-looking token, and is the number a `cpr=` parameter's value? */
 function urlContext(text: string, start: number): { inUrl: boolean; cprParam: boolean } {
   let i = start;
   const stop = Math.max(0, start - URL_LOOKBACK);
-  while (i > stop && !isTokenBreak(text.charCodeAt(i - 1))) i--;
+  let colon = false;
+  while (i > stop && !isTokenBreak(text.charCodeAt(i - 1))) {
+    i--;
+    if (text.charCodeAt(i) === 0x3a) colon = true;
+  }
+  const www = start - i >= 4 && (text.charCodeAt(i) | 0x20) === 0x77 && text.slice(i, i + 4).toLowerCase() === "www.";
+  if (!colon && !www) return NOT_IN_URL;
   const token = text.slice(i, start).toLowerCase();
-  const inUrl = token.indexOf("://") >= 0 || token.lastIndexOf("www.", 0) === 0;
+  const inUrl = token.indexOf("://") >= 0 || www;
   return { inUrl, cprParam: inUrl && /[?&;]cpr(?:nr|-nr|_nr)?=$/.test(token) };
 }
 
 /** Does a header cell or list label name the CPR number? Short, with no number in it. */
 export function isCprHeader(cell: string): boolean {
-  const t = normalizeForMatching(cell).text.toLowerCase().trim();
+  const t = normalizeText(cell).toLowerCase().trim();
   if (t.length === 0 || t.length > 60 || LONG_DIGIT_RUN.test(t)) return false;
-  return hits(STRONG, t).length > 0;
+  return hasHit(STRONG, t);
 }
 
 const LINE_LOOK = 4096;
+/** A table cell or list item holds little besides the number; prose does not. */
+const MAX_CELL_EXTRA = 40;
+
+function isCellBreak(c: number): boolean {
+  return c === 0x09 || isLineBreak(c);
+}
+
+/**
+ * Does the number sit in a short cell or list item (≤ 40 other characters between the tabs or
+ * line breaks around it)? Cheap, bounded: prose numbers are dismissed before any line work.
+ */
+export function inShortCell(text: string, start: number, end: number): boolean {
+  let extra = 0;
+  let i = start - 1;
+  for (; i >= 0 && !isCellBreak(text.charCodeAt(i)); i--) {
+    if (text.charCodeAt(i) > 0x20 && ++extra > MAX_CELL_EXTRA) return false;
+    if (start - i > 2 * MAX_CELL_EXTRA + 1) return false;
+  }
+  for (i = end; i < text.length && !isCellBreak(text.charCodeAt(i)); i++) {
+    if (text.charCodeAt(i) > 0x20 && ++extra > MAX_CELL_EXTRA) return false;
+    if (i - end > 2 * MAX_CELL_EXTRA) return false;
+  }
+  return true;
+}
 const MAX_RUN_LINES = 5000;
 
 function isLineBreak(c: number): boolean {
@@ -199,8 +270,6 @@ export interface ColumnPlace {
   readonly key: string;
   /** The run's first line names the CPR number in this column. */
   readonly headed: boolean;
-  /** The number's line is a table row or a short list item, not prose. */
-  readonly listLike: boolean;
 }
 
 /**
@@ -236,12 +305,30 @@ export class TableIndex {
   }
 
   private hasTab(l: { start: number; end: number }): boolean {
-    const i = this.text.indexOf("\t", l.start);
-    return i >= 0 && i < l.end;
+    for (let i = l.start; i < l.end; i++) if (this.text.charCodeAt(i) === 0x09) return true;
+    return false;
   }
 
   private isBlank(l: { start: number; end: number }): boolean {
-    return this.text.slice(l.start, l.end).trim() === "";
+    for (let i = l.start; i < l.end; i++) if (this.text.charCodeAt(i) > 0x20) return false;
+    return true;
+  }
+
+  private readonly headerCache = new Map<string, boolean>();
+
+  private isHeaderCell(runStart: number, column: number, tabbed: boolean): boolean {
+    const key = runStart + ":" + column;
+    const known = this.headerCache.get(key);
+    if (known !== undefined) return known;
+    const header = this.lineBounds(runStart);
+    let result = false;
+    if (header) {
+      const line = this.text.slice(header.start, header.end);
+      const cell = tabbed ? line.split("\t")[column] : line;
+      result = cell !== undefined && isCprHeader(cell);
+    }
+    this.headerCache.set(key, result);
+    return result;
   }
 
   private runStart(line: { start: number; end: number }, tabbed: boolean): number {
@@ -269,31 +356,18 @@ export class TableIndex {
     return result;
   }
 
-  /** The column place of `offset`, or undefined when its line is too long to be a table row. */
-  place(offset: number, end: number): ColumnPlace | undefined {
+  /**
+   * The column place of `offset`, or undefined when its line is too long to be a table row.
+   * Call only for numbers in a short cell (inShortCell).
+   */
+  place(offset: number): ColumnPlace | undefined {
     const line = this.lineBounds(offset);
     if (!line) return undefined;
     const tabbed = this.hasTab(line);
     let column = 0;
-    let cellStart = line.start;
-    for (let i = this.text.indexOf("\t", line.start); i >= 0 && i < offset; i = this.text.indexOf("\t", i + 1)) {
-      column++;
-      cellStart = i + 1;
-    }
+    for (let i = line.start; i < offset; i++) if (this.text.charCodeAt(i) === 0x09) column++;
     const runStart = this.runStart(line, tabbed);
-    let headed = false;
-    if (runStart !== line.start) {
-      const header = this.lineBounds(runStart);
-      if (header) {
-        const cells = this.text.slice(header.start, header.end).split("\t");
-        const cell = tabbed ? cells[column] : this.text.slice(header.start, header.end);
-        headed = cell !== undefined && isCprHeader(cell);
-      }
-    }
-    let cellEnd = this.text.indexOf("\t", end);
-    if (cellEnd < 0 || cellEnd > line.end) cellEnd = line.end;
-    const rest = this.text.slice(cellStart, offset).trim().length + this.text.slice(end, cellEnd).trim().length;
-    const listLike = tabbed || rest <= 40;
-    return { key: runStart + ":" + column, headed: headed && listLike, listLike };
+    const headed = runStart !== line.start && this.isHeaderCell(runStart, column, tabbed);
+    return { key: runStart + ":" + column, headed };
   }
 }

@@ -16,7 +16,13 @@
  * No lookbehind, named groups, `s` flag or `\p{}`: core must run in classic Outlook's ES2016
  * runtime, and swc cannot lower regex syntax. Digit boundaries are checked by hand instead.
  */
-import { normalizeForMatching, isIgnorableCode, isDashCode, isSpaceCode, type NormalizedText } from "../text/normalize";
+import {
+  normalizeForMatching,
+  isIgnorableCode as ignorableCode,
+  isDashCode as dashCode,
+  isSpaceCode as spaceCode,
+  type NormalizedText,
+} from "../text/normalize";
 import type { CprForm } from "../finding";
 import { checkCpr, cprBirthDate, eCprBirthDate, isFuture, plausibleMaskedDate, type CprCheck } from "./cpr-date";
 
@@ -71,6 +77,12 @@ export interface Shape {
   readonly bankPrefix: boolean;
 }
 
+// Bound once: these run per character around every number, and a module binding read through a
+// bundler's getter on each call showed up in the profile.
+const isIgnorableCode = ignorableCode;
+const isDashCode = dashCode;
+const isSpaceCode = spaceCode;
+
 function isAsciiDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
@@ -100,8 +112,6 @@ function digitBefore(text: string, index: number): boolean {
   return i >= 0 && isDigitish(text.charCodeAt(i));
 }
 
-/** `1234 ` or `1234-` right before: a bank reg.nr in front of an account number. */
-const BANK_PREFIX = /(^|[^0-9])[0-9]{4}[ -]$/;
 const TOWN_AFTER = /^[ \u00A0]{1,3}[A-Z\u00C6\u00D8\u00C5][A-Za-z\u00E6\u00F8\u00E5\u00C6\u00D8\u00C5]/;
 
 /** Replace the line breaks a match may cross with a zero-width space: same offsets, and ignorable. */
@@ -166,189 +176,227 @@ export function scanShapes(text: string, now: Date): Shape[] {
   const shapes: Shape[] = [];
   const trigger = TRIGGER;
   trigger.lastIndex = 0;
-  let m: RegExpExecArray | null;
   let done = 0;
-  while ((m = trigger.exec(text)) !== null) {
-    const s = Math.max(done, blockStartFrom(text, m.index));
-    const e = Math.max(blockEndFrom(text, s), trigger.lastIndex);
-    new BlockScanner(text, s, e, now, shapes).run();
+  // test(), not exec(): no match array per number. The block walk finds the start again.
+  while (trigger.test(text)) {
+    const hit = trigger.lastIndex;
+    const skip = skipUselessRun(text, hit);
+    if (skip > 0) {
+      trigger.lastIndex = skip;
+      continue;
+    }
+    const s = Math.max(done, blockStartFrom(text, hit - 1));
+    const e = Math.max(blockEndFrom(text, s), hit);
+    scanBlock(text, s, e, now, shapes);
     done = e;
     trigger.lastIndex = e;
   }
   return shapes;
 }
 
-class BlockScanner {
-  private readonly nb: string;
-  private readonly map: NormalizedText | undefined;
+/**
+ * Most triggers are phone, CVR and other 8-digit numbers. For the plain case (six ASCII digits
+ * after an ordinary character), a digit run whose length no CPR form uses (7, 8, 11+) and that no
+ * mask character or invisible character continues is skipped before any block work.
+ * Returns where to continue, or 0 to take the full path.
+ */
+function skipUselessRun(text: string, hit: number): number {
+  const t = hit - 6;
+  if (t < 0) return 0;
+  for (let i = t; i < hit; i++) if (!isAsciiDigit(text.charCodeAt(i))) return 0;
+  if (t > 0) {
+    const before = text.charCodeAt(t - 1);
+    if (isDigitish(before) || isIgnorableCode(before)) return 0;
+  }
+  let e = hit;
+  while (e < text.length && isAsciiDigit(text.charCodeAt(e))) e++;
+  const len = e - t;
+  if (len !== 7 && len !== 8 && len < 11) return 0;
+  if (e < text.length) {
+    const next = text.charCodeAt(e);
+    if (isIgnorableCode(next) || isBlockTail(next) || isDigitish(next)) return 0;
+  }
+  return e;
+}
 
-  constructor(
-    private readonly text: string,
-    private readonly start: number,
-    end: number,
-    private readonly now: Date,
-    private readonly shapes: Shape[],
-  ) {
-    let ascii = true;
-    for (let i = start; i < end; i++) {
-      if (text.charCodeAt(i) >= 0x80) {
-        ascii = false;
-        break;
-      }
-    }
-    if (ascii) {
-      this.nb = text.slice(start, end);
-      this.map = undefined;
-    } else {
-      this.map = normalizeForMatching(text, start, end);
-      this.nb = this.map.text;
+/** `1234 ` or `1234-` right before `o`: a bank reg.nr in front of an account number. */
+function bankPrefixBefore(s: string, o: number): boolean {
+  if (o < 5) return false;
+  const sep = s.charCodeAt(o - 1);
+  if (sep !== 0x20 && sep !== 0x2d) return false;
+  for (let i = o - 5; i < o - 1; i++) if (!isAsciiDigit(s.charCodeAt(i))) return false;
+  return o < 6 || !isAsciiDigit(s.charCodeAt(o - 6));
+}
+
+/**
+ * One block. Pure-ASCII blocks (nearly all) are matched in place on `text` with absolute offsets;
+ * others are normalized first and offsets are mapped back.
+ */
+interface Block {
+  readonly text: string;
+  readonly now: Date;
+  readonly shapes: Shape[];
+  /** What the exact forms run on: `text` itself, or the normalized block. */
+  readonly src: string;
+  readonly map: NormalizedText | undefined;
+  /** Start of the block in `text`. */
+  readonly start: number;
+}
+
+function scanBlock(text: string, start: number, end: number, now: Date, shapes: Shape[]): void {
+  let ascii = true;
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) >= 0x80) {
+      ascii = false;
+      break;
     }
   }
-
-  private origStart(p: number): number {
-    return this.map ? this.map.toOriginal(p) : this.start + p;
-  }
-
-  private origEnd(q: number): number {
-    return this.map ? this.map.toOriginalEnd(q) : this.start + q;
-  }
-
-  run(): void {
-    const nb = this.nb;
-    const n = nb.length;
-    let p = 0;
-    while (p < n) {
-      if (!isAsciiDigit(nb.charCodeAt(p))) {
-        p++;
-        continue;
-      }
-      let r = p + 1;
-      while (r < n && isAsciiDigit(nb.charCodeAt(r))) r++;
-      const leftOk = p > 0 ? true : !digitBefore(this.text, this.start);
-      const q = leftOk ? this.matchAt(p, r - p) : -1;
-      p = q > p ? q : r;
+  const map = ascii ? undefined : normalizeForMatching(text, start, end);
+  const b: Block = { text, now, shapes, src: map ? map.text : text, map, start };
+  const from = map ? 0 : start;
+  const to = map ? map.text.length : end;
+  const src = b.src;
+  let p = from;
+  while (p < to) {
+    if (!isAsciiDigit(src.charCodeAt(p))) {
+      p++;
+      continue;
     }
+    let r = p + 1;
+    while (r < to && isAsciiDigit(src.charCodeAt(r))) r++;
+    const leftOk = p > from || !digitBefore(text, start);
+    const q = leftOk ? matchAt(b, p, r - p) : -1;
+    p = q > p ? q : r;
   }
+}
 
-  private add(
-    kind: ShapeKind,
-    form: CprForm,
-    written: CprForm,
-    p: number,
-    q: number,
-    digits: string,
-    check: Extract<CprCheck, { ok: true }> | undefined,
-    postcodeFollows = false,
-    bankPrefix = false,
-  ): void {
-    this.shapes.push({ kind, form, written, start: this.origStart(p), end: this.origEnd(q), digits, check, postcodeFollows, bankPrefix });
+function origStart(b: Block, p: number): number {
+  return b.map ? b.map.toOriginal(p) : p;
+}
+
+function origEnd(b: Block, q: number): number {
+  return b.map ? b.map.toOriginalEnd(q) : q;
+}
+
+function add(
+  b: Block,
+  kind: ShapeKind,
+  form: CprForm,
+  written: CprForm,
+  p: number,
+  q: number,
+  digits: string,
+  check: Extract<CprCheck, { ok: true }> | undefined,
+  postcodeFollows: boolean,
+  bankPrefix: boolean,
+): void {
+  b.shapes.push({ kind, form, written, start: origStart(b, p), end: origEnd(b, q), digits, check, postcodeFollows, bankPrefix });
+}
+
+function digitAt(src: string, i: number): boolean {
+  return i < src.length && isAsciiDigit(src.charCodeAt(i));
+}
+
+/** Try the exact forms a run of `len` digits at `p` allows; returns the end taken, or -1. */
+function matchAt(b: Block, p: number, len: number): number {
+  const src = b.src;
+  const next = p + len < src.length ? src.charCodeAt(p + len) : -1;
+  if (len === 10) {
+    const o = origStart(b, p);
+    const bank = bankPrefixBefore(b.text, o) || (b.map !== undefined && bankPrefixBefore(src, p));
+    classify(b, src.slice(p, p + 10), "compact", p, p + 10, false, bank);
+    return p + 10;
   }
-
-  private digitAt(i: number): boolean {
-    return i < this.nb.length && isAsciiDigit(this.nb.charCodeAt(i));
+  if (len === 2 && (next === 0x2e || next === 0x20 || next === 0x2d)) return dotted(b, p);
+  if (len === 6 && (next === 0x2d || next === 0x20 || isMaskOrUpper(next))) {
+    const q = masked(b, p);
+    if (q >= 0) return q;
+    const r = sixFour(b, p);
+    if (r >= 0) return r;
+    return eCpr(b, p);
   }
+  if (len >= 7 && len <= 9 && isMaskOrUpper(next)) {
+    const q = masked(b, p);
+    return q >= 0 ? q : eCpr(b, p);
+  }
+  if (len === 9) {
+    const digits = "0" + src.slice(p, p + 9);
+    const check = checkCpr(digits, b.now);
+    if (check.ok) add(b, "nine", "compact", "compact", p, p + 9, digits, check, false, false);
+    return p + 9;
+  }
+  return -1;
+}
 
-  /** Try the exact forms a run of `len` digits at `p` allows; returns the end taken, or -1. */
-  private matchAt(p: number, len: number): number {
-    const nb = this.nb;
-    const next = p + len < nb.length ? nb.charCodeAt(p + len) : -1;
-    if (len === 10) {
-      const o = this.origStart(p);
-      const bank = BANK_PREFIX.test(nb.slice(Math.max(0, p - 6), p)) || BANK_PREFIX.test(this.text.slice(Math.max(0, o - 6), o));
-      this.classify(nb.slice(p, p + 10), "compact", p, p + 10, false, bank);
-      return p + 10;
-    }
-    if (len === 2 && (next === 0x2e || next === 0x20 || next === 0x2d)) return this.dotted(p);
-    if (len === 6 && (next === 0x2d || next === 0x20 || isMaskOrUpper(next))) {
-      const q = this.masked(p);
-      if (q >= 0) return q;
-      const r = this.sixFour(p);
-      if (r >= 0) return r;
-      return this.eCpr(p);
-    }
-    if (len >= 7 && len <= 9 && isMaskOrUpper(next)) {
-      const q = this.masked(p);
-      return q >= 0 ? q : this.eCpr(p);
-    }
-    if (len === 9) {
-      const digits = "0" + nb.slice(p, p + 9);
-      const check = checkCpr(digits, this.now);
-      if (check.ok) this.add("nine", "compact", "compact", p, p + 9, digits, check);
-      return p + 9;
-    }
+function dotted(b: Block, p: number): number {
+  DOTTED.lastIndex = p;
+  const m = DOTTED.exec(b.src);
+  if (!m || digitAt(b.src, DOTTED.lastIndex)) return -1;
+  classify(b, (m[1] as string) + m[3] + m[4] + m[5], "dotted", p, DOTTED.lastIndex, false, false);
+  return DOTTED.lastIndex;
+}
+
+function masked(b: Block, p: number): number {
+  MASKED.lastIndex = p;
+  const m = MASKED.exec(b.src);
+  if (!m) return -1;
+  const serialDigits = m[3] as string;
+  const maskChars = m[4] as string;
+  const end = MASKED.lastIndex;
+  const next = end < b.src.length ? b.src.charCodeAt(end) : -1;
+  if (serialDigits.length + maskChars.length !== 4 || isAsciiDigit(next) || next === 0x58 || next === 0x78 || next === 0x2a || next === 0x2022 || next === 0x23) {
     return -1;
   }
-
-  private dotted(p: number): number {
-    DOTTED.lastIndex = p;
-    const m = DOTTED.exec(this.nb);
-    if (!m || this.digitAt(DOTTED.lastIndex)) return -1;
-    this.classify((m[1] as string) + m[3] + m[4] + m[5], "dotted", p, DOTTED.lastIndex, false, false);
-    return DOTTED.lastIndex;
+  const digits = (m[1] as string) + serialDigits + maskChars;
+  // Fully masked (our own fix's output) is never a finding.
+  if (serialDigits.length > 0 && plausibleMaskedDate(digits.slice(0, 7), b.now)) {
+    add(b, "partly-masked", "partly-masked", "partly-masked", p, end, digits, undefined, false, false);
   }
+  return end;
+}
 
-  private masked(p: number): number {
-    MASKED.lastIndex = p;
-    const m = MASKED.exec(this.nb);
-    if (!m) return -1;
-    const serialDigits = m[3] as string;
-    const maskChars = m[4] as string;
-    const end = MASKED.lastIndex;
-    const next = end < this.nb.length ? this.nb.charCodeAt(end) : -1;
-    if (serialDigits.length + maskChars.length !== 4 || isAsciiDigit(next) || next === 0x58 || next === 0x78 || next === 0x2a || next === 0x2022 || next === 0x23) {
-      return -1;
-    }
-    const digits = (m[1] as string) + serialDigits + maskChars;
-    // Fully masked (our own fix's output) is never a finding.
-    if (serialDigits.length > 0 && plausibleMaskedDate(digits.slice(0, 7), this.now)) {
-      this.add("partly-masked", "partly-masked", "partly-masked", p, end, digits, undefined);
-    }
-    return end;
+function sixFour(b: Block, p: number): number {
+  SIX_FOUR.lastIndex = p;
+  const m = SIX_FOUR.exec(b.src);
+  if (!m || digitAt(b.src, SIX_FOUR.lastIndex)) return -1;
+  const end = SIX_FOUR.lastIndex;
+  const form: CprForm = (m[2] as string).indexOf("-") >= 0 ? "hyphen" : "space";
+  let postcode = false;
+  if (form === "space") {
+    const o = origEnd(b, end);
+    postcode = TOWN_AFTER.test(b.text.slice(o, o + 8));
   }
+  classify(b, (m[1] as string) + m[3], form, p, end, postcode, false);
+  return end;
+}
 
-  private sixFour(p: number): number {
-    SIX_FOUR.lastIndex = p;
-    const m = SIX_FOUR.exec(this.nb);
-    if (!m || this.digitAt(SIX_FOUR.lastIndex)) return -1;
-    const end = SIX_FOUR.lastIndex;
-    const form: CprForm = (m[2] as string).indexOf("-") >= 0 ? "hyphen" : "space";
-    let postcode = false;
-    if (form === "space") {
-      const o = this.origEnd(end);
-      postcode = TOWN_AFTER.test(this.text.slice(o, o + 8));
-    }
-    this.classify((m[1] as string) + m[3], form, p, end, postcode, false);
-    return end;
+function eCpr(b: Block, p: number): number {
+  E_CPR.lastIndex = p;
+  const m = E_CPR.exec(b.src);
+  if (!m) return -1;
+  const end = E_CPR.lastIndex;
+  const next = end < b.src.length ? b.src.charCodeAt(end) : -1;
+  if (isAsciiDigit(next) || (next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a)) return -1;
+  const first7 = (m[1] as string) + m[2];
+  const date = eCprBirthDate(first7);
+  if (date && !isFuture(date, b.now)) add(b, "substitute", "substitute", "substitute", p, end, first7 + m[3] + m[4], undefined, false, false);
+  return end;
+}
+
+function classify(b: Block, digits: string, written: CprForm, p: number, q: number, postcode: boolean, bank: boolean): void {
+  const check = checkCpr(digits, b.now);
+  if (check.ok) {
+    add(b, "cpr", written, written, p, q, digits, check, postcode, bank);
+    return;
   }
-
-  private eCpr(p: number): number {
-    E_CPR.lastIndex = p;
-    const m = E_CPR.exec(this.nb);
-    if (!m) return -1;
-    const end = E_CPR.lastIndex;
-    const next = end < this.nb.length ? this.nb.charCodeAt(end) : -1;
-    if (isAsciiDigit(next) || (next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a)) return -1;
-    const first7 = (m[1] as string) + m[2];
-    const date = eCprBirthDate(first7);
-    if (date && !isFuture(date, this.now)) this.add("substitute", "substitute", "substitute", p, end, first7 + m[3] + m[4], undefined);
-    return end;
-  }
-
-  private classify(digits: string, written: CprForm, p: number, q: number, postcode: boolean, bank: boolean): void {
-    const check = checkCpr(digits, this.now);
-    if (check.ok) {
-      this.add("cpr", written, written, p, q, digits, check, postcode, bank);
+  // Substitute numbers (erstatningspersonnumre) raise the day by 60 (cpr.md §1.6).
+  const day = (digits.charCodeAt(0) - 48) * 10 + (digits.charCodeAt(1) - 48);
+  if (day >= 61 && day <= 91) {
+    const date = cprBirthDate(digits, 60);
+    if (date && !isFuture(date, b.now)) {
+      add(b, "substitute", "substitute", written, p, q, digits, undefined, postcode, bank);
       return;
     }
-    // Substitute numbers (erstatningspersonnumre) raise the day by 60 (cpr.md §1.6).
-    const day = (digits.charCodeAt(0) - 48) * 10 + (digits.charCodeAt(1) - 48);
-    if (day >= 61 && day <= 91) {
-      const date = cprBirthDate(digits, 60);
-      if (date && !isFuture(date, this.now)) {
-        this.add("substitute", "substitute", written, p, q, digits, undefined, postcode, bank);
-        return;
-      }
-    }
-    this.add("invalid", written, written, p, q, digits, undefined, postcode, bank);
   }
+  add(b, "invalid", written, written, p, q, digits, undefined, postcode, bank);
 }

@@ -11,7 +11,7 @@
 import type { Confidence, CprFinding, CprForm, CprReason, MaskedCpr } from "../finding";
 import type { TextSegment } from "../location";
 import { applySoftBreaks, scanShapes, type Shape } from "./cpr-scan";
-import { DEFAULT_CONTEXT_WINDOW, TableIndex, isCprHeader, keywordContext, type KeywordContext } from "./cpr-context";
+import { DEFAULT_CONTEXT_WINDOW, TableIndex, inShortCell, isCprHeader, keywordContext, type KeywordContext } from "./cpr-context";
 import { maskCpr } from "./mask";
 
 export interface CprOptions {
@@ -74,15 +74,18 @@ function analyze(text: string, options: CprOptions, softBreaks: readonly number[
   const window = windowOf(options);
 
   const columnHit = new Set<Shape>();
-  if (shapes.some(columnMatters)) {
+  // Column work only when a number that a column could raise sits in a table cell or list item.
+  if (shapes.some((s) => columnMatters(s) && inShortCell(t, s.start, s.end))) {
     const table = new TableIndex(t);
     const groups = new Map<string, { total: number; valid: number; members: Shape[] }>();
     for (const s of shapes) {
       if (!isColumnValue(s) && s.kind !== "nine") continue;
-      const place = table.place(s.start, s.end);
+      // Only table cells and list items form columns; a number in prose is dismissed cheaply.
+      if (!inShortCell(t, s.start, s.end)) continue;
+      const place = table.place(s.start);
       if (!place) continue;
       if (place.headed) columnHit.add(s);
-      if (!isColumnValue(s) || !place.listLike) continue;
+      if (!isColumnValue(s)) continue;
       let g = groups.get(place.key);
       if (!g) groups.set(place.key, (g = { total: 0, valid: 0, members: [] }));
       g.total++;

@@ -44,13 +44,27 @@ export function damerauLevenshtein(intended: string, typed: string, max: number)
  * deletions, so cells further than that from the diagonal are out of reach and never computed
  * (Ukkonen's cut-off). Out-of-band cells read as `limit + FULL`.
  */
-function distanceInHalves(a: string, b: string, limit: number, weighted: boolean): number {
+function distanceInHalves(fullA: string, fullB: string, limit: number, weighted: boolean): number {
+  // A shared prefix or suffix never costs anything in an optimal alignment: compare the middle.
+  let start = 0;
+  let endA = fullA.length;
+  let endB = fullB.length;
+  while (start < endA && start < endB && fullA.charCodeAt(start) === fullB.charCodeAt(start)) start++;
+  while (endA > start && endB > start && fullA.charCodeAt(endA - 1) === fullB.charCodeAt(endB - 1)) {
+    endA--;
+    endB--;
+  }
+  const a = start === 0 && endA === fullA.length ? fullA : fullA.slice(start, endA);
+  const b = start === 0 && endB === fullB.length ? fullB : fullB.slice(start, endB);
   const n = a.length;
   const m = b.length;
   const out = limit + FULL;
   const band = Math.floor(limit / FULL);
   if (Math.abs(n - m) > band) return out;
-  if (n === 0 || m === 0) return Math.max(n, m) * FULL;
+  if (n === 0 || m === 0) {
+    const cost = Math.max(n, m) * FULL;
+    return cost > limit ? out : cost;
+  }
   ensureRows(m + 2);
   let prev2 = rowA; // row i-2
   let prev = rowB; // row i-1
@@ -99,52 +113,70 @@ function distanceInHalves(a: string, b: string, limit: number, weighted: boolean
 /** Read once: the distance loop must not pay a module-getter per cell in CommonJS builds. */
 const cheapTable: Uint8Array = cheapSubstitutionTable();
 
-const BAG_SLOTS = 64;
+const BAG_SLOTS = 128;
 const bag = new Int32Array(BAG_SLOTS);
+const unmatchedIntended = new Int32Array(72);
+const unmatchedTyped = new Int32Array(72);
 
+/** ASCII gets its own slot; other characters share 32 slots, which only ever loosens the bound. */
 function bagSlot(code: number): number {
-  return code & (BAG_SLOTS - 1);
+  return code < 96 + 32 ? (code >= 32 ? code - 32 : 0) : 96 + (code & 31);
 }
 
 /**
- * A lower bound, in half-edits, of `weightedDistance` from the two labels' letters alone
- * (order ignored): each substitution accounts for at most one unmatched letter on each side at
- * 0.5, each insertion/deletion for one at 1, so the cost is at least half the larger surplus.
- * O(n + m): cheap enough to run before the DP for every candidate. Letters that share a slot only
- * make the bound smaller, never wrong.
+ * A lower bound, in half-edits, of `weightedDistance` from the two labels' letters alone (order
+ * ignored). Letters left unmatched on either side must each be covered by a substitution (0.5 if
+ * the pair is cheap, else 1) or an insertion/deletion (1). With a/b unmatched letters and a'/b' of
+ * them without any cheap partner on the other side, the cost is at least
+ * max(a + a', b + b') / 2: every cover costs 0.5 per side, and a' (b') of them cost a full edit.
+ * O(n + m + a·b): cheap enough to run before the DP for every candidate.
  */
 export function letterBoundInHalves(intended: string, typed: string): number {
-  for (let i = 0; i < typed.length; i++) bag[bagSlot(typed.charCodeAt(i))]!++;
-  let unmatchedIntended = 0;
-  for (let i = 0; i < intended.length; i++) {
-    const slot = bagSlot(intended.charCodeAt(i));
+  const n = intended.length;
+  const m = typed.length;
+  for (let i = 0; i < m; i++) bag[bagSlot(typed.charCodeAt(i))]!++;
+  let a = 0;
+  for (let i = 0; i < n; i++) {
+    const code = intended.charCodeAt(i);
+    const slot = bagSlot(code);
     if (bag[slot]! > 0) bag[slot]!--;
-    else unmatchedIntended++;
+    else if (a < unmatchedIntended.length) unmatchedIntended[a++] = code;
   }
-  const unmatchedTyped = typed.length - (intended.length - unmatchedIntended);
-  for (let i = 0; i < typed.length; i++) bag[bagSlot(typed.charCodeAt(i))] = 0;
-  return Math.max(unmatchedIntended, unmatchedTyped);
+  let b = 0;
+  for (let i = 0; i < m; i++) {
+    const code = typed.charCodeAt(i);
+    const slot = bagSlot(code);
+    if (bag[slot]! > 0) {
+      bag[slot]!--;
+      if (b < unmatchedTyped.length) unmatchedTyped[b++] = code;
+    }
+  }
+  for (let i = 0; i < m; i++) bag[bagSlot(typed.charCodeAt(i))] = 0;
+  let aFull = 0;
+  for (let i = 0; i < a; i++) if (!hasCheapPartner(unmatchedIntended[i]!, unmatchedTyped, b)) aFull++;
+  let bFull = 0;
+  for (let j = 0; j < b; j++) if (!hasCheapPartner(unmatchedTyped[j]!, unmatchedIntended, a)) bFull++;
+  return Math.max(a + aFull, b + bFull);
+}
+
+function hasCheapPartner(code: number, others: Int32Array, count: number): boolean {
+  if (code >= 256) return false;
+  for (let k = 0; k < count; k++) {
+    const other = others[k]!;
+    if (other < 256 && cheapTable[code * 256 + other] === 1) return true;
+  }
+  return false;
 }
 
 /**
- * The typo check for one candidate in one call: the O(1) letter-set cut, the O(n) letter bound,
- * then the banded weighted DP. Returns the weighted distance, or a value above `max`.
- * `intendedMask`/`typedMask` come from `letterMask`; pass `filter: false` when the labels were
- * edited after the masks were taken (a shared generic word removed).
+ * The typo check for one candidate in one call: the O(n) letter bound (when `letterCut`), then the
+ * banded weighted DP. Returns the weighted distance, or a value above `max`. The caller has already
+ * applied the O(1) letter-set cut (`letterMask`); pass `letterCut: false` when the labels were
+ * edited after their masks were taken (a shared generic word removed).
  */
-export function typoDistance(
-  intended: string,
-  intendedMask: number,
-  typed: string,
-  typedMask: number,
-  max: number,
-  filter: boolean,
-): number {
+export function typoDistance(intended: string, typed: string, max: number, letterCut: boolean): number {
   const limit = Math.floor(max * 2);
-  if (filter) {
-    if (maskSurplus(intendedMask, typedMask) > limit || maskSurplus(typedMask, intendedMask) > limit) return max + 1;
-    if (letterBoundInHalves(intended, typed) > limit) return max + 1;
-  }
+  if (letterCut && letterBoundInHalves(intended, typed) > limit) return max + 1;
   return distanceInHalves(intended, typed, limit, true) / 2;
 }
 
@@ -155,16 +187,6 @@ export function letterMask(text: string): number {
   return mask;
 }
 
-/** Number of letters (slots) in `a` but not in `b`: a lower bound of the unmatched letters. */
-export function maskSurplus(a: number, b: number): number {
-  let x = a & ~b;
-  let count = 0;
-  while (x !== 0) {
-    x &= x - 1;
-    count++;
-  }
-  return count;
-}
 
 /**
  * The single slip that turns `intended` into `typed`, or `{ op: "several" }` when it takes more

@@ -403,7 +403,7 @@ function typoMatch(t: Target, f: number, typed: Typed, suffix: string, suffixFor
       if (!sameSuffix && !TYPO_SUFFIXES.has(suffixForm)) return undefined;
       const max = n <= 8 ? 1 : 2;
       // The letter bound runs before the DP inside: most survivors of the set cut still fail it.
-      distance = typoDistance(intended, t.masks[f]!, got, typed.mask, max, shared === 0);
+      distance = typoDistance(intended, got, max, shared === 0);
       if (distance > max) return undefined;
     }
     const edit = sameSuffix ? describeEdit(form, typed.text) : ({ op: "several" } as const);

@@ -25,6 +25,8 @@ function digitsOf(s: string): string {
  * Throws on input without a six-digit date part: that is a programmer error, never user data.
  */
 export function maskCpr(digits: string): MaskedCpr {
+  // Fast path: the detector passes its 10 normalized digits.
+  if (digits.length === 10 && /^[0-9]{10}$/.test(digits)) return (digits.slice(0, 6) + "-" + SERIAL_MASK) as MaskedCpr;
   const normalized = normalizeForMatching(digits).text;
   let d = digitsOf(normalized);
   if (d.length === 9 && /^ *[0-9]{9} *$/.test(normalized)) d = "0" + d;

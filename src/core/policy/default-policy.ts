@@ -48,6 +48,9 @@ export const DEFAULT_POLICY: Policy = freezeDeep({
   // Never a silent pass, never a stop for every PDF scan: tell the user and let them decide.
   unreadableAttachment: "warn",
   secureRoute: { kind: "none" },
+  // None by default: whether Digital Post or a gateway domain is secure depends on the organisation's
+  // own mail routing (a connector or transport rule), which only the admin knows.
+  secureRecipients: { domains: [], addresses: [] },
   // "warn" on failure: the user is told the mail was not checked and may send anyway. Neither the
   // silent send of office-js #3180 nor the organisation-wide send stop of office-js #6303.
   onError: "warn",

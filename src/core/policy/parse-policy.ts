@@ -26,7 +26,8 @@ export type PolicyIssueCode =
   | "unknown-route"
   | "empty"
   | "too-long"
-  | "not-a-guid";
+  | "not-a-guid"
+  | "not-an-address";
 
 export interface PolicyIssue {
   /** Where in the file: "trustedDomains[2]", "limits.sendBudgetMs", "" for the whole file. */
@@ -73,6 +74,7 @@ const TOP_KEYS = [
   "invalidRecipient",
   "unreadableAttachment",
   "secureRoute",
+  "secureRecipients",
   "onError",
   "onTimeout",
   "limits",
@@ -81,12 +83,26 @@ const TOP_KEYS = [
 const CPR_KEYS = ["high", "medium", "low", "contextWindow"] as const;
 const LOOKALIKE_KEYS = ["own", "trusted", "known"] as const;
 const LIMIT_KEYS = Object.keys(LIMIT_RANGES) as (keyof Limits)[];
+const SECURE_RECIPIENT_KEYS = ["domains", "addresses"] as const;
 const ROUTE_KINDS = ["none", "subject-tag", "sensitivity-label"] as const;
 const ROUTE_KEYS: Readonly<Record<(typeof ROUTE_KINDS)[number], readonly string[]>> = {
   none: ["kind"],
   "subject-tag": ["kind", "tag"],
   "sensitivity-label": ["kind", "labelId", "labelName"],
 };
+
+/**
+ * Every key the parser accepts, per section: the published JSON Schema is tested against this, so
+ * schema and parser cannot drift apart (test/policy-schema.test.ts).
+ */
+export const POLICY_KEYS = {
+  top: TOP_KEYS,
+  cpr: CPR_KEYS,
+  lookalike: LOOKALIKE_KEYS,
+  limits: LIMIT_KEYS,
+  secureRecipients: SECURE_RECIPIENT_KEYS,
+  secureRoute: ROUTE_KEYS,
+} as const;
 
 /** Longest subject tag we accept: it is prepended to every protected mail's subject. */
 const MAX_TAG_LENGTH = 40;
@@ -208,6 +224,52 @@ function parseDomains(value: Json, path: string, issues: Issues): string[] | und
     const n = normalizeDomain(entry);
     if (!n.ok) issues.add(at, n.code, n.problem);
     else if (!out.includes(n.domain)) out.push(n.domain);
+  });
+  return out;
+}
+
+/** A local part we accept: printable, no spaces, no angle brackets or quotes (write the bare address). */
+const LOCAL_PART = /^[^\s@<>"(),;:\\[\]]{1,64}$/;
+
+/** Normalised (lower-case, ASCII domain) form of an admin-written address, or the issue with it. */
+function normalizeAddress(raw: string): { ok: true; address: string } | { ok: false; code: PolicyIssueCode; problem: string } {
+  const shown = JSON.stringify(raw);
+  const a = raw.trim().toLowerCase();
+  if (a === "") return { ok: false, code: "empty", problem: "is empty; write an address such as \"sikkerpost@randers.dk\"" };
+  if (a.includes("<") || a.includes(">")) {
+    const inner = /<([^<>]*)>/.exec(a)?.[1]?.trim();
+    return { ok: false, code: "not-an-address", problem: `${shown}: write only the address${inner ? `, "${inner}"` : ""}, without a name or < >` };
+  }
+  const at = a.lastIndexOf("@");
+  if (at < 0) {
+    return { ok: false, code: "not-an-address", problem: `${shown} is not an address; write a full address such as "sikkerpost@randers.dk", or put a domain in secureRecipients.domains` };
+  }
+  const local = a.slice(0, at);
+  if (!LOCAL_PART.test(local)) {
+    return { ok: false, code: "not-an-address", problem: `${shown} is not an address; write it as name@domain, such as "sikkerpost@randers.dk"` };
+  }
+  const domain = normalizeDomain(a.slice(at + 1));
+  if (!domain.ok) {
+    return { ok: false, code: "not-an-address", problem: `${shown} is not an address: its domain ${domain.problem}` };
+  }
+  return { ok: true, address: `${local}@${domain.domain}` };
+}
+
+function parseAddresses(value: Json, path: string, issues: Issues): string[] | undefined {
+  if (!Array.isArray(value)) {
+    issues.add(path, "wrong-type", `must be an array of addresses such as ["sikkerpost@randers.dk"], not ${describe(value)}`);
+    return undefined;
+  }
+  const out: string[] = [];
+  value.forEach((entry: Json, i: number) => {
+    const at = `${path}[${i}]`;
+    if (typeof entry !== "string") {
+      issues.add(at, "wrong-type", `must be an address in quotes, not ${describe(entry)}`);
+      return;
+    }
+    const n = normalizeAddress(entry);
+    if (!n.ok) issues.add(at, n.code, n.problem);
+    else if (!out.includes(n.address)) out.push(n.address);
   });
   return out;
 }
@@ -369,6 +431,15 @@ export function parsePolicy(input: unknown): PolicyResult {
     if (key in root) out[key] = parseEnum(root[key], key, FAIL_MODES, "not-a-fail-mode", "a fail mode", issues);
   }
   if ("secureRoute" in root) out.secureRoute = parseSecureRoute(root.secureRoute, issues);
+  if ("secureRecipients" in root) {
+    const s = parseSection(root.secureRecipients, "secureRecipients", SECURE_RECIPIENT_KEYS, issues);
+    if (s) {
+      const secureRecipients: { domains?: string[]; addresses?: string[] } = {};
+      if ("domains" in s) secureRecipients.domains = parseDomains(s.domains, "secureRecipients.domains", issues);
+      if ("addresses" in s) secureRecipients.addresses = parseAddresses(s.addresses, "secureRecipients.addresses", issues);
+      out.secureRecipients = secureRecipients;
+    }
+  }
   if ("limits" in root) {
     const s = parseSection(root.limits, "limits", LIMIT_KEYS, issues);
     if (s) {

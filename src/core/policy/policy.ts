@@ -20,6 +20,22 @@ export type SecureRoute =
   /** A Purview sensitivity label that encrypts, applied where the client supports it. */
   | { readonly kind: "sensitivity-label"; readonly labelId: string; readonly labelName?: string };
 
+/**
+ * Recipients whose mail already travels a secure route (issue 6): the organisation's secure-mail
+ * gateway domain, Digital Post addresses, a secure mailbox. A CPR number in the body or an
+ * attachment of a mail whose recipients are ALL secure is not warned about; one in the subject
+ * still is, because subjects are not encrypted (not even on Digital Post).
+ */
+export interface SecureRecipients {
+  /** Recipient domains, subdomains included (e.g. "digital-post.dk" covers "x.mitdk.digital-post.dk"). */
+  readonly domains: readonly string[];
+  /** Single recipient addresses, lower-cased. */
+  readonly addresses: readonly string[];
+}
+
+/** Which secure route a message is on: it decides that body and attachment CPR numbers are allowed. */
+export type SecureRouteMatch = "secure-recipients" | "subject-tag" | "sensitivity-label";
+
 export interface Limits {
   /** Whole send-time check, including reading the item. Smart Alerts shows a wait dialog after 5 s. */
   readonly sendBudgetMs: number;
@@ -56,6 +72,8 @@ export interface Policy {
   readonly invalidRecipient: Action;
   readonly unreadableAttachment: Action;
   readonly secureRoute: SecureRoute;
+  /** Recipients that are already a secure route (see SecureRecipients). */
+  readonly secureRecipients: SecureRecipients;
   /** What the send handler does when it fails. */
   readonly onError: FailMode;
   /** What the send handler does when the budget runs out before the scan finished. */

@@ -5,8 +5,9 @@ import type { Limits, Policy } from "./policy";
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** A policy as an admin may write it: every key optional, nested objects partial. */
-export type PolicyInput = Partial<Omit<Policy, "cpr" | "lookalike" | "limits">> & {
+export type PolicyInput = Partial<Omit<Policy, "cpr" | "lookalike" | "limits" | "secureRecipients">> & {
   readonly cpr?: Partial<Policy["cpr"]>;
+  readonly secureRecipients?: Partial<Policy["secureRecipients"]>;
   readonly lookalike?: Partial<Policy["lookalike"]>;
   readonly limits?: Partial<Limits>;
 };
@@ -23,6 +24,10 @@ export function withDefaults(input: PolicyInput, defaults: Policy = DEFAULT_POLI
     invalidRecipient: input.invalidRecipient ?? defaults.invalidRecipient,
     unreadableAttachment: input.unreadableAttachment ?? defaults.unreadableAttachment,
     secureRoute: { ...(input.secureRoute ?? defaults.secureRoute) },
+    secureRecipients: {
+      domains: [...(input.secureRecipients?.domains ?? defaults.secureRecipients.domains)],
+      addresses: [...(input.secureRecipients?.addresses ?? defaults.secureRecipients.addresses)],
+    },
     onError: input.onError ?? defaults.onError,
     onTimeout: input.onTimeout ?? defaults.onTimeout,
     limits: { ...defaults.limits, ...input.limits },

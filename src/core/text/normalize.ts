@@ -151,6 +151,31 @@ export function normalizeForMatching(text: string, start = 0, end = text.length)
   };
 }
 
+/** The normalized text of `text[start, end)` without the offset map: for keyword windows. */
+export function normalizeText(text: string, start = 0, end = text.length): string {
+  const from = Math.max(0, Math.min(start, text.length));
+  const to = Math.max(from, Math.min(end, text.length));
+  let out = "";
+  let run = from;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x7f || (c >= 0xc0 && c <= 0xff)) continue;
+    let width = 1;
+    let cp = c;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        cp = (c - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+        width = 2;
+      }
+    }
+    out += text.slice(run, i) + foldCodePoint(cp, text.slice(i, i + width));
+    i += width - 1;
+    run = i + 1;
+  }
+  return run === from ? text.slice(from, to) : out + text.slice(run, to);
+}
+
 function clampIndex(i: number, len: number): number {
   return i < 0 ? 0 : i > len ? len : i;
 }

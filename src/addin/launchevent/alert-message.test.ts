@@ -1,0 +1,91 @@
+/** @jest-environment node */
+import type { Finding, MaskedCpr } from "../../core/index";
+import { buildAlert, MAX_ALERT_CHARS, MAX_BUTTON_CHARS, type AlertInput } from "./alert-message";
+
+const cpr = (attachment?: string): Finding => ({
+  kind: "cpr",
+  location: attachment ? { part: "attachment", attachment, place: { kind: "page", page: 3 } } : { part: "body" },
+  masked: "150375-****" as MaskedCpr,
+  confidence: "high",
+  form: "hyphen",
+  reasons: ["keyword"],
+  span: { start: 0, end: 11 },
+});
+
+const lookalike: Finding = {
+  kind: "lookalike-domain",
+  recipient: "sagsbehandler@anders.dk",
+  field: "to",
+  domain: "anders.dk",
+  resembles: "randers.dk",
+  target: "own",
+  reason: "typo",
+  edit: { op: "missing", char: "r" },
+  suggestion: "sagsbehandler@randers.dk",
+};
+
+const input = (over: Partial<AlertInput> = {}): AlertInput => ({
+  kind: "block",
+  reasons: [{ finding: cpr(), action: "block" }],
+  lang: "da",
+  hint: "button",
+  next: "none",
+  ...over,
+});
+
+describe("buildAlert", () => {
+  it("says what was found and where, with the masked number", () => {
+    const a = buildAlert(input({ reasons: [{ finding: cpr("Bilag.pdf"), action: "block" }, { finding: lookalike, action: "block" }] }));
+    expect(a.errorMessage).toContain("150375-****");
+    expect(a.errorMessage).toContain("Bilag.pdf");
+    expect(a.errorMessage).toContain("anders.dk ligner randers.dk");
+    expect(a.errorMessage).toContain("»Ret mailen«");
+  });
+
+  it("escapes Markdown so the mask's asterisks stay asterisks", () => {
+    const a = buildAlert(input());
+    expect(a.errorMessageMarkdown).toContain("150375-\\*\\*\\*\\*");
+    expect(a.errorMessageMarkdown.startsWith("**Postvagt har stoppet mailen.**")).toBe(true);
+    expect(a.errorMessageMarkdown).toMatch(/- .*\r/);
+  });
+
+  it("leaves out findings the policy allows", () => {
+    const a = buildAlert(input({ reasons: [{ finding: cpr(), action: "block" }, { finding: lookalike, action: "allow" }] }));
+    expect(a.errorMessage).not.toContain("anders.dk");
+  });
+
+  it.each(["da", "en"] as const)("stays within Outlook's limits with many long findings (%s)", (lang) => {
+    const reasons = Array.from({ length: 40 }, (_, i) => ({ finding: cpr(`${"Meget langt bilagsnavn ".repeat(4)}${i}.pdf`), action: "block" as const }));
+    for (const next of ["none", "send-again", "send-anyway", "fail-block"] as const) {
+      const a = buildAlert(input({ reasons, lang, next }));
+      expect(a.errorMessage.length).toBeLessThanOrEqual(MAX_ALERT_CHARS);
+      expect(a.errorMessageMarkdown.length).toBeLessThanOrEqual(MAX_ALERT_CHARS);
+      expect(a.cancelLabel.length).toBeLessThanOrEqual(MAX_BUTTON_CHARS);
+      expect(a.errorMessage).toMatch(lang === "da" ? /mere\./ : /more\./);
+    }
+  });
+
+  it.each([
+    ["send-again", "tryk Send igen"],
+    ["send-anyway", "sende den alligevel"],
+    ["fail-block", "Mailen er ikke sendt"],
+  ] as const)("ends with how to go on (%s)", (next, text) => {
+    expect(buildAlert(input({ kind: "warn", next })).errorMessage).toContain(text);
+  });
+
+  it("points to the ribbon where Outlook shows no button", () => {
+    expect(buildAlert(input({ hint: "ribbon" })).errorMessage).toContain("båndet");
+  });
+
+  it("a timeout with nothing found still explains itself", () => {
+    const a = buildAlert(input({ kind: "timeout", reasons: [], next: "fail-block", lang: "en" }));
+    expect(a.errorMessage).toContain("could not check the whole mail in time");
+    expect(a.cancelLabel).toBe("Open Postvagt");
+  });
+
+  it("cleans a CPR number out of an attachment name", () => {
+    const a = buildAlert(input({ reasons: [{ finding: { kind: "unreadable-attachment", attachment: "150375-6125_scan.pdf", why: "encrypted" }, action: "warn" }] }));
+    expect(a.errorMessage).not.toContain("150375-6125");
+    expect(a.errorMessage).toContain("150375-****_scan.pdf");
+  });
+});

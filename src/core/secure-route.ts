@@ -1,0 +1,53 @@
+/**
+ * Is this mail already on the organisation's secure route? Then a CPR number in its body or
+ * attachments is what the route is for, and warning about it would be the alert fatigue of
+ * peers.md §3.4. The subject is another matter: no route encrypts it (Randers' own Digital Post
+ * guidance says so), so decide.ts keeps acting on subject findings whatever this returns.
+ */
+import type { Message } from "./message";
+import { normalizeDomain } from "./policy/parse-policy";
+import type { Policy, SecureRouteMatch } from "./policy/policy";
+
+/** The recipient's domain in the policy's normal form (lower case, punycode), or undefined. */
+function domainOf(address: string): string | undefined {
+  const at = address.lastIndexOf("@");
+  if (at < 0) return undefined;
+  const n = normalizeDomain(address.slice(at + 1).replace(/[>\s]+$/, ""));
+  return n.ok ? n.domain : undefined;
+}
+
+function localOf(address: string): string {
+  const at = address.lastIndexOf("@");
+  return address.slice(0, at).trim().replace(/^<+/, "").toLowerCase();
+}
+
+/** A recipient on a secure domain (or one of its subdomains), or an exact secure address. */
+export function isSecureRecipient(address: string, policy: Policy): boolean {
+  const domain = domainOf(address);
+  if (domain === undefined) return false;
+  const { domains, addresses } = policy.secureRecipients;
+  if (domains.some((d) => domain === d || domain.endsWith(`.${d}`))) return true;
+  return addresses.includes(`${localOf(address)}@${domain}`);
+}
+
+/**
+ * The route the message is on, if any: the policy's subject tag in the subject, the policy's
+ * sensitivity label applied, or every recipient secure. One plain recipient among secure ones
+ * makes the whole mail plain: that recipient gets the same body.
+ */
+export function secureRouteOf(message: Message, policy: Policy): SecureRouteMatch | undefined {
+  const route = policy.secureRoute;
+  if (route.kind === "subject-tag" && (message.subject ?? "").toLowerCase().includes(route.tag.toLowerCase())) {
+    return "subject-tag";
+  }
+  if (
+    route.kind === "sensitivity-label" &&
+    message.sensitivityLabelId !== undefined &&
+    message.sensitivityLabelId.trim().toLowerCase() === route.labelId.toLowerCase()
+  ) {
+    return "sensitivity-label";
+  }
+  const recipients = message.recipients ?? [];
+  if (recipients.length > 0 && recipients.every((r) => isSecureRecipient(r.address, policy))) return "secure-recipients";
+  return undefined;
+}
