@@ -3,7 +3,7 @@
  * JavaScript context (no DOM, no TextEncoder, no atob, no Blob, no fetch) and answers a send.
  * Also checks the static files the build writes next to it. Builds the current source (~20 s).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { createContext, runInContext } from "node:vm";
 import { parse } from "acorn";
@@ -22,9 +22,16 @@ const HIGH_CPR = "CPR-nr.: 150375-6125"; // synthetic (cpr.md §7)
 let out = "";
 let code = "";
 
+const built: string[] = [];
+
 beforeAll(async () => {
   out = await buildLaunchevent({ ADDIN_BASE_URL: BASE });
+  built.push(out);
   code = readFileSync(join(out, "launchevent.js"), "utf8");
+});
+
+afterAll(() => {
+  for (const dir of built) rmSync(dir, { recursive: true, force: true });
 });
 
 describe("launchevent.js: one self-contained ES2016 script", () => {
@@ -198,6 +205,7 @@ describe("the files around the bundle", () => {
 
   it("OFFICE_JS_URL=none leaves office.js out (the simulator injects its fake)", async () => {
     const local = await buildLaunchevent({ ADDIN_BASE_URL: BASE, OFFICE_JS_URL: "none" });
+    built.push(local);
     expect(scriptSources(readFileSync(join(local, "commands.html"), "utf8"))).toEqual(["launchevent.js"]);
     expect(existsSync(join(local, "launchevent.js"))).toBe(true);
   });

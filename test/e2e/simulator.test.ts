@@ -205,9 +205,11 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
 
+/** The pane's rendered DOM (not the scripts in <head>, where axe's own source lives). */
 async function expectNoFullCpr(frame: Frame): Promise<void> {
-  const html = await frame.evaluate(() => document.documentElement.outerHTML);
+  const { html, text } = await frame.evaluate(() => ({ html: document.body.outerHTML, text: document.body.innerText }));
   expect(html).not.toMatch(/\d{6}\s*-?\s*\d{4}/);
+  expect(text).not.toMatch(/\d{6}\s*-?\s*\d{4}/);
 }
 
 async function send(page: Page): Promise<void> {

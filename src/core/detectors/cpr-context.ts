@@ -139,8 +139,13 @@ function hasHit(re: RegExp, s: string): boolean {
   return false;
 }
 
+/** Characters that can change how a keyword reads: dashes, spaces, invisible, full-width ASCII. */
+const FOLDABLE = /[\u00A0\u00AD\u1680\u2000-\u206F\u2212\u3000\uFE58\uFE63\uFEFF\uFF01-\uFF5E]/;
+
+/** The window lower-cased, normalized only when it holds a character that matters for keywords. */
 function lower(text: string, start: number, end: number): string {
-  return normalizeText(text, start, end).toLowerCase();
+  const raw = text.slice(start, end);
+  return (FOLDABLE.test(raw) ? normalizeText(raw) : raw).toLowerCase();
 }
 
 export interface KeywordContext {
@@ -156,6 +161,11 @@ export interface KeywordContext {
 }
 
 const LONG_DIGIT_RUN = /[0-9]{5}/;
+
+/** Does a negative keyword ending at `end` label the number that follows `before`? */
+function labels(before: string, end: number, lastStrongEnd: number): boolean {
+  return end >= 0 && end > lastStrongEnd && before.length - end <= NEGATIVE_LABEL_GAP && !LONG_DIGIT_RUN.test(before.slice(end));
+}
 
 /** The keyword context of `text[start, end)` within `window` characters either side. */
 export function keywordContext(text: string, start: number, end: number, window: number): KeywordContext {
@@ -188,10 +198,8 @@ export function keywordContext(text: string, start: number, end: number, window:
     if (c === "strong") strong = true;
     else if (c === "weak") weak = true;
   }
-  const label = (e: number): boolean =>
-    e >= 0 && e > lastStrongEnd && before.length - e <= NEGATIVE_LABEL_GAP && !LONG_DIGIT_RUN.test(before.slice(e));
-  const negative = label(lastNegativeEnd);
-  const pNumber = label(lastPNumberEnd);
+  const negative = labels(before, lastNegativeEnd, lastStrongEnd);
+  const pNumber = labels(before, lastPNumberEnd, lastStrongEnd);
 
   const url = urlContext(text, start);
   return {

@@ -102,12 +102,16 @@ export type CprCheck =
     }
   | { readonly ok: false; readonly why: "format" | "invalid-date" | "future" };
 
+const NOT_DIGITS: CprCheck = { ok: false, why: "format" };
+const NOT_A_DATE: CprCheck = { ok: false, why: "invalid-date" };
+const IN_THE_FUTURE: CprCheck = { ok: false, why: "future" };
+
 /** Validate 10 ASCII digits as a CPR number against the injected clock. */
 export function checkCpr(digits: string, now: Date): CprCheck {
-  if (digits.length !== 10 || !leadingDigits(digits, 10)) return { ok: false, why: "format" };
+  if (digits.length !== 10 || !leadingDigits(digits, 10)) return NOT_DIGITS;
   const date = cprBirthDate(digits);
-  if (!date) return { ok: false, why: "invalid-date" };
-  if (isFuture(date, now)) return { ok: false, why: "future" };
+  if (!date) return NOT_A_DATE;
+  if (isFuture(date, now)) return IN_THE_FUTURE;
   return {
     ok: true,
     date,

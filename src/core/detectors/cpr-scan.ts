@@ -24,6 +24,7 @@ import {
   type NormalizedText,
 } from "../text/normalize";
 import type { CprForm } from "../finding";
+import { inShortCell } from "./cpr-context";
 import { checkCpr, cprBirthDate, eCprBirthDate, isFuture, plausibleMaskedDate, type CprCheck } from "./cpr-date";
 
 const DIG = "[0-9\\uFF10-\\uFF19]";
@@ -66,8 +67,8 @@ export interface Shape {
   readonly start: number;
   readonly end: number;
   /**
-   * The normalized characters (10 digits, or digits and mask characters). Internal only: used
-   * to validate, to count distinct numbers and by maskCpr; never put into a finding.
+   * The normalized characters (10 digits, or digits and mask characters; empty for `invalid`).
+   * Internal only: used to count distinct numbers and by maskCpr; never put into a finding.
    */
   readonly digits: string;
   readonly check: Extract<CprCheck, { ok: true }> | undefined;
@@ -93,7 +94,8 @@ function isDigitish(c: number): boolean {
 
 /** Inside a block: `.`, spaces, dashes, invisible characters. Never tab or a line break. */
 function isBlockSep(c: number): boolean {
-  return c === 0x2e || isSpaceCode(c) || isDashCode(c) || isIgnorableCode(c);
+  if (c < 0xa0) return c === 0x2e || c === 0x20 || c === 0x2d;
+  return isSpaceCode(c) || isDashCode(c) || isIgnorableCode(c);
 }
 
 /** Mask characters (`XXXX`, `****`, `••••`, `####`) and eCPR letters continue a block. */
@@ -398,5 +400,9 @@ function classify(b: Block, digits: string, written: CprForm, p: number, q: numb
       return;
     }
   }
-  add(b, "invalid", written, written, p, q, digits, undefined, postcode, bank);
+  // Only a column judges invalid values, and only numbers in short cells form columns: most
+  // invalid 10-digit numbers (order numbers, timestamps in prose) need no record at all.
+  const o = origStart(b, p);
+  const oe = origEnd(b, q);
+  if (inShortCell(b.text, o, oe)) b.shapes.push({ kind: "invalid", form: written, written, start: o, end: oe, digits: "", check: undefined, postcodeFollows: postcode, bankPrefix: bank });
 }

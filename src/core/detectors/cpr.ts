@@ -75,7 +75,14 @@ function analyze(text: string, options: CprOptions, softBreaks: readonly number[
 
   const columnHit = new Set<Shape>();
   // Column work only when a number that a column could raise sits in a table cell or list item.
-  if (shapes.some((s) => columnMatters(s) && inShortCell(t, s.start, s.end))) {
+  let needColumns = false;
+  for (const s of shapes) {
+    if (columnMatters(s) && inShortCell(t, s.start, s.end)) {
+      needColumns = true;
+      break;
+    }
+  }
+  if (needColumns) {
     const table = new TableIndex(t);
     const groups = new Map<string, { total: number; valid: number; members: Shape[] }>();
     for (const s of shapes) {
@@ -142,40 +149,37 @@ function score(c: Candidate): { confidence: Confidence; reasons: CprReason[] } |
   const negative = negativeFor(c);
   const strong = ctx.strong && !ctx.inUrl;
   const reasons: CprReason[] = [];
-  const push = (cond: boolean, r: CprReason): void => {
-    if (cond) reasons.push(r);
-  };
 
   if (s.kind === "partly-masked") {
-    push(true, "partly-masked");
-    push(strong, "keyword");
-    push(c.fileName, "in-file-name");
+    reasons.push("partly-masked");
+    if (strong) reasons.push("keyword");
+    if (c.fileName) reasons.push("in-file-name");
     return { confidence: "low", reasons };
   }
   if (s.kind === "substitute") {
     // A day+60 number written compact is a random 10-digit number unless something names it.
     if (negative || (s.written === "compact" && !strong)) return undefined;
-    push(true, "substitute-number");
-    push(strong, "keyword");
-    push(c.fileName, "in-file-name");
+    reasons.push("substitute-number");
+    if (strong) reasons.push("keyword");
+    if (c.fileName) reasons.push("in-file-name");
     return { confidence: "low", reasons };
   }
   const check = s.check;
   if (!check) return undefined;
 
-  push(strong, "keyword");
-  push(c.column, "cpr-column");
-  push(ctx.weak, "weak-keyword");
-  push(c.repeated, "repeated-in-message");
-  push(check.mod11, "mod11-pass");
-  push(!check.mod11, "mod11-fail");
-  push(check.firstOfJanuary, "first-of-january");
-  push(check.ageOver110, "age-over-110");
-  push(s.kind === "nine", "leading-zero-restored");
-  push(negative, "negative-context");
-  push(ctx.inUrl, "in-url");
-  push(s.postcodeFollows === true, "postcode-follows");
-  push(c.fileName, "in-file-name");
+  // Plain ifs, not a helper closure: this runs for every number found.
+  if (strong) reasons.push("keyword");
+  if (c.column) reasons.push("cpr-column");
+  if (ctx.weak) reasons.push("weak-keyword");
+  if (c.repeated) reasons.push("repeated-in-message");
+  reasons.push(check.mod11 ? "mod11-pass" : "mod11-fail");
+  if (check.firstOfJanuary) reasons.push("first-of-january");
+  if (check.ageOver110) reasons.push("age-over-110");
+  if (s.kind === "nine") reasons.push("leading-zero-restored");
+  if (negative) reasons.push("negative-context");
+  if (ctx.inUrl) reasons.push("in-url");
+  if (s.postcodeFollows) reasons.push("postcode-follows");
+  if (c.fileName) reasons.push("in-file-name");
 
   let level: Confidence | undefined;
   if (strong || c.column) level = "high";

@@ -175,9 +175,26 @@ function hasCheapPartner(code: number, others: Int32Array, count: number): boole
  * edited after their masks were taken (a shared generic word removed).
  */
 export function typoDistance(intended: string, typed: string, max: number, letterCut: boolean): number {
+  (globalThis as any).__lb = ((globalThis as any).__lb ?? 0) + 1;
   const limit = Math.floor(max * 2);
   if (letterCut && letterBoundInHalves(intended, typed) > limit) return max + 1;
+  (globalThis as any).__dp = ((globalThis as any).__dp ?? 0) + 1;
   return distanceInHalves(intended, typed, limit, true) / 2;
+}
+
+/**
+ * For each of the 32 `letterMask` slots, the slots holding a character that is a cheap substitute
+ * for some character of this slot. Slots are shared (`code & 31`), so this over-approximates,
+ * which keeps any bound built on it valid.
+ */
+export function cheapSlotMasks(): Int32Array {
+  const masks = new Int32Array(32);
+  for (let c = 0; c < 256; c++) {
+    for (let d = 0; d < 256; d++) {
+      if (cheapTable[c * 256 + d] === 1) masks[c & 31]! |= 1 << (d & 31);
+    }
+  }
+  return masks;
 }
 
 /** A 32-bit set of the label's letters (by slot), for an O(1) first cut before `letterBoundInHalves`. */

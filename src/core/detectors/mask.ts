@@ -26,7 +26,7 @@ function digitsOf(s: string): string {
  */
 export function maskCpr(digits: string): MaskedCpr {
   // Fast path: the detector passes its 10 normalized digits.
-  if (digits.length === 10 && /^[0-9]{10}$/.test(digits)) return (digits.slice(0, 6) + "-" + SERIAL_MASK) as MaskedCpr;
+  if (digits.length === 10 && digitsOf(digits).length === 10) return (digits.slice(0, 6) + "-" + SERIAL_MASK) as MaskedCpr;
   const normalized = normalizeForMatching(digits).text;
   let d = digitsOf(normalized);
   if (d.length === 9 && /^ *[0-9]{9} *$/.test(normalized)) d = "0" + d;

@@ -74,3 +74,95 @@ export function cfbKind(b: Uint8Array): CfbKind {
   if (has("PowerPoint Document")) return "ppt";
   return "unknown";
 }
+
+/**
+ * True when every chain and the directory tree are finite and in range. @kenjiuno/msgreader walks
+ * FAT chains and the directory's sibling tree without cycle checks, so one flipped byte can make
+ * it loop for ever (found by fuzz.test.ts); a file that fails this check is reported as corrupt
+ * instead of being handed to it.
+ */
+export function cfbIsWellFormed(b: Uint8Array): boolean {
+  const shift = u16(b, 0x1e);
+  if (shift !== 9 && shift !== 12) return false;
+  const size = 1 << shift;
+  const sectors = Math.floor((b.length - size) / size);
+  if (sectors <= 0) return false;
+  const at = (sid: number): number => (sid + 1) * size;
+  const fatSectors: number[] = [];
+  const fatCount = u32(b, 0x2c);
+  for (let i = 0; i < Math.min(109, fatCount); i++) {
+    const sid = u32(b, 0x4c + i * 4);
+    if (sid >= sectors) return false;
+    fatSectors.push(sid);
+  }
+  let difat = u32(b, 0x44);
+  const seenDifat = new Set<number>();
+  while (fatSectors.length < fatCount) {
+    if (difat >= sectors || seenDifat.has(difat)) return false;
+    seenDifat.add(difat);
+    for (let i = 0; i < size / 4 - 1 && fatSectors.length < fatCount; i++) {
+      const sid = u32(b, at(difat) + i * 4);
+      if (sid >= sectors) return false;
+      fatSectors.push(sid);
+    }
+    difat = u32(b, at(difat) + size - 4);
+  }
+  const perSector = size / 4;
+  const fatNext = (sid: number): number => {
+    const fs = fatSectors[Math.floor(sid / perSector)];
+    return fs === undefined ? -1 : u32(b, at(fs) + (sid % perSector) * 4);
+  };
+  /** Length of the chain from `start`, or -1 if it leaves the file, loops or does not end properly. */
+  const chainLength = (start: number, next: (sid: number) => number, limit: number): number => {
+    const seen = new Set<number>();
+    let sid = start;
+    while (sid !== END_OF_CHAIN) {
+      if (sid < 0 || sid >= limit || seen.has(sid)) return -1;
+      seen.add(sid);
+      sid = next(sid);
+    }
+    return seen.size;
+  };
+  const dirStart = u32(b, 0x30);
+  const dirSectors = chainLength(dirStart, fatNext, sectors);
+  if (dirSectors <= 0) return false;
+  // Directory entries, in chain order.
+  const entries: number[] = [];
+  for (let sid = dirStart, k = 0; k < dirSectors; k++, sid = fatNext(sid)) {
+    for (let e = 0; e < size / 128; e++) entries.push(at(sid) + e * 128);
+  }
+  const miniStart = u32(b, 0x3c);
+  const miniFatLen = miniStart === END_OF_CHAIN ? 0 : chainLength(miniStart, fatNext, sectors);
+  if (miniFatLen < 0) return false;
+  const miniFat: number[] = [];
+  for (let sid = miniStart, k = 0; k < miniFatLen; k++, sid = fatNext(sid)) {
+    for (let i = 0; i < perSector; i++) miniFat.push(u32(b, at(sid) + i * 4));
+  }
+  const root = entries[0] as number;
+  const miniStreamSectors = b[root + 0x42] === 5 ? chainLength(u32(b, root + 0x74), fatNext, sectors) : 0;
+  if (miniStreamSectors < 0) return false;
+  const miniLimit = Math.min(miniFat.length, (miniStreamSectors * size) / 64);
+  const cutoff = u32(b, 0x38) || 4096;
+  // The sibling/child tree must be a tree: every entry reached once at most.
+  const seen = new Set<number>();
+  const stack = [0];
+  while (stack.length > 0) {
+    const id = stack.pop() as number;
+    if (id === 0xffffffff) continue;
+    if (id >= entries.length || seen.has(id)) return false;
+    seen.add(id);
+    const e = entries[id] as number;
+    const type = b[e + 0x42];
+    if (type === 2) {
+      const len = u32(b, e + 0x78);
+      const start = u32(b, e + 0x74);
+      if (len > 0) {
+        const n = len < cutoff ? chainLength(start, (s) => (miniFat[s] ?? -1), miniLimit) : chainLength(start, fatNext, sectors);
+        if (n < 0 || n * (len < cutoff ? 64 : size) < len) return false;
+      }
+    }
+    stack.push(u32(b, e + 0x44), u32(b, e + 0x48));
+    if (type === 1 || type === 5) stack.push(u32(b, e + 0x4c));
+  }
+  return true;
+}

@@ -10,6 +10,7 @@ import { flatText, maskedNumbers } from "../../../test/helpers/cpr-like-numbers"
 import type { TextSegment } from "../location";
 import type { Limits } from "../policy/policy";
 import { extractAttachments } from "./extract";
+import { usePureDecoders } from "./text-decode";
 
 const DIR = join(__dirname, "..", "..", "..", "test", "fixtures", "attachments");
 
@@ -75,5 +76,20 @@ describe("attachment fixtures", () => {
     for (const digits of expected.absent ?? []) {
       for (const s of result.segments) expect(maskedNumbers(flatText(s))).not.toContain(`${digits.slice(0, 6)}-****`);
     }
+  });
+});
+
+describe("the classic-runtime path (no TextDecoder) reads the fixtures the same", () => {
+  afterAll(() => usePureDecoders(false));
+
+  it.each(fixtures)("%s", async (name) => {
+    const bytes = new Uint8Array(readFileSync(join(DIR, name)));
+    const opts = { limits: LIMITS, deadline: Date.now() + 60_000 };
+    usePureDecoders(false);
+    const native = await extractAttachments([{ kind: "file", name, bytes }], opts);
+    usePureDecoders(true);
+    const pure = await extractAttachments([{ kind: "file", name, bytes }], opts);
+    expect(pure.segments).toEqual(native.segments);
+    expect(pure.unreadable).toEqual(native.unreadable);
   });
 });

@@ -35,8 +35,11 @@ export const MAX_NESTING_DEPTH = 3;
 /** The whole send-time check: Smart Alerts shows "taking longer than expected" after 5 s. */
 export const SEND_BUDGET_MS = 4_000;
 
-/** Extracted characters per top-level attachment: bounds the detector's time and our memory. */
-export const MAX_TEXT_CHARS = 20_000_000;
+/**
+ * Extracted characters per top-level attachment: bounds the detector's time and our memory. Above
+ * MAX_ATTACHMENT_BYTES (research suggested 20 M), so a plain-text file at the byte limit is read whole.
+ */
+export const MAX_TEXT_CHARS = 32_000_000;
 
 /**
  * Compression ratio above which an over-limit entry is called a bomb rather than merely too

@@ -6,6 +6,7 @@
  */
 import { htmlToText } from "../text/html-to-text";
 import { ExtractStop } from "./budget";
+import { cfbIsWellFormed } from "./cfb";
 import type { ReadContext } from "./context";
 import { decodeUtf8 } from "./text-decode";
 
@@ -27,6 +28,7 @@ interface MsgReaderLike {
 type MsgReaderCtor = new (data: ArrayBuffer) => MsgReaderLike;
 
 export async function readMsg(bytes: Uint8Array, ctx: ReadContext): Promise<void> {
+  if (!cfbIsWellFormed(bytes)) throw new ExtractStop("corrupt");
   const mod = (await import("@kenjiuno/msgreader")) as unknown as { default: MsgReaderCtor | { default: MsgReaderCtor } };
   const Ctor = (typeof mod.default === "function" ? mod.default : mod.default.default) as MsgReaderCtor;
   let data: MsgFields & { error?: string };

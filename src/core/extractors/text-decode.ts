@@ -42,60 +42,70 @@ function fromCodes(codes: number[] | Uint16Array, n: number): string {
   return out;
 }
 
-/** UTF-8 with replacement characters for invalid sequences (WHATWG-like, not byte-exact on errors). */
+/**
+ * UTF-8 as the WHATWG Encoding Standard decodes it (replacement characters for the "maximal
+ * subpart" of an invalid sequence), so the pure path and a native TextDecoder give the same string.
+ */
 export function decodeUtf8(bytes: Uint8Array, start = 0, end = bytes.length): string {
   const nd = nativeUtf8();
   if (nd) return nd.decode(bytes.subarray(start, end));
   const units = new Uint16Array(Math.min(end - start, 1 << 16) + 2);
   let out = "";
   let n = 0;
-  let i = start;
-  while (i < end) {
+  let cp = 0;
+  let needed = 0;
+  let seen = 0;
+  let lower = 0x80;
+  let upper = 0xbf;
+  const put = (c: number): void => {
     if (n >= units.length - 2) {
       out += fromCodes(units, n);
       n = 0;
     }
+    if (c >= 0x10000) {
+      c -= 0x10000;
+      units[n++] = 0xd800 + (c >> 10);
+      units[n++] = 0xdc00 + (c & 0x3ff);
+    } else units[n++] = c;
+  };
+  for (let i = start; i < end; i++) {
     const b = bytes[i] as number;
-    if (b < 0x80) {
-      units[n++] = b;
-      i++;
+    if (needed === 0) {
+      if (b <= 0x7f) put(b);
+      else if (b >= 0xc2 && b <= 0xdf) {
+        needed = 1;
+        cp = b & 0x1f;
+      } else if (b >= 0xe0 && b <= 0xef) {
+        if (b === 0xe0) lower = 0xa0;
+        if (b === 0xed) upper = 0x9f;
+        needed = 2;
+        cp = b & 0x0f;
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        if (b === 0xf0) lower = 0x90;
+        if (b === 0xf4) upper = 0x8f;
+        needed = 3;
+        cp = b & 0x07;
+      } else put(0xfffd);
       continue;
     }
-    let need = 0;
-    let cp = 0;
-    if (b >= 0xc2 && b <= 0xdf) {
-      need = 1;
-      cp = b & 0x1f;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      cp = b & 0x0f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      cp = b & 0x07;
-    } else {
-      units[n++] = 0xfffd;
-      i++;
+    if (b < lower || b > upper) {
+      // The sequence so far is one replacement; this byte starts afresh.
+      cp = needed = seen = 0;
+      lower = 0x80;
+      upper = 0xbf;
+      put(0xfffd);
+      i--;
       continue;
     }
-    let ok = i + need < end;
-    let j = 1;
-    for (; ok && j <= need; j++) {
-      const c = bytes[i + j];
-      if (c === undefined || i + j >= end || (c & 0xc0) !== 0x80) ok = false;
-      else cp = (cp << 6) | (c & 0x3f);
+    lower = 0x80;
+    upper = 0xbf;
+    cp = (cp << 6) | (b & 0x3f);
+    if (++seen === needed) {
+      put(cp);
+      cp = needed = seen = 0;
     }
-    if (!ok || (need === 2 && cp < 0x800) || (need === 3 && (cp < 0x10000 || cp > 0x10ffff)) || (cp >= 0xd800 && cp <= 0xdfff)) {
-      units[n++] = 0xfffd;
-      i++;
-      continue;
-    }
-    i += need + 1;
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      units[n++] = 0xd800 + (cp >> 10);
-      units[n++] = 0xdc00 + (cp & 0x3ff);
-    } else units[n++] = cp;
   }
+  if (needed !== 0) put(0xfffd);
   return out + fromCodes(units, n);
 }
 

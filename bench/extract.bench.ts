@@ -1,0 +1,146 @@
+/**
+ * Attachment extraction throughput per format, side by side with the bare library doing the same
+ * work in the same run (issue 3: target ≤ 1.3× their time), and peak memory for a 25 MB attachment.
+ *
+ *   npx tsx bench/run.ts extract
+ *
+ * Baselines: OOXML/ODF = fflate `unzipSync` + TextDecoder on every XML part (what any reader must
+ * do before scanning); PDF = pdf.js `getTextContent` on every page (legacy build, fake worker);
+ * CSV = TextDecoder + split into lines. Inputs are built here from the committed fixtures, scaled
+ * up so one run takes long enough to time.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { strToU8, unzipSync, zipSync } from "fflate";
+import { extractAttachments } from "../src/core/extractors/extract";
+import type { PdfTextReader } from "../src/core/extractors/extract";
+import type { Limits } from "../src/core/policy/policy";
+import { createPdfjsReader } from "../src/cli/pdfjs-text";
+
+const FIX = join(__dirname, "..", "test", "fixtures", "attachments");
+const LIMITS: Limits = { sendBudgetMs: 4000, maxAttachmentBytes: 25 << 20, maxInflatedBytes: 128 << 20, maxArchiveEntries: 10000, maxNestingDepth: 3 };
+const MB = 1 << 20;
+const decoder = new TextDecoder();
+
+function time(fn: () => unknown | Promise<unknown>, minMs = 400): Promise<number> {
+  return (async () => {
+    await fn(); // warm-up
+    const times: number[] = [];
+    const start = performance.now();
+    while (times.length < 5 || performance.now() - start < minMs) {
+      const t = performance.now();
+      await fn();
+      times.push(performance.now() - t);
+      if (times.length >= 50) break;
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)] as number;
+  })();
+}
+
+const extract = (name: string, bytes: Uint8Array, pdf?: PdfTextReader) =>
+  extractAttachments([{ kind: "file", name, bytes }], { limits: LIMITS, deadline: Date.now() + 600_000, ...(pdf ? { pdf } : {}) });
+
+function bareUnzip(bytes: Uint8Array): number {
+  const files = unzipSync(bytes);
+  let chars = 0;
+  for (const [name, data] of Object.entries(files)) if (/\.(xml|rels)$/.test(name)) chars += decoder.decode(data).length;
+  return chars;
+}
+
+/** A bigger package: the fixture's main XML part with its body repeated `times` times. */
+function scaleZip(file: string, part: string, open: string, close: string, times: number): Uint8Array {
+  const files = unzipSync(new Uint8Array(readFileSync(join(FIX, file))));
+  const xml = decoder.decode(files[part]);
+  const a = xml.indexOf(open) + open.length;
+  const b = xml.lastIndexOf(close);
+  files[part] = strToU8(xml.slice(0, a) + xml.slice(a, b).repeat(times) + xml.slice(b));
+  return zipSync(files, { level: 6 });
+}
+
+function bigSheet(rows: number): Uint8Array {
+  let sheet = "<worksheet><sheetData>";
+  for (let r = 1; r <= rows; r++) sheet += `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>Navn ${r}</t></is></c><c r="B${r}"><v>${100000000 + r}</v></c><c r="C${r}"><v>${r * 3}</v></c></row>`;
+  sheet += "</sheetData></worksheet>";
+  return zipSync({
+    "[Content_Types].xml": strToU8("<Types/>"),
+    "xl/workbook.xml": strToU8(`<workbook xmlns:r="r"><sheets><sheet name="Ark1" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    "xl/_rels/workbook.xml.rels": strToU8(`<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+    "xl/worksheets/sheet1.xml": strToU8(sheet),
+  });
+}
+
+function row(cells: Array<string | number>): string {
+  return cells.map((c) => (typeof c === "number" ? c.toFixed(2) : c).toString().padEnd(12)).join(" | ");
+}
+
+export async function bench(): Promise<void> {
+  // Peak memory first, before other work raises the process's high-water mark.
+  const csvLine = "Anna Ørsted;Randersvej 12;8900;Randers C;150375-6125;bemærkning om sagen\r\n";
+  const csv = strToU8(csvLine.repeat(Math.floor((25 * MB) / csvLine.length)));
+  const csvZip = zipSync({ "a.csv": csv, "b.csv": csv, "c.csv": csv }, { level: 6 });
+  for (const [label, name, bytes] of [
+    ["25 MB CSV", "stor.csv", csv],
+    [`${(csvZip.length / MB).toFixed(1)} MB zip of 3×25 MB CSV`, "stor.zip", csvZip],
+  ] as const) {
+    const before = process.resourceUsage().maxRSS;
+    const heap0 = process.memoryUsage();
+    const t = performance.now();
+    const r = await extract(name, bytes);
+    const ms = performance.now() - t;
+    const heap1 = process.memoryUsage();
+    const peak = (process.resourceUsage().maxRSS - before) / 1024;
+    console.log(
+      `${label}: ${ms.toFixed(0)} ms, ${r.segments.length} segments, unreadable=${JSON.stringify(r.unreadable.map((u) => u.why))}, ` +
+        `peak RSS growth ${peak.toFixed(0)} MB, heap+buffers after ${((heap1.heapUsed + heap1.arrayBuffers - heap0.heapUsed - heap0.arrayBuffers) / MB).toFixed(0)} MB`,
+    );
+  }
+
+  console.log("\n" + row(["format", "input MB", "ours ms", "bare ms", "ratio", "ours MB/s"]) + "   (target ratio ≤ 1.30)");
+  const cases: Array<[string, string, Uint8Array]> = [
+    ["docx", "stor.docx", scaleZip("brev.docx", "word/document.xml", "<w:body>", "<w:sectPr", 300)],
+    ["xlsx", "stor.xlsx", bigSheet(40_000)],
+    ["pptx", "dias.pptx", new Uint8Array(readFileSync(join(FIX, "dias.pptx")))],
+    ["odt", "stor.odt", scaleZip("brev.odt", "content.xml", "<office:text>", "</office:text>", 300)],
+    ["ods", "liste.ods", new Uint8Array(readFileSync(join(FIX, "liste.ods")))],
+  ];
+  for (const [fmt, name, bytes] of cases) {
+    const ours = await time(() => extract(name, bytes));
+    const bare = await time(() => bareUnzip(bytes));
+    console.log(row([fmt, bytes.length / MB, ours, bare, ours / bare, bytes.length / MB / (ours / 1000)]));
+  }
+  const csvSmall = csv.subarray(0, 4 * MB);
+  {
+    const ours = await time(() => extract("a.csv", csvSmall));
+    const bare = await time(() => decoder.decode(csvSmall).split(/\r?\n/).length);
+    console.log(row(["csv", csvSmall.length / MB, ours, bare, ours / bare, csvSmall.length / MB / (ours / 1000)]));
+  }
+
+  // PDF: our mini reader and our pdf.js adapter, each against bare pdf.js text on the same files.
+  console.log("\n" + row(["pdf", "input MB", "mini ms", "pdf.js ms", "mini/bare", "adapter/bare"]) + "   (bare = raw pdf.js getTextContent)");
+  const pdfjs = createPdfjsReader();
+  const dyn = new Function("s", "return import(s)") as (s: string) => Promise<{ getDocument: (o: object) => { promise: Promise<{ numPages: number; getPage(n: number): Promise<{ getTextContent(): Promise<unknown> }> }>; destroy(): Promise<void> } }>;
+  const lib = await dyn("pdfjs-dist/legacy/build/pdf.mjs");
+  for (const f of ["brev.pdf", "brev-gs.pdf", "brev-objstm.pdf", "brev-cairo.pdf"]) {
+    const bytes = new Uint8Array(readFileSync(join(FIX, f)));
+    const bare = await time(async () => {
+      const task = lib.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
+      const doc = await task.promise;
+      for (let p = 1; p <= doc.numPages; p++) await (await doc.getPage(p)).getTextContent();
+      await task.destroy();
+    });
+    const mini = await time(() => extract(f, bytes));
+    const adapter = await time(() => extract(f, bytes, pdfjs));
+    console.log(row([f, bytes.length / MB, mini, bare, mini / bare, adapter / bare]));
+  }
+
+  // Bombs: time to a verdict.
+  const { buildZip, zeroDeflate } = await import("../test/helpers/zip-builder");
+  const bomb = zeroDeflate(1 << 30);
+  for (const [label, size] of [["1 GiB bomb, honest header", 1 << 30], ["1 GiB bomb, header says 1,000 B", 1000]] as const) {
+    const zip = buildZip([{ name: "nuller.bin", data: bomb, method: 8, size }]);
+    const t = performance.now();
+    const r = await extract("bombe.zip", zip);
+    console.log(`${label}: ${(performance.now() - t).toFixed(1)} ms → ${r.unreadable.map((u) => u.why).join(",")}, real bytes inflated ${r.peaks.inflatedBytes}`);
+  }
+}
