@@ -23,7 +23,7 @@ module.exports = {
       ...common,
       displayName: "addin",
       testEnvironment: "jsdom",
-      testMatch: ["<rootDir>/src/addin/**/*.test.ts?(x)"],
+      testMatch: ["<rootDir>/src/addin/**/*.test.ts?(x)", "<rootDir>/src/simulator/**/*.test.ts?(x)"],
       setupFilesAfterEnv: ["<rootDir>/test/helpers/jest-dom-setup.ts"],
     },
     { ...common, displayName: "e2e", testEnvironment: "node", testMatch: ["<rootDir>/test/e2e/**/*.test.ts", "<rootDir>/test/deploy/**/*.test.ts"] },

@@ -10,7 +10,7 @@
 import { findCprNumbers } from "../src/core/detectors/cpr";
 
 const TARGET_CHARS = 10 * 1024 * 1024;
-const ITERATIONS = 9;
+const ITERATIONS = 15;
 const TARGET_RATIO = 1.5;
 const NOW = new Date(2026, 10, 23);
 

@@ -77,11 +77,12 @@ function row(cells: Array<string | number>): string {
 export async function bench(): Promise<void> {
   // Peak memory first, before other work raises the process's high-water mark.
   const csvLine = "Anna Ørsted;Randersvej 12;8900;Randers C;150375-6125;bemærkning om sagen\r\n";
-  const csv = strToU8(csvLine.repeat(Math.floor((25 * MB) / csvLine.length)));
-  const csvZip = zipSync({ "a.csv": csv, "b.csv": csv, "c.csv": csv }, { level: 6 });
+  const csvFull = strToU8(csvLine.repeat(Math.ceil((25 * MB) / csvLine.length)));
+  const csv = csvFull.subarray(0, csvFull.lastIndexOf(10, 25 * MB - 1) + 1);
+  const csvZip = zipSync({ "eksport.csv": csv }, { level: 6 });
   for (const [label, name, bytes] of [
-    ["25 MB CSV", "stor.csv", csv],
-    [`${(csvZip.length / MB).toFixed(1)} MB zip of 3×25 MB CSV`, "stor.zip", csvZip],
+    [`${(csv.length / MB).toFixed(1)} MB CSV`, "stor.csv", csv],
+    [`${(csvZip.length / MB).toFixed(1)} MB zip holding that CSV`, "stor.zip", csvZip],
   ] as const) {
     const before = process.resourceUsage().maxRSS;
     const heap0 = process.memoryUsage();

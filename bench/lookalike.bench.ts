@@ -119,7 +119,6 @@ export async function bench(): Promise<void> {
   };
   const rule = (rs: readonly Recipient[]): number => findLookalikes(rs, lists).length;
 
-  for (const [nm, rs] of [["onList", onList], ["stranger", stranger], ["lookalike", lookalike]] as const) { const g = globalThis as any; g.__scan = 0; g.__lb = 0; g.__dp = 0; rule(rs); console.log(nm, "scan", g.__scan / rs.length, "lb", g.__lb / rs.length, "dp", g.__dp / rs.length); }
   const flagged = {
     onList: rule(onList),
     stranger: rule(stranger),

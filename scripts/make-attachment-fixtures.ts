@@ -6,7 +6,7 @@
  *   npx tsx scripts/make-attachment-fixtures.ts
  *
  * Needs (Debian): libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui
- * ghostscript qpdf poppler-utils zip python3-msoffcrypto-tool.
+ * ghostscript qpdf poppler-utils zip.
  *
  * Expectations for the office formats are written here from where each number was put
  * (attachment-numbers.ts), never captured from our extractor. For PDFs, page numbers come from

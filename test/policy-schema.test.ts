@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import fc from "fast-check";
-import { CONTEXT_WINDOW_RANGE, LIMIT_RANGES, parsePolicy } from "../src/core/policy/parse-policy";
+import { CONTEXT_WINDOW_RANGE, LIMIT_RANGES, parsePolicy, POLICY_KEYS } from "../src/core/policy/parse-policy";
 
 const REPO = join(__dirname, "..");
 const SCHEMA_PATH = join(REPO, "schemas", "policy.schema.json");
@@ -47,6 +47,23 @@ describe("schemas/policy.schema.json", () => {
     expect(Object.keys(schema.properties.limits.properties).sort()).toEqual(Object.keys(LIMIT_RANGES).sort());
     const cw = schema.properties.cpr.properties.contextWindow;
     expect([cw.minimum, cw.maximum]).toEqual([CONTEXT_WINDOW_RANGE.min, CONTEXT_WINDOW_RANGE.max]);
+  });
+
+  it("lists exactly the parser's keys, in every section", () => {
+    const keysOf = (node: { properties?: Record<string, unknown> }) => Object.keys(node.properties ?? {}).sort();
+    expect(keysOf(schema)).toEqual([...POLICY_KEYS.top].sort());
+    expect(keysOf(schema.properties.cpr)).toEqual([...POLICY_KEYS.cpr].sort());
+    expect(keysOf(schema.properties.lookalike)).toEqual([...POLICY_KEYS.lookalike].sort());
+    expect(keysOf(schema.properties.limits)).toEqual([...POLICY_KEYS.limits].sort());
+    expect(keysOf(schema.properties.secureRecipients)).toEqual([...POLICY_KEYS.secureRecipients].sort());
+    const routes = Object.fromEntries(
+      (schema.properties.secureRoute.oneOf as Array<{ properties: Record<string, { const?: string }> }>).map((variant) => [
+        variant.properties.kind!.const,
+        Object.keys(variant.properties).sort(),
+      ]),
+    );
+    expect(routes).toEqual(Object.fromEntries(Object.entries(POLICY_KEYS.secureRoute).map(([kind, keys]) => [kind, [...keys].sort()])));
+    expect(schema.required).toEqual(["ownDomains", "trustedDomains"]);
   });
 
   it("every field the schema lists is one the parser knows (no unknown-key issue for it)", () => {
@@ -125,6 +142,16 @@ const secureRoute = pool(
   ),
 );
 
+const validAddress = fc.constantFrom("sikkerpost@randers.dk", " SikkerPost@Aarhus.DK ", "post@københavn.dk");
+const invalidAddress = fc.constantFrom("randers.dk", "Sikker <s@randers.dk>", "s p@randers.dk", "s@randers", "", "s@*.randers.dk");
+const addressList = pool(
+  fc.array(validAddress, { maxLength: 2 }),
+  fc.oneof(
+    fc.tuple(fc.array(validAddress, { maxLength: 1 }), invalidAddress).map(([v, bad]) => [...v, bad]),
+    fc.constantFrom<unknown>("s@randers.dk", 1, null),
+  ),
+);
+
 const FIELDS: Record<string, Pool> = {
   ownDomains: domainList,
   trustedDomains: domainList,
@@ -135,6 +162,7 @@ const FIELDS: Record<string, Pool> = {
   invalidRecipient: action,
   unreadableAttachment: action,
   secureRoute,
+  secureRecipients: section({ domains: domainList, addresses: addressList }),
   onError: enumOf(["block", "warn", "allow"], ["fail", "Block", 0]),
   onTimeout: enumOf(["block", "warn", "allow"], ["open", null]),
   limits: section(Object.fromEntries(Object.entries(LIMIT_RANGES).map(([k, r]) => [k, int(r.min, r.max)]))),

@@ -4,7 +4,7 @@
  * load from the built manifest, plus policy.json. Needs /usr/bin/chromium, nginx and openssl
  * (Debian packages; .ci/run installs them).
  */
-import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { tmpdir } from "node:os";
@@ -76,6 +76,8 @@ const foreignRequests: string[] = [];
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "postvagt-deploy-"));
+  // mkdtemp makes a 0700 folder; nginx's workers (nobody, when the test runs as root) must get in.
+  chmodSync(work, 0o755);
   dist = join(work, "dist");
   httpPort = await freePort();
   httpsPort = await freePort();

@@ -132,6 +132,8 @@ beforeAll(async () => {
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 860 },
     locale: "da-DK",
+    // Fluent honours it: dialogs appear at once, so screenshots never catch a fade.
+    reducedMotion: "reduce",
   });
 });
 

@@ -267,7 +267,10 @@ export function inShortCell(text: string, start: number, end: number): boolean {
   }
   return true;
 }
-const MAX_RUN_LINES = 5000;
+/** Longer tables are judged in chunks of this many rows (the ≥ 80 %-valid rule still holds). */
+const MAX_RUN_LINES = 1000;
+/** A list item or label line; longer lines without tabs are prose and end a list. */
+const MAX_LIST_LINE = 100;
 
 function isLineBreak(c: number): boolean {
   return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x85;
@@ -347,7 +350,7 @@ export class TableIndex {
     let result = line.start;
     for (let n = 0; n < MAX_RUN_LINES; n++) {
       const prev = this.previousLine(cur.start);
-      if (!prev || this.isBlank(prev) || this.hasTab(prev) !== tabbed) {
+      if (!prev || this.isBlank(prev) || this.hasTab(prev) !== tabbed || (!tabbed && prev.end - prev.start > MAX_LIST_LINE)) {
         result = cur.start;
         break;
       }

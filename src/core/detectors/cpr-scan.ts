@@ -24,8 +24,8 @@ import {
   type NormalizedText,
 } from "../text/normalize";
 import type { CprForm } from "../finding";
-import { inShortCell } from "./cpr-context";
-import { checkCpr, cprBirthDate, eCprBirthDate, isFuture, plausibleMaskedDate, type CprCheck } from "./cpr-date";
+import { inShortCell as shortCell } from "./cpr-context";
+import { checkCpr as check10, cprBirthDate, eCprBirthDate, isFuture, plausibleMaskedDate, type CprCheck } from "./cpr-date";
 
 const DIG = "[0-9\\uFF10-\\uFF19]";
 const IGN = "[\\u00AD\\u200B-\\u200F\\u2060-\\u2064\\uFEFF]";
@@ -83,6 +83,8 @@ export interface Shape {
 const isIgnorableCode = ignorableCode;
 const isDashCode = dashCode;
 const isSpaceCode = spaceCode;
+const checkCpr = check10;
+const inShortCell = shortCell;
 
 function isAsciiDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
@@ -213,10 +215,18 @@ function skipUselessRun(text: string, hit: number): number {
   let e = hit;
   while (e < text.length && isAsciiDigit(text.charCodeAt(e))) e++;
   const len = e - t;
-  if (len !== 7 && len !== 8 && len < 11) return 0;
+  if (len !== 7 && len !== 8 && len !== 10 && len < 11) return 0;
   if (e < text.length) {
     const next = text.charCodeAt(e);
     if (isIgnorableCode(next) || isBlockTail(next) || isDigitish(next)) return 0;
+  }
+  if (len === 10) {
+    // Order numbers, timestamps …: a 10-digit run whose DDMM can be no date (nor day+60) is
+    // recorded only where a column could count it (see classify).
+    const dd = (text.charCodeAt(t) - 48) * 10 + (text.charCodeAt(t + 1) - 48);
+    const mm = (text.charCodeAt(t + 2) - 48) * 10 + (text.charCodeAt(t + 3) - 48);
+    const maybeDate = ((dd >= 1 && dd <= 31) || (dd >= 61 && dd <= 91)) && mm >= 1 && mm <= 12;
+    if (maybeDate || inShortCell(text, t, e)) return 0;
   }
   return e;
 }

@@ -11,8 +11,20 @@
 import type { Confidence, CprFinding, CprForm, CprReason, MaskedCpr } from "../finding";
 import type { TextSegment } from "../location";
 import { applySoftBreaks, scanShapes, type Shape } from "./cpr-scan";
-import { DEFAULT_CONTEXT_WINDOW, TableIndex, inShortCell, isCprHeader, keywordContext, type KeywordContext } from "./cpr-context";
-import { maskCpr } from "./mask";
+import {
+  DEFAULT_CONTEXT_WINDOW,
+  TableIndex,
+  inShortCell as shortCell,
+  isCprHeader,
+  keywordContext as contextOf,
+  type KeywordContext,
+} from "./cpr-context";
+import { maskCpr as mask } from "./mask";
+
+// Bound once: called per number, and a module binding may be read through a getter per call.
+const inShortCell = shortCell;
+const keywordContext = contextOf;
+const maskCpr = mask;
 
 export interface CprOptions {
   readonly now: Date;

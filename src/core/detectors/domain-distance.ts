@@ -114,7 +114,7 @@ function distanceInHalves(fullA: string, fullB: string, limit: number, weighted:
 const cheapTable: Uint8Array = cheapSubstitutionTable();
 
 const BAG_SLOTS = 128;
-const bag = new Int32Array(BAG_SLOTS);
+const used = new Int32Array(BAG_SLOTS);
 const unmatchedIntended = new Int32Array(72);
 const unmatchedTyped = new Int32Array(72);
 
@@ -123,40 +123,57 @@ function bagSlot(code: number): number {
   return code < 96 + 32 ? (code >= 32 ? code - 32 : 0) : 96 + (code & 31);
 }
 
+/** A recipient label with its letter counts, prepared once and compared with many targets. */
+export interface PreparedLabel {
+  readonly text: string;
+  readonly counts: Int32Array;
+}
+
+export function prepareLabel(text: string): PreparedLabel {
+  const counts = new Int32Array(BAG_SLOTS);
+  for (let i = 0; i < text.length; i++) counts[bagSlot(text.charCodeAt(i))]!++;
+  return { text, counts };
+}
+
 /**
  * A lower bound, in half-edits, of `weightedDistance` from the two labels' letters alone (order
  * ignored). Letters left unmatched on either side must each be covered by a substitution (0.5 if
  * the pair is cheap, else 1) or an insertion/deletion (1). With a/b unmatched letters and a'/b' of
- * them without any cheap partner on the other side, the cost is at least
- * max(a + a', b + b') / 2: every cover costs 0.5 per side, and a' (b') of them cost a full edit.
- * O(n + m + a·b): cheap enough to run before the DP for every candidate.
+ * them without any cheap partner on the other side, the cost is at least max(a + a', b + b') / 2:
+ * every cover costs 0.5 per side, and a' (b') of them cost a full edit.
+ * O(n) for the common early answer, O(n + m + a·b) otherwise.
  */
-export function letterBoundInHalves(intended: string, typed: string): number {
+export function letterBoundInHalves(intended: string, typed: PreparedLabel, limit: number): number {
   const n = intended.length;
-  const m = typed.length;
-  for (let i = 0; i < m; i++) bag[bagSlot(typed.charCodeAt(i))]!++;
+  const m = typed.text.length;
   let a = 0;
   for (let i = 0; i < n; i++) {
     const code = intended.charCodeAt(i);
     const slot = bagSlot(code);
-    if (bag[slot]! > 0) bag[slot]!--;
+    if (used[slot]! < typed.counts[slot]!) used[slot]!++;
     else if (a < unmatchedIntended.length) unmatchedIntended[a++] = code;
   }
-  let b = 0;
-  for (let i = 0; i < m; i++) {
-    const code = typed.charCodeAt(i);
-    const slot = bagSlot(code);
-    if (bag[slot]! > 0) {
-      bag[slot]!--;
-      if (b < unmatchedTyped.length) unmatchedTyped[b++] = code;
+  const b = m - (n - a);
+  let bound = Math.max(a, b);
+  if (bound <= limit && (a > 0 || b > 0)) {
+    let k = 0;
+    for (let i = 0; i < m && k < unmatchedTyped.length; i++) {
+      const code = typed.text.charCodeAt(i);
+      const slot = bagSlot(code);
+      if (used[slot]! < typed.counts[slot]!) {
+        used[slot]!++;
+        unmatchedTyped[k++] = code;
+      }
     }
+    let aFull = 0;
+    for (let i = 0; i < a; i++) if (!hasCheapPartner(unmatchedIntended[i]!, unmatchedTyped, k)) aFull++;
+    let bFull = 0;
+    for (let j = 0; j < k; j++) if (!hasCheapPartner(unmatchedTyped[j]!, unmatchedIntended, a)) bFull++;
+    bound = Math.max(a + aFull, k + bFull);
+    for (let i = 0; i < m; i++) used[bagSlot(typed.text.charCodeAt(i))] = 0;
   }
-  for (let i = 0; i < m; i++) bag[bagSlot(typed.charCodeAt(i))] = 0;
-  let aFull = 0;
-  for (let i = 0; i < a; i++) if (!hasCheapPartner(unmatchedIntended[i]!, unmatchedTyped, b)) aFull++;
-  let bFull = 0;
-  for (let j = 0; j < b; j++) if (!hasCheapPartner(unmatchedTyped[j]!, unmatchedIntended, a)) bFull++;
-  return Math.max(a + aFull, b + bFull);
+  for (let i = 0; i < n; i++) used[bagSlot(intended.charCodeAt(i))] = 0;
+  return bound;
 }
 
 function hasCheapPartner(code: number, others: Int32Array, count: number): boolean {
@@ -169,17 +186,15 @@ function hasCheapPartner(code: number, others: Int32Array, count: number): boole
 }
 
 /**
- * The typo check for one candidate in one call: the O(n) letter bound (when `letterCut`), then the
+ * The typo check for one candidate in one call: the letter bound (when `letterCut`), then the
  * banded weighted DP. Returns the weighted distance, or a value above `max`. The caller has already
  * applied the O(1) letter-set cut (`letterMask`); pass `letterCut: false` when the labels were
- * edited after their masks were taken (a shared generic word removed).
+ * edited after they were prepared (a shared generic word removed).
  */
-export function typoDistance(intended: string, typed: string, max: number, letterCut: boolean): number {
-  (globalThis as any).__lb = ((globalThis as any).__lb ?? 0) + 1;
+export function typoDistance(intended: string, typed: PreparedLabel | string, max: number, letterCut: boolean): number {
   const limit = Math.floor(max * 2);
-  if (letterCut && letterBoundInHalves(intended, typed) > limit) return max + 1;
-  (globalThis as any).__dp = ((globalThis as any).__dp ?? 0) + 1;
-  return distanceInHalves(intended, typed, limit, true) / 2;
+  if (letterCut && typeof typed !== "string" && letterBoundInHalves(intended, typed, limit) > limit) return max + 1;
+  return distanceInHalves(intended, typeof typed === "string" ? typed : typed.text, limit, true) / 2;
 }
 
 /**

@@ -20,7 +20,7 @@ import type { DomainEdit, InvalidRecipientFinding, LookalikeFinding, LookalikeRe
 import type { Recipient } from "../message";
 import { foldLabel, foldVariants, skeleton } from "./confusables";
 import { DK_PUBLIC_DOMAINS } from "./dk-public-domains.generated";
-import { cheapSlotMasks, describeEdit, isSingleTypingSlip, letterMask, typoDistance } from "./domain-distance";
+import { type PreparedLabel, cheapSlotMasks, describeEdit, isSingleTypingSlip, letterMask, prepareLabel, typoDistance } from "./domain-distance";
 import { type HostName, type SplitHost, normalizeDomainEntry, parseAddress, splitHost } from "./recipient-domain";
 
 export interface DomainLists {
@@ -347,10 +347,9 @@ function bestMatch(probe: Probe, index: TargetIndex): Match | undefined {
         const limit = length <= 8 ? 2 : 4;
         const { masks, generic } = bucket;
         for (let k = 0; k < masks.length; k++) {
-          (globalThis as any).__scan = ((globalThis as any).__scan ?? 0) + 1;
           const mask = masks[k]!;
           // (generic words change both labels, so their letters are not comparable: no cut then)
-          if ((generic[k]! & v.generic) === 0 && (letterSetBound(mask, v.mask) > limit || letterSetBound(v.mask, mask) > limit)) continue;
+          if ((generic[k]! & v.generic) === 0 && (letterSetBound(mask, v.mask, limit) > limit || letterSetBound(v.mask, mask, limit) > limit)) continue;
           const typo = typoMatch(bucket.targets[k]!, bucket.formIndex[k]!, v, host.suffix, suffixForm);
           if (typo) consider(typo);
         }
@@ -363,13 +362,14 @@ function bestMatch(probe: Probe, index: TargetIndex): Match | undefined {
 /** A recipient label spelling prepared once for the distance scan. */
 interface Typed {
   readonly text: string;
+  readonly prepared: PreparedLabel;
   readonly mask: number;
   /** Bit i set when GENERIC_WORDS[i] occurs in the label. */
   readonly generic: number;
 }
 
 function prepareTyped(text: string): Typed {
-  return { text, mask: letterMask(text), generic: genericBits(text) };
+  return { text, prepared: prepareLabel(text), mask: letterMask(text), generic: genericBits(text) };
 }
 
 function genericBits(text: string): number {
@@ -404,7 +404,7 @@ function typoMatch(t: Target, f: number, typed: Typed, suffix: string, suffixFor
       if (!sameSuffix && !TYPO_SUFFIXES.has(suffixForm)) return undefined;
       const max = n <= 8 ? 1 : 2;
       // The letter bound runs before the DP inside: most survivors of the set cut still fail it.
-      distance = typoDistance(intended, got, max, shared === 0);
+      distance = shared === 0 ? typoDistance(intended, typed.prepared, max, true) : typoDistance(intended, got, max, false);
       if (distance > max) return undefined;
     }
     const edit = sameSuffix ? describeEdit(form, typed.text) : ({ op: "several" } as const);
@@ -419,10 +419,10 @@ const CHEAP_SLOTS: Int32Array = cheapSlotMasks();
  * letter sets alone: each letter absent from `to` costs at least 0.5, and a full 1 when no letter
  * of `to` is a cheap substitute for it (see `letterBoundInHalves` for the argument).
  */
-function letterSetBound(from: number, to: number): number {
+function letterSetBound(from: number, to: number, limit: number): number {
   let missing = from & ~to;
   let halves = 0;
-  while (missing !== 0) {
+  while (missing !== 0 && halves <= limit) {
     const bit = missing & -missing;
     missing ^= bit;
     halves += (CHEAP_SLOTS[31 - Math.clz32(bit)]! & to) === 0 ? 2 : 1;

@@ -137,6 +137,7 @@ export function scanWordXml(xml: string, section: Section, ctx: ReadContext): vo
         if (inText > 0) add(decodeXmlText(raw));
         else if (inInstr > 0) cur().field += decodeXmlText(raw);
       },
+      wantsText: () => skip === 0 && (inText > 0 || inInstr > 0),
     },
     () => ctx.budget.tick(),
   );

@@ -53,6 +53,14 @@ export interface Extraction {
 
 const FILE_NAME: Place = { kind: "file-name" };
 
+function hasNonSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c !== 0xa0 && c !== 0x2028 && c !== 0x2029 && c !== 0xfeff) return true;
+  }
+  return false;
+}
+
 class Collector {
   readonly segments: TextSegment[] = [];
   readonly unreadable: UnreadableAttachmentFinding[] = [];
@@ -60,14 +68,16 @@ class Collector {
   constructor(private readonly budget: Budget) {}
 
   emit(path: string, text: string, place: Place | undefined, extra?: EmitExtra): void {
-    if (!/\S/.test(text)) return;
+    if (!hasNonSpace(text)) return;
     this.budget.addText(text.length);
-    const seg: TextSegment = {
-      text,
-      location: place ? { part: "attachment", attachment: path, place } : { part: "attachment", attachment: path },
-      ...(extra?.softBreaks && extra.softBreaks.length > 0 ? { softBreaks: extra.softBreaks } : {}),
-      ...(extra?.restoredLeadingZero ? { restoredLeadingZero: true } : {}),
-    };
+    const location = place ? { part: "attachment" as const, attachment: path, place } : { part: "attachment" as const, attachment: path };
+    if (!extra) {
+      this.segments.push({ text, location });
+      return;
+    }
+    const seg: { text: string; location: TextSegment["location"]; softBreaks?: readonly number[]; restoredLeadingZero?: boolean } = { text, location };
+    if (extra.softBreaks && extra.softBreaks.length > 0) seg.softBreaks = extra.softBreaks;
+    if (extra.restoredLeadingZero) seg.restoredLeadingZero = true;
     this.segments.push(seg);
   }
 

@@ -16,6 +16,8 @@ import type { ZipArchive } from "./zip";
 /** Header words that make a column CPR-like: "CPR", "CPR-nr.", "Personnummer", "Pers.nr.". */
 const CPR_HEADER = /cpr|person\s*n|pers\.?\s*nr|f\u00f8dselsnummer/i;
 
+const RESTORED = { restoredLeadingZero: true } as const;
+
 /** A number format that displays ten digits with leading zeros: `000000-0000`, `0000000000`. */
 function cprFormatSeparator(formatCode: string): string | undefined {
   const code = formatCode.replace(/["\\]/g, "");
@@ -53,8 +55,9 @@ function readSharedStrings(zip: ZipArchive, ctx: ReadContext): string[] {
         else if (name === "rPh") inPhonetic = Math.max(0, inPhonetic - 1);
       },
       text(raw) {
-        if (inSi && inT > 0 && inPhonetic === 0) cur += decodeXmlText(raw);
+        cur += decodeXmlText(raw);
       },
+      wantsText: () => inSi && inT > 0 && inPhonetic === 0,
     },
     () => ctx.budget.tick(),
   );
@@ -99,8 +102,9 @@ function numberText(v: string): string {
 }
 
 function columnOf(ref: string): string {
-  const m = /^[A-Z]+/.exec(ref);
-  return m ? m[0] : "";
+  let i = 0;
+  while (i < ref.length && ref.charCodeAt(i) >= 65 && ref.charCodeAt(i) <= 90) i++;
+  return ref.slice(0, i);
 }
 
 function scanSheet(xml: string, sheet: string, shared: readonly string[], cprStyles: Map<number, string>, ctx: ReadContext): void {
@@ -136,8 +140,7 @@ function scanSheet(xml: string, sheet: string, shared: readonly string[], cprSty
     else {
       text = numberText(v.trim());
       const sep = cprStyles.get(style);
-      const col = columnOf(ref);
-      if (/^[0-9]{9,10}$/.test(text) && (sep !== undefined || cprColumns.has(col))) {
+      if ((text.length === 9 || text.length === 10) && /^[0-9]+$/.test(text) && (sep !== undefined || cprColumns.has(columnOf(ref)))) {
         if (text.length === 9) {
           text = "0" + text;
           restored = true;
@@ -145,9 +148,8 @@ function scanSheet(xml: string, sheet: string, shared: readonly string[], cprSty
         if (sep) text = text.slice(0, 6) + sep + text.slice(6);
       }
     }
-    if (type !== "" && type !== "n" && CPR_HEADER.test(text)) cprColumns.add(columnOf(ref));
-    const place: Place = { kind: "cell", sheet, cell: ref };
-    ctx.emit(text, place, restored ? { restoredLeadingZero: true } : undefined);
+    if (type !== "" && type !== "n" && text.length < 64 && CPR_HEADER.test(text)) cprColumns.add(columnOf(ref));
+    ctx.emit(text, { kind: "cell", sheet, cell: ref }, restored ? RESTORED : undefined);
   };
 
   scanXml(
@@ -236,6 +238,7 @@ function scanSheet(xml: string, sheet: string, shared: readonly string[], cprSty
         else if (inT > 0) inline += decodeXmlText(raw);
         else if (inHf > 0) hf += decodeXmlText(raw);
       },
+      wantsText: () => inV > 0 || inT > 0 || inHf > 0,
     },
     () => ctx.budget.tick(),
   );

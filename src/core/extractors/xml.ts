@@ -11,6 +11,8 @@ export interface XmlHandler {
   close(name: string): void;
   /** Raw text between tags; decode with `decodeXmlText` only when it is wanted. */
   text(raw: string): void;
+  /** Whether `text` wants the current text at all: most text between tags is skipped unsliced. */
+  wantsText?(): boolean;
 }
 
 function localName(tag: string): string {
@@ -29,10 +31,10 @@ export function scanXml(xml: string, h: XmlHandler, onChunk?: () => void): void 
   while (i < n) {
     const lt = xml.indexOf("<", i);
     if (lt < 0) {
-      h.text(xml.slice(i));
+      if (!h.wantsText || h.wantsText()) h.text(xml.slice(i));
       return;
     }
-    if (lt > i) h.text(xml.slice(i, lt));
+    if (lt > i && (!h.wantsText || h.wantsText())) h.text(xml.slice(i, lt));
     if (onChunk && lt >= nextTick) {
       onChunk();
       nextTick = lt + 65536;
@@ -75,8 +77,9 @@ export function scanXml(xml: string, h: XmlHandler, onChunk?: () => void): void 
       if (ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
       sp++;
     }
-    h.open(localName(xml.slice(lt + 1, sp)), sp < end ? xml.slice(sp, end) : "", selfClosing);
-    if (selfClosing) h.close(localName(xml.slice(lt + 1, sp)));
+    const name = localName(xml.slice(lt + 1, sp));
+    h.open(name, sp < end ? xml.slice(sp, end) : "", selfClosing);
+    if (selfClosing) h.close(name);
     i = gt + 1;
   }
 }

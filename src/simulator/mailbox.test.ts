@@ -1,0 +1,63 @@
+import type { MailboxEventLike } from "../addin/office/office-types";
+import { createSimulatorMailbox, parseRecipients } from "./mailbox";
+
+function mailbox() {
+  const changes: string[] = [];
+  const box = createSimulatorMailbox({ displayLanguage: "da-DK", from: "sagsbehandler@randers.dk", onDraftChange: (api) => changes.push(api) });
+  return { box, changes };
+}
+
+describe("parseRecipients", () => {
+  it.each([
+    ["a@b.dk", ["a@b.dk"]],
+    ["a@b.dk; c@d.dk", ["a@b.dk", "c@d.dk"]],
+    [" a@b.dk , c@d.dk ;", ["a@b.dk", "c@d.dk"]],
+    ["", []],
+  ])("%j", (text, addresses) => {
+    expect(parseRecipients(text).map((r) => r.emailAddress)).toEqual(addresses);
+  });
+});
+
+describe("createSimulatorMailbox", () => {
+  it("holds what the compose window types, as Office returns it", async () => {
+    const { box } = mailbox();
+    box.setRecipients("to", "sagsbehandler@anders.dk; borger@example.dk");
+    const to = await new Promise<Array<{ emailAddress: string }>>((done) => box.fake.Office.context.mailbox.item!.to.getAsync((r) => done(r.value)));
+    expect(to.map((r) => r.emailAddress)).toEqual(["sagsbehandler@anders.dk", "borger@example.dk"]);
+    expect(box.recipientsText("to")).toBe("sagsbehandler@anders.dk; borger@example.dk");
+  });
+
+  it("serves an attached file's bytes as Base64, and can remove it", async () => {
+    const { box } = mailbox();
+    box.addAttachment("notat.txt", new TextEncoder().encode("Hej"), "text/plain");
+    const item = box.fake.Office.context.mailbox.item!;
+    const list = await new Promise<Array<{ id: string; name: string }>>((done) => item.getAttachmentsAsync((r) => done(r.value)));
+    expect(list.map((a) => a.name)).toEqual(["notat.txt"]);
+    const content = await new Promise<{ format: string; content: string }>((done) => item.getAttachmentContentAsync(list[0]!.id, (r) => done(r.value)));
+    expect(content).toEqual({ format: "base64", content: "SGVq" });
+    box.removeAttachment(list[0]!.id);
+    expect(box.fake.draft.attachments).toEqual([]);
+  });
+
+  it("tells the page when the add-in changed the draft", async () => {
+    const { box, changes } = mailbox();
+    await new Promise((done) => box.fake.Office.context.mailbox.item!.subject.setAsync("[sikker] Sag", done));
+    expect(changes).toEqual(["subject.setAsync"]);
+    expect(box.fake.draft.subject).toBe("[sikker] Sag");
+  });
+
+  it("runs the handler the add-in associated, and hands the button's contextData to the pane", async () => {
+    const { box } = mailbox();
+    expect(box.handlerReady()).toBe(false);
+    box.fake.Office.actions!.associate("onMessageSendHandler", (event: MailboxEventLike) =>
+      event.completed({ allowEvent: false, errorMessage: "Stop", commandId: "postvagtOpenPane", contextData: "ctx" }),
+    );
+    expect(box.handlerReady()).toBe(true);
+    await expect(box.send()).resolves.toMatchObject({ allowEvent: false, contextData: "ctx" });
+    box.setInitializationContext("ctx");
+    const context = await new Promise<string>((done) =>
+      box.fake.Office.context.mailbox.item!.getInitializationContextAsync!((r) => done(r.value)),
+    );
+    expect(context).toBe("ctx");
+  });
+});
