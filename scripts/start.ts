@@ -196,6 +196,11 @@ async function main(): Promise<void> {
     throw new Error("dist/ has no simulator; run `npm run build` first, or drop --no-build");
   }
   console.log(instructions(origin, tls !== undefined, options.policyFile));
+  const manifest = join(DIST, "manifest.xml");
+  if (existsSync(manifest) && !readFileSync(manifest, "utf8").includes(origin)) {
+    // --no-build on another port: the simulator works, a real Outlook would look elsewhere.
+    console.log(`\nNote: dist/manifest.xml was built for another address; run without --no-build to sideload from ${origin}.`);
+  }
   // The tests wait for this exact line.
   console.log(`POSTVAGT_READY ${origin}`);
 }

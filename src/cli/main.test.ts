@@ -167,6 +167,8 @@ describe("the readable report", () => {
         "examples/eml/unparseable.eml: FEJL",
         "  Kunne ikke læses som en mail (filen er ikke en mail).",
         "Mails: 3 · tilladt: 1 · advarsel: 0 · blokeret: 1 · ulæselige: 1",
+        "Efter regel (politikfelt → handling):",
+        "  lookalike.own → blokerer: fund: 1 · mails: 1",
         "",
       ].join("\n"),
     );
@@ -183,6 +185,8 @@ describe("the readable report", () => {
         "examples/eml/image-attachment.eml: WARNING",
         "  [warns] formular.png could not be checked: it is an image, and text in images cannot be read",
         "Messages: 1 · allowed: 0 · warned: 1 · blocked: 0 · unreadable: 0",
+        "By rule (policy field → action):",
+        "  unreadableAttachment → warns: findings: 1 · messages: 1",
         "",
       ].join("\n"),
     );
@@ -195,9 +199,9 @@ describe("the readable report", () => {
 
   it("prints usage on a usage error, in the locale's language", async () => {
     const r = await run(["scan", "--bogus"], { LANG: "en_US.UTF-8" });
-    expect(r.stderr).toContain("Usage: postvagt scan [--policy FILE] [--json] [--lang da|en] PATH...");
+    expect(r.stderr).toContain("Usage: postvagt scan [--policy FILE] [--json] [--summary-json] [--lang da|en] PATH...");
     const d = await run(["scan"]);
-    expect(d.stderr).toContain("Brug: postvagt scan [--policy FIL] [--json] [--lang da|en] STI...");
+    expect(d.stderr).toContain("Brug: postvagt scan [--policy FIL] [--json] [--summary-json] [--lang da|en] STI...");
   });
 });
 

@@ -27,6 +27,8 @@ import {
   summaryLine,
   textReport,
 } from "./report";
+import { checkPolicyFile } from "./policy-check";
+import { countRules, emptyRuleTally, ruleSummaryText, summaryJson } from "./summary";
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -112,6 +114,29 @@ function loadPolicy(path: string | undefined, lang: Lang): Policy {
   throw new UsageError([t(lang, "cli.error.policyInvalid", { path }), ...parsed.issues.map((i) => `  ${i.message}`)].join("\n"));
 }
 
+/** `postvagt policy check [--lang da|en] FILE`. */
+function policyCommand(args: readonly string[], io: Io, localeLang: Lang): number {
+  let lang = localeLang;
+  const [sub, ...rest] = args;
+  if (sub !== "check") {
+    throw new UsageError(sub === undefined ? t(lang, "cli.error.noPolicyFile") : t(lang, "cli.error.unknownPolicyCommand", { command: sub }), true);
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...rest], options: { lang: { type: "string" } }, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError(t(lang, "cli.error.badOption", { detail: e instanceof Error ? e.message : String(e) }), true);
+  }
+  const { values, positionals } = parsed;
+  if (values.lang !== undefined) {
+    if (values.lang !== "da" && values.lang !== "en") throw new UsageError(t(lang, "cli.error.badLang", { value: values.lang }), true);
+    lang = values.lang;
+  }
+  if (positionals.length === 0) throw new UsageError(t(lang, "cli.error.noPolicyFile"), true);
+  if (positionals.length > 1) throw new UsageError(t(lang, "cli.error.tooManyPolicyFiles"), true);
+  return checkPolicyFile(positionals[0]!, io, lang);
+}
+
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   const localeLang = langFromLocale(io.env);
   const clock = io.clock ?? preciseClock;
@@ -123,6 +148,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       return 0;
     }
     if (command === undefined) throw new UsageError(t(lang, "cli.error.noCommand"), true);
+    if (command === "policy") return policyCommand(rest, io, lang);
     if (command !== "scan") throw new UsageError(t(lang, "cli.error.unknownCommand", { command }), true);
 
     let parsed;
@@ -132,6 +158,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         options: {
           policy: { type: "string" },
           json: { type: "boolean", default: false },
+          "summary-json": { type: "boolean", default: false },
           lang: { type: "string" },
           help: { type: "boolean", short: "h", default: false },
         },
@@ -158,6 +185,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     // never dependent on the caller's locale.
     const jsonLang: Lang = values.lang === "en" ? "en" : "da";
     const tally = emptyTally();
+    const rules = emptyRuleTally();
 
     for (const file of files) {
       const start = clock();
@@ -178,9 +206,12 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       const verdict = decideResult(result, policy);
       const record = messageRecord(file, result, verdict, policy, jsonLang, clock() - start);
       count(tally, record);
+      countRules(rules, verdict, result.secureRoute);
       io.stdout(values.json ? `${jsonLine(record)}\n` : textReport(file, { kind: "scanned", result, verdict }, lang));
     }
-    if (!values.json) io.stdout(summaryLine(tally, lang));
+    if (!values.json) io.stdout(`${summaryLine(tally, lang)}${ruleSummaryText(rules, lang, policy)}`);
+    // Only when asked, and on stderr: stdout under --json stays one object per message (the contract).
+    if (values["summary-json"]) io.stderr(`${JSON.stringify(summaryJson(tally, rules))}\n`);
     return exitCodeFor(tally);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -55,6 +55,8 @@ export interface MessageRecord {
   readonly incomplete?: "timeout" | "error";
   /** Added: the own domain taken from the sender because the policy names none. */
   readonly learnedOwnDomain?: string;
+  /** Added: the secure route the message is on; its body and attachment CPR findings are then "allow". */
+  readonly secureRoute?: "secure-recipients" | "subject-tag" | "sensitivity-label";
 }
 
 export type CliEmlError = EmlError | "read-failed";
@@ -130,10 +132,11 @@ export function messageRecord(
   return {
     file: redactCpr(file),
     verdict: verdict.verdict,
-    findings: result.findings.map((f) => toJsonFinding(f, actionFor(f, policy), lang)),
+    findings: result.findings.map((f) => toJsonFinding(f, actionFor(f, policy, result.secureRoute), lang)),
     elapsedMs: roundMs(elapsedMs),
     ...(verdict.incomplete ? { incomplete: verdict.incomplete } : {}),
     ...(result.learnedOwnDomain ? { learnedOwnDomain: result.learnedOwnDomain } : {}),
+    ...(result.secureRoute ? { secureRoute: result.secureRoute } : {}),
   };
 }
 
@@ -192,6 +195,7 @@ export function textReport(
   // Said only where it mattered: an own-domain look-alike that exists because the domain was learned.
   const ownLookalike = result.findings.some((f) => f.kind === "lookalike-domain" && f.target === "own");
   if (result.learnedOwnDomain && ownLookalike) lines.push(`  ${t(lang, "cli.message.learnedOwnDomain", { domain: result.learnedOwnDomain })}`);
+  if (result.secureRoute) lines.push(`  ${t(lang, `cli.message.secureRoute.${result.secureRoute}`)}`);
   return `${lines.join("\n")}\n`;
 }
 

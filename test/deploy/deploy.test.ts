@@ -71,6 +71,11 @@ let httpsPort: number;
 let nginx: RunningNginx | undefined;
 let browser: Browser | undefined;
 let context: BrowserContext;
+/**
+ * No request interception here: with routing on, Playwright answers CORS preflights itself, and the
+ * test would never see nginx's. Only the add-in's own host is loaded in this context.
+ */
+let plainContext: BrowserContext;
 /** Hosts other than the add-in's that pages tried to reach (aborted: there is no internet here). */
 const foreignRequests: string[] = [];
 
@@ -91,6 +96,7 @@ beforeAll(async () => {
   });
   // The certificate is self-signed for 127.0.0.1; production uses one every client trusts.
   context = await browser.newContext({ ignoreHTTPSErrors: true });
+  plainContext = await browser.newContext({ ignoreHTTPSErrors: true });
   await context.route("**/*", (route) => {
     const url = new URL(route.request().url());
     if (url.hostname === "127.0.0.1" || url.hostname === "localhost") return route.continue();
@@ -173,7 +179,7 @@ describe("nginx serves what Outlook loads", () => {
   });
 
   it("another origin can fetch policy.json and launchevent.js, including after a CORS preflight", async () => {
-    const page = await context.newPage();
+    const page = await plainContext.newPage();
     try {
       // localhost and 127.0.0.1 are different origins on the same server: a real cross-origin fetch.
       await page.goto(`https://localhost:${httpsPort}${ADDIN_PATH}/policy.json`, { waitUntil: "commit" });

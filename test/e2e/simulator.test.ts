@@ -290,7 +290,12 @@ it("(2) a CPR number in the body is masked in one click, the formatting kept", a
   await expectAccessible(pane);
   await shot(page, "07-cpr-body-task-pane");
 
-  await pane.getByRole("button", { name: "Masker 150650-**** i brødteksten" }).click();
+  // Keyboard only: Tab through the pane to the mask button, then Enter.
+  const mask = pane.getByRole("button", { name: "Masker 150650-**** i brødteksten" });
+  await pane.locator("body").focus();
+  for (let i = 0; i < 10 && !(await mask.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(mask.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  await page.keyboard.press("Enter");
   await verdict(pane, "Intet at rette");
   // Masked in place: the bold date part is still bold, nothing else changed.
   await expect(body.innerHTML()).resolves.toBe("Kære Hans Jensen. Dit CPR-nr. er <b>150650</b>-****. Venlig hilsen");

@@ -9,6 +9,7 @@ import fc from "fast-check";
 import type { TextSegment } from "../location";
 import { normalizeForMatching } from "../text/normalize";
 import { findCprInSegments, findCprNumbers } from "./cpr";
+import { scanShapes } from "./cpr-scan";
 import { maskCpr, maskCprInText } from "./mask";
 
 const NOW = new Date(2026, 10, 23);
@@ -110,5 +111,22 @@ describe("CPR detector invariants (seeded)", () => {
       { seed: 3, numRuns: 1500 },
     );
     expect(foundAny).toBeGreaterThan(1000);
+  });
+
+  it("the shortcut for useless digit runs finds exactly what the full path finds (KEEP IN SYNC)", () => {
+    const piece = fc.oneof(
+      fc.string({ unit: fc.constantFrom("0", "1", "2", "3", "5", "9", " ", "-", ".", "\n", "\t", "\u200B", "X", "*", "A", "\uFF11"), maxLength: 16 }),
+      fc.constantFrom(...NUMBERS),
+      fc.integer({ min: 0, max: 99999999999 }).map(String),
+    );
+    const digitHeavy = fc
+      .tuple(fc.array(piece, { maxLength: 20 }), fc.constantFrom(" ", "\t", "\n", "a", ""))
+      .map(([parts, sep]) => parts.join(sep));
+    fc.assert(
+      fc.property(digitHeavy, (text) => {
+        expect(scanShapes(text, NOW)).toEqual(scanShapes(text, NOW, true));
+      }),
+      { seed: 4, numRuns: 2000 },
+    );
   });
 });

@@ -134,6 +134,8 @@ describe("cpr.md §7: must not detect (invalid or future)", () => {
     ["150650-\u2022\u2022\u2022\u2022", NOW],
     ["150650XXXX", NOW],
     ["CPR: 150650-****", NOW],
+    ["XXXXXX-XXXX", NOW],
+    ["xxxxxx-3720", NOW], // a serial alone identifies no one (cpr.md §4)
   ])("%j → nothing", (text, now) => {
     expect(findCprNumbers(text, { now })).toEqual([]);
   });
@@ -424,6 +426,43 @@ describe("findCprInSegments", () => {
   it("an empty message has no findings", () => {
     expect(findCprInSegments([], { now: NOW })).toEqual([]);
     expect(findCprInSegments([seg("", { part: "subject" })], { now: NOW })).toEqual([]);
+  });
+});
+
+describe("core regex rules (classic Outlook's ES2016 runtime)", () => {
+  // swc cannot lower regex syntax: no lookbehind, named groups, s flag or \p{} in core regexes.
+  const files = ["cpr.ts", "cpr-scan.ts", "cpr-context.ts", "cpr-date.ts", "mask.ts", "../text/normalize.ts", "../text/html-to-text.ts"];
+  it.each(files)("%s uses none of them", (file) => {
+    const { readFileSync } = require("node:fs") as typeof import("node:fs");
+    const { join } = require("node:path") as typeof import("node:path");
+    const ts = require("typescript") as typeof import("typescript");
+    const source = readFileSync(join(__dirname, file), "utf8");
+    const sf = ts.createSourceFile(file, source, ts.ScriptTarget.ES2022, true);
+    const patterns: string[] = [];
+    const flags: string[] = [];
+    const visit = (node: import("typescript").Node): void => {
+      if (ts.isRegularExpressionLiteral(node)) {
+        const text = node.text;
+        const slash = text.lastIndexOf("/");
+        patterns.push(text.slice(1, slash));
+        flags.push(text.slice(slash + 1));
+      } else if (ts.isNewExpression(node) && node.expression.getText() === "RegExp") {
+        // Built from string pieces: check every string literal in it, and the flags argument.
+        const args = node.arguments ?? [];
+        const flagArg = args[1];
+        if (flagArg && ts.isStringLiteral(flagArg)) flags.push(flagArg.text);
+      } else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+        patterns.push(node.text);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+    expect(patterns.length).toBeGreaterThan(0);
+    for (const p of patterns) {
+      expect([file, p, /\(\?<[=!A-Za-z]/.test(p)]).toEqual([file, p, false]);
+      expect([file, p, /\\[pP]\{/.test(p)]).toEqual([file, p, false]);
+    }
+    for (const f of flags) expect([file, f, f.indexOf("s") >= 0]).toEqual([file, f, false]);
   });
 });
 

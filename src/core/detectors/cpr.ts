@@ -246,7 +246,9 @@ export function findCprInSegments(segments: readonly TextSegment[], options: Cpr
     analyze(seg.text, options, seg.softBreaks ?? options.softBreaks, seg.location.place?.kind === "file-name"),
   );
   applyCellColumns(segments, analyses, options);
-  const all = analyses.flatMap((a) => a.candidates);
+  // A loop, not flatMap: ES2019 is not in classic Outlook's runtime, and swc adds no polyfills.
+  const all: Candidate[] = [];
+  for (const a of analyses) for (const c of a.candidates) all.push(c);
   markRepeated(all);
 
   const findings: CprFinding[] = [];

@@ -1,4 +1,6 @@
-import { damerauLevenshtein, describeEdit, isSingleTypingSlip, weightedDistance } from "./domain-distance";
+import fc from "fast-check";
+import { damerauLevenshtein, describeEdit, isSingleTypingSlip, letterBoundInHalves, prepareLabel, typoDistance, weightedDistance } from "./domain-distance";
+import { isCheapSubstitution } from "./keyboard";
 
 describe("damerauLevenshtein", () => {
   it.each([
@@ -68,5 +70,61 @@ describe("isSingleTypingSlip: the only rule for labels of 1–3 characters", () 
     ["sst", "dst", true], // s/d are neighbours: why the known list must hold dst.dk
   ])("%s → %s: %s", (intended, typed, expected) => {
     expect(isSingleTypingSlip(intended, typed)).toBe(expected);
+  });
+});
+
+describe("the fast paths agree with a plain full-matrix DP (seeded properties)", () => {
+  // Reference: textbook optimal-string-alignment DP over the whole matrix, weighted like the real one.
+  function reference(a: string, b: string): number {
+    const d: number[][] = [];
+    for (let i = 0; i <= a.length; i++) d.push([i]);
+    for (let j = 0; j <= b.length; j++) d[0]![j] = j;
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        const x = a.charAt(i - 1);
+        const y = b.charAt(j - 1);
+        const sub = x === y ? 0 : isCheapSubstitution(x, y) ? 0.5 : 1;
+        let best = Math.min(d[i - 1]![j - 1]! + sub, d[i - 1]![j]! + 1, d[i]![j - 1]! + 1);
+        if (i > 1 && j > 1 && x === b.charAt(j - 2) && a.charAt(i - 2) === y && x !== y) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+        d[i]![j] = best;
+      }
+    }
+    return d[a.length]![b.length]!;
+  }
+  // Labels over a small alphabet with neighbours and look-alikes, so near misses are common.
+  const label = fc.stringMatching(/^[adefgklmnorsv1-]{0,12}$/);
+  const params = { seed: 4242, numRuns: 3000 };
+
+  it("banded, early-exiting weightedDistance equals the full DP whenever it is within max", () => {
+    fc.assert(
+      fc.property(label, label, fc.constantFrom(0.5, 1, 2), (a, b, max) => {
+        const fast = weightedDistance(a, b, max);
+        const full = reference(a, b);
+        if (full <= max) expect(fast).toBe(full);
+        else expect(fast).toBeGreaterThan(max);
+      }),
+      params,
+    );
+  });
+
+  it("letterBoundInHalves never exceeds the true distance (a filter must not drop a real match)", () => {
+    fc.assert(
+      fc.property(label, label, (a, b) => {
+        expect(letterBoundInHalves(a, prepareLabel(b), 100) / 2).toBeLessThanOrEqual(reference(a, b));
+      }),
+      params,
+    );
+  });
+
+  it("typoDistance (filters + DP) equals the full DP within max", () => {
+    fc.assert(
+      fc.property(label, label, fc.constantFrom(1, 2), (a, b, max) => {
+        const full = reference(a, b);
+        const fast = typoDistance(a, prepareLabel(b), max, true);
+        if (full <= max) expect(fast).toBe(full);
+        else expect(fast).toBeGreaterThan(max);
+      }),
+      params,
+    );
   });
 });

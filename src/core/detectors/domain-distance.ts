@@ -119,8 +119,14 @@ const unmatchedIntended = new Int32Array(72);
 const unmatchedTyped = new Int32Array(72);
 
 /** ASCII gets its own slot; other characters share 32 slots, which only ever loosens the bound. */
+const SLOT_OF: Uint8Array = (() => {
+  const table = new Uint8Array(65536);
+  for (let code = 0; code < 65536; code++) table[code] = code < 128 ? (code >= 32 ? code - 32 : 0) : 96 + (code & 31);
+  return table;
+})();
+
 function bagSlot(code: number): number {
-  return code < 96 + 32 ? (code >= 32 ? code - 32 : 0) : 96 + (code & 31);
+  return SLOT_OF[code]!;
 }
 
 /** A recipient label with its letter counts, prepared once and compared with many targets. */
@@ -171,8 +177,9 @@ export function letterBoundInHalves(intended: string, typed: PreparedLabel, limi
     for (let j = 0; j < k; j++) if (!hasCheapPartner(unmatchedTyped[j]!, unmatchedIntended, a)) bFull++;
     bound = Math.max(a + aFull, k + bFull);
     for (let i = 0; i < m; i++) used[bagSlot(typed.text.charCodeAt(i))] = 0;
+  } else {
+    for (let i = 0; i < n; i++) used[bagSlot(intended.charCodeAt(i))] = 0;
   }
-  for (let i = 0; i < n; i++) used[bagSlot(intended.charCodeAt(i))] = 0;
   return bound;
 }
 

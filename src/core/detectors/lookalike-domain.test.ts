@@ -330,6 +330,32 @@ describe("properties (seeded)", () => {
     );
   });
 
+  it("every single-edit typo of a built-in domain (label ≥ 4) is flagged: the scan's filters drop no true match", () => {
+    // Names with a generic word (kommune, region) are compared without it, by design (aregioner vs
+    // regioner compares "aer" with "er", a 2-letter rule): they are left out here.
+    const targets = BUILT_IN_PUBLIC_DOMAINS.filter((d) => d.indexOf(".") >= 4 && !/kommune|region/.test(d));
+    const known = new Set(BUILT_IN_PUBLIC_DOMAINS);
+    const lists = compileDomainLists({ own: ["randers.dk"], trusted: [] });
+    fc.assert(
+      fc.property(fc.constantFrom(...targets), fc.nat(), fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz"), fc.integer({ min: 0, max: 3 }), (domain, at, letter, op) => {
+        const dot = domain.indexOf(".");
+        const label = domain.slice(0, dot);
+        const i = at % label.length;
+        const typo =
+          op === 0 ? label.slice(0, i) + label.slice(i + 1)
+          : op === 1 ? label.slice(0, i) + letter + label.slice(i)
+          : op === 2 ? label.slice(0, i) + letter + label.slice(i + 1)
+          : label.slice(0, i) + label.charAt(i + 1) + label.charAt(i) + label.slice(i + 2);
+        const host = typo + domain.slice(dot);
+        fc.pre(typo !== label && typo.length > 0 && !known.has(host) && !/^-|-$/.test(typo));
+        const findings = findLookalikes([to(`x@${host}`)], lists);
+        expect(findings).toHaveLength(1);
+        expect(findings[0]!.kind).toBe("lookalike-domain");
+      }),
+      { seed: 77, numRuns: 2000 },
+    );
+  });
+
   const plainDomain = fc.domain().filter((d) => !/(^|\.)..--/.test(d));
   const subLabel = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?$/);
 

@@ -3,15 +3,21 @@ import type { Shape } from "../shape";
 
 export const da = {
   usage:
-    "Brug: postvagt scan [--policy FIL] [--json] [--lang da|en] STI...\n" +
+    "Brug: postvagt scan [--policy FIL] [--json] [--summary-json] [--lang da|en] STI...\n" +
+    "      postvagt policy check [--lang da|en] FIL\n" +
     "  STI er en .eml-fil eller en mappe (alle *.eml i mappen og dens undermapper).\n" +
-    "  --policy FIL  politikfil (JSON); uden den bruges den indbyggede politik\n" +
-    "  --json        én JSON-linje pr. mail på stdout\n" +
-    "  --lang da|en  sprog i rapporten (ellers efter LANG/LC_ALL)\n" +
-    "Exitkode: 0 alt tilladt, 1 advarsel eller blokering, 2 brugsfejl, ugyldig politik eller ulæselig mail.",
+    "  --policy FIL     politikfil (JSON); uden den bruges den indbyggede politik\n" +
+    "  --json           én JSON-linje pr. mail på stdout\n" +
+    "  --summary-json   til sidst én JSON-opsummering (antal og fordeling på regler) på stderr\n" +
+    "  --lang da|en     sprog i rapporten (ellers efter LANG/LC_ALL)\n" +
+    "  policy check FIL tjekker en politikfil: fejl nævner feltet og rettelsen\n" +
+    "Exitkode: 0 alt tilladt (policy check: gyldig), 1 advarsel eller blokering, 2 brugsfejl, ugyldig politik eller ulæselig mail.",
   error: {
     unknownCommand: "Ukendt kommando: {command}",
-    noCommand: "Angiv en kommando: scan",
+    noCommand: "Angiv en kommando: scan eller policy check",
+    unknownPolicyCommand: "Ukendt policy-kommando: {command} (brug: postvagt policy check FIL)",
+    noPolicyFile: "Angiv politikfilen: postvagt policy check FIL",
+    tooManyPolicyFiles: "Angiv én politikfil ad gangen",
     badOption: "Forkert brug: {detail}",
     badLang: "--lang skal være da eller en, ikke {value}",
     noPaths: "Angiv mindst én .eml-fil eller mappe",
@@ -38,6 +44,11 @@ export const da = {
     incompleteTimeout: "Ikke færdigkontrolleret: tiden løb ud.",
     incompleteError: "Ikke færdigkontrolleret: kontrollen fejlede.",
     parseError: "Kunne ikke læses som en mail ({error}).",
+    secureRoute: {
+      "secure-recipients": "Sikker rute: alle modtagere er sikre modtagere. CPR-numre i brødtekst og vedhæftninger er tilladt; emnet tjekkes stadig.",
+      "subject-tag": "Sikker rute: emnet har mærket til sikker post. CPR-numre i brødtekst og vedhæftninger er tilladt; emnet tjekkes stadig.",
+      "sensitivity-label": "Sikker rute: mailen har følsomhedsmærkaten. CPR-numre i brødtekst og vedhæftninger er tilladt; emnet tjekkes stadig.",
+    },
   },
   emlError: {
     empty: "filen er tom",
@@ -46,19 +57,51 @@ export const da = {
     readFailed: "filen kunne ikke åbnes",
   },
   summary: "Mails: {total} · tilladt: {allowed} · advarsel: {warned} · blokeret: {blocked} · ulæselige: {errors}",
+  rules: {
+    heading: "Efter regel (politikfelt → handling):",
+    none: "  Ingen fund.",
+    line: "  {rule} → {action}: fund: {findings} · mails: {messages}",
+    secureRoute: "  sikker rute → tilladt: CPR-fund: {findings} · mails: {messages}",
+    incomplete: "  {rule} (ikke færdigkontrolleret) → {action}: mails: {messages}",
+  },
+  policyCheck: {
+    valid: "{path}: gyldig politik.",
+    invalid: "{path}: ugyldig politik ({count} fejl). Ret felterne herunder:",
+    unreadable: "Kan ikke læse politikfilen {path}",
+    ownDomains: "  Egne domæner: {value}",
+    ownDomainsLearned: "  Egne domæner: ingen angivet (tages fra afsenderens adresse)",
+    trustedDomains: "  Betroede domæner: {count}",
+    knownDomains: "  Ekstra kendte domæner: {count} (indbygget liste over offentlige domæner: {builtIn})",
+    cpr: "  CPR: høj → {high}, mellem → {medium}, lav → {low}",
+    lookalike: "  Forvekslede domæner: egne → {own}, betroede → {trusted}, kendte → {known}",
+    secureRoute: "  Sikker rute: {value}",
+    secureRecipients: "  Sikre modtagere: {domains} domæner, {addresses} adresser",
+    failModes: "  Ved fejl → {onError}, ved timeout → {onTimeout}",
+    routeNone: "ingen",
+    routeTag: "emnemærke {tag} (kræver en transportregel, der krypterer det)",
+    routeLabel: "følsomhedsmærkat {label}",
+    yes: "ja",
+    no: "nej",
+  },
 } as const;
 
 export const en: Shape<typeof da> = {
   usage:
-    "Usage: postvagt scan [--policy FILE] [--json] [--lang da|en] PATH...\n" +
+    "Usage: postvagt scan [--policy FILE] [--json] [--summary-json] [--lang da|en] PATH...\n" +
+    "       postvagt policy check [--lang da|en] FILE\n" +
     "  PATH is an .eml file or a folder (every *.eml in it and its subfolders).\n" +
-    "  --policy FILE  policy file (JSON); without it the built-in policy is used\n" +
-    "  --json         one JSON line per message on stdout\n" +
-    "  --lang da|en   report language (otherwise from LANG/LC_ALL)\n" +
-    "Exit code: 0 all allowed, 1 warned or blocked, 2 usage error, bad policy or unreadable message.",
+    "  --policy FILE     policy file (JSON); without it the built-in policy is used\n" +
+    "  --json            one JSON line per message on stdout\n" +
+    "  --summary-json    at the end, one JSON summary (counts and per-rule breakdown) on stderr\n" +
+    "  --lang da|en      report language (otherwise from LANG/LC_ALL)\n" +
+    "  policy check FILE checks a policy file: errors name the field and the fix\n" +
+    "Exit code: 0 all allowed (policy check: valid), 1 warned or blocked, 2 usage error, bad policy or unreadable message.",
   error: {
     unknownCommand: "Unknown command: {command}",
-    noCommand: "Give a command: scan",
+    noCommand: "Give a command: scan or policy check",
+    unknownPolicyCommand: "Unknown policy command: {command} (use: postvagt policy check FILE)",
+    noPolicyFile: "Give the policy file: postvagt policy check FILE",
+    tooManyPolicyFiles: "Give one policy file at a time",
     badOption: "Wrong usage: {detail}",
     badLang: "--lang must be da or en, not {value}",
     noPaths: "Give at least one .eml file or folder",
@@ -85,6 +128,11 @@ export const en: Shape<typeof da> = {
     incompleteTimeout: "Not fully checked: time ran out.",
     incompleteError: "Not fully checked: the check failed.",
     parseError: "Could not be read as a mail ({error}).",
+    secureRoute: {
+      "secure-recipients": "Secure route: every recipient is a secure recipient. CPR numbers in the body and attachments are allowed; the subject is still checked.",
+      "subject-tag": "Secure route: the subject carries the secure-mail tag. CPR numbers in the body and attachments are allowed; the subject is still checked.",
+      "sensitivity-label": "Secure route: the mail carries the sensitivity label. CPR numbers in the body and attachments are allowed; the subject is still checked.",
+    },
   },
   emlError: {
     empty: "the file is empty",
@@ -93,4 +141,30 @@ export const en: Shape<typeof da> = {
     readFailed: "the file could not be opened",
   },
   summary: "Messages: {total} · allowed: {allowed} · warned: {warned} · blocked: {blocked} · unreadable: {errors}",
+  rules: {
+    heading: "By rule (policy field → action):",
+    none: "  No findings.",
+    line: "  {rule} → {action}: findings: {findings} · messages: {messages}",
+    secureRoute: "  secure route → allowed: CPR findings: {findings} · messages: {messages}",
+    incomplete: "  {rule} (not fully checked) → {action}: messages: {messages}",
+  },
+  policyCheck: {
+    valid: "{path}: valid policy.",
+    invalid: "{path}: invalid policy ({count} errors). Fix the fields below:",
+    unreadable: "Cannot read the policy file {path}",
+    ownDomains: "  Own domains: {value}",
+    ownDomainsLearned: "  Own domains: none given (taken from the sender's address)",
+    trustedDomains: "  Trusted domains: {count}",
+    knownDomains: "  Extra known domains: {count} (built-in public-sector list: {builtIn})",
+    cpr: "  CPR: high → {high}, medium → {medium}, low → {low}",
+    lookalike: "  Look-alike domains: own → {own}, trusted → {trusted}, known → {known}",
+    secureRoute: "  Secure route: {value}",
+    secureRecipients: "  Secure recipients: {domains} domains, {addresses} addresses",
+    failModes: "  On error → {onError}, on timeout → {onTimeout}",
+    routeNone: "none",
+    routeTag: "subject tag {tag} (needs a transport rule that encrypts it)",
+    routeLabel: "sensitivity label {label}",
+    yes: "yes",
+    no: "no",
+  },
 };

@@ -96,8 +96,8 @@ export function usePane(services: PaneServices): Pane {
     }
   }, [services, editor]);
 
+  /** The first look: the send check's result if there is one, then a fresh scan. */
   const load = useCallback(async () => {
-    setState({ phase: "loading" });
     const check = await services.sendCheck().catch(() => undefined);
     if (check && alive.current) {
       // Shown at once; replaced by the fresh scan a moment later.
@@ -189,7 +189,10 @@ export function usePane(services: PaneServices): Pane {
       return fix(() => editor.setLabel(route.labelId), t(lang, "taskpane.announce.routeLabel", { label: route.label }));
     },
     recheck: () => fix(() => Promise.resolve({ ok: true, changed: true }), ""),
-    retry: load,
+    retry: () => {
+      setState({ phase: "loading" });
+      return load();
+    },
   };
 
   return { state, busy, announcement, actions };
