@@ -292,7 +292,7 @@ it("(2) a CPR number in the body is masked in one click, the formatting kept", a
 
   // Keyboard only: Tab through the pane to the mask button, then Enter.
   const mask = pane.getByRole("button", { name: "Masker 150650-**** i brødteksten" });
-  await pane.locator("body").focus();
+  await pane.getByRole("button", { name: "Tjek igen" }).focus();
   for (let i = 0; i < 10 && !(await mask.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
   await expect(mask.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
   await page.keyboard.press("Enter");
