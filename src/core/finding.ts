@@ -104,6 +104,8 @@ export type UnreadableCause =
   | "item-unavailable"
   | "api-error"
   | "legacy-format"
+  /** The reader for this format is left out of the send-time bundle (the task pane reads it). */
+  | "not-at-send-time"
   | "unknown-format";
 
 export interface UnreadableAttachmentFinding {

@@ -8,7 +8,8 @@ import { findCprNumbers } from "./detectors/cpr";
 import { maskCprInText } from "./detectors/mask";
 
 export function redactCpr(text: string, now: Date = new Date()): string {
-  if (!/\d/.test(text)) return text;
+  // Full-width digits count too: the matcher folds them (NFKC) into a number.
+  if (!/[0-9\uFF10-\uFF19]/.test(text)) return text;
   const matches = findCprNumbers(text, { now });
   return matches.length === 0 ? text : maskCprInText(text, matches);
 }

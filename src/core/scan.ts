@@ -160,8 +160,9 @@ export async function scanMessage(message: Message, policy: Policy, options: Sca
   try {
     secureRoute = secureRouteOf(message, policy);
   } catch {
-    // Not knowing the route is the safe side: every finding keeps its normal action.
-    errors.push({ phase: "recipients" });
+    // Not knowing the route is the safe side: every finding keeps its normal action. A recipient
+    // list that cannot be read has usually failed the look-alike check already: report it once.
+    if (!errors.some((e) => e.phase === "recipients")) errors.push({ phase: "recipients" });
   }
 
   return {

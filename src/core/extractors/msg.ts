@@ -29,7 +29,12 @@ type MsgReaderCtor = new (data: ArrayBuffer) => MsgReaderLike;
 
 export async function readMsg(bytes: Uint8Array, ctx: ReadContext): Promise<void> {
   if (!cfbIsWellFormed(bytes)) throw new ExtractStop("corrupt");
-  const mod = (await import("@kenjiuno/msgreader")) as unknown as { default: MsgReaderCtor | { default: MsgReaderCtor } };
+  const mod = (await import("@kenjiuno/msgreader")) as unknown as {
+    default: MsgReaderCtor | { default: MsgReaderCtor };
+    MSG_READER_UNAVAILABLE?: boolean;
+  };
+  // The send-time bundle swaps in a stub (src/addin/launchevent/stubs): say so, rather than "corrupt".
+  if (mod.MSG_READER_UNAVAILABLE === true) throw new ExtractStop("unsupported", "not-at-send-time");
   const Ctor = (typeof mod.default === "function" ? mod.default : mod.default.default) as MsgReaderCtor;
   let data: MsgFields & { error?: string };
   let reader: MsgReaderLike;

@@ -4,6 +4,9 @@
  * JavaScript-only runtime does not have, and the event bundle must stay one small file. An attached
  * .msg is then reported as not inspected at send time; the task pane reads it with the real library.
  */
+/** Read by extractors/msg.ts so a missing reader is reported as such, not as a corrupt file. */
+export const MSG_READER_UNAVAILABLE = true;
+
 export default class MsgReaderUnavailable {
   constructor() {
     throw new Error("msgreader is not part of the send-time bundle");
