@@ -169,3 +169,27 @@ describe("ownDomainFromSender", () => {
     expect(ownDomainFromSender(from)).toBe(own);
   });
 });
+
+describe("scanMessage: one CPR pass over the whole message", () => {
+  // 15 Jun 2030 (digit 7 = 4, YY 30 → 20xx), both pass modulus 11: synthetic while the clock says 2041.
+  const CLOCK_2041 = new Date("2041-06-01T10:00:00Z");
+
+  it("links a bare number in the body with one in an attachment (repeated in message)", async () => {
+    const r = await scanMessage(
+      message({ bodyText: "Se vedlagte: 1506304004", attachments: [textFile("liste.txt", "Nummer 1506304012\n")] }),
+      RANDERS,
+      { now: CLOCK_2041 },
+    );
+    const cpr = r.findings.filter((f) => f.kind === "cpr");
+    expect(cpr).toHaveLength(2);
+    for (const f of cpr) expect(f).toMatchObject({ confidence: "high", reasons: expect.arrayContaining(["repeated-in-message"]) });
+  });
+
+  it("says when a spreadsheet number had lost its leading zero", async () => {
+    const { readFileSync } = await import("node:fs");
+    const bytes = new Uint8Array(readFileSync(`${__dirname}/../../test/fixtures/attachments/liste.xlsx`));
+    const r = await scanMessage(message({ attachments: [{ kind: "file", name: "liste.xlsx", bytes }] }), RANDERS, { now: NOW });
+    const restored = r.findings.filter((f) => f.kind === "cpr" && f.reasons.includes("leading-zero-restored"));
+    expect(restored.length).toBeGreaterThan(0);
+  });
+});

@@ -11,7 +11,7 @@ import { getDomain } from "tldts";
 import { findCprInSegments } from "./detectors/cpr";
 import { compileDomainLists, findLookalikes, type CompiledDomainLists } from "./detectors/lookalike-domain";
 import { extractAttachments, type ExtractOptions } from "./extractors/extract";
-import type { Finding, UnreadableAttachmentFinding } from "./finding";
+import type { CprFinding, Finding, UnreadableAttachmentFinding } from "./finding";
 import type { TextSegment } from "./location";
 import type { Message } from "./message";
 import { normalizeDomain } from "./policy/parse-policy";
@@ -101,6 +101,22 @@ function bodySegment(message: Message): TextSegment | undefined {
   return undefined;
 }
 
+/**
+ * A spreadsheet number that lost its leading zero was restored by the extractor (a 9-digit value in
+ * a CPR column); the finding says so, so the user knows why "506503720" counts as a CPR number.
+ */
+function withRestoredZero(finding: CprFinding, segments: readonly TextSegment[]): CprFinding {
+  if (finding.reasons.includes("leading-zero-restored")) return finding;
+  const restored = segments.some(
+    (s) => s.restoredLeadingZero === true && sameLocation(s.location, finding.location),
+  );
+  return restored ? { ...finding, reasons: [...finding.reasons, "leading-zero-restored"] } : finding;
+}
+
+function sameLocation(a: TextSegment["location"], b: TextSegment["location"]): boolean {
+  return a.part === b.part && a.attachment === b.attachment && JSON.stringify(a.place) === JSON.stringify(b.place);
+}
+
 function timedOutAttachments(message: Message): UnreadableAttachmentFinding[] {
   return message.attachments.map((a) => ({ kind: "unreadable-attachment", attachment: a.name, why: "timeout" }));
 }
@@ -113,23 +129,29 @@ export async function scanMessage(message: Message, policy: Policy, options: Sca
   const cprOptions = { now, contextWindow: policy.cpr.contextWindow };
 
   const findings: Finding[] = [];
+  const recipientFindings: Finding[] = [];
+  const unreadable: UnreadableAttachmentFinding[] = [];
   const errors: ScanError[] = [];
   let timedOut = false;
 
   const learned = policy.ownDomains.length === 0 ? ownDomainFromSender(message.from) : undefined;
   const own = learned ? [learned] : policy.ownDomains;
 
+  // Subject and body first; attachments' text is appended below and everything goes through the
+  // CPR rule in ONE pass, so message-wide signals (a column, the same number repeated) link a
+  // number in the body with one in an attachment.
+  const textSegments: TextSegment[] = [];
   try {
-    const segments: TextSegment[] = [{ text: message.subject ?? "", location: { part: "subject" } }];
+    textSegments.push({ text: message.subject ?? "", location: { part: "subject" } });
     const body = bodySegment(message);
-    if (body) segments.push(body);
-    findings.push(...findCprInSegments(segments, cprOptions));
+    if (body) textSegments.push(body);
   } catch {
     errors.push({ phase: "subject-body" });
   }
+  const bodySegmentCount = textSegments.length;
 
   try {
-    findings.push(...findLookalikes(message.recipients ?? [], domainLists(policy, own)));
+    recipientFindings.push(...findLookalikes(message.recipients ?? [], domainLists(policy, own)));
   } catch {
     errors.push({ phase: "recipients" });
   }
@@ -138,7 +160,7 @@ export async function scanMessage(message: Message, policy: Policy, options: Sca
   if (attachments.length > 0) {
     if (clock() >= deadline) {
       timedOut = true;
-      findings.push(...timedOutAttachments(message));
+      unreadable.push(...timedOutAttachments(message));
     } else {
       try {
         const extraction = await extractAttachments(attachments, {
@@ -147,14 +169,24 @@ export async function scanMessage(message: Message, policy: Policy, options: Sca
           clock,
           ...(options.pdf !== undefined ? { pdf: options.pdf } : {}),
         });
-        findings.push(...findCprInSegments(extraction.segments, cprOptions));
-        findings.push(...extraction.unreadable);
+        textSegments.push(...extraction.segments);
+        unreadable.push(...extraction.unreadable);
         if (extraction.unreadable.some((u) => u.why === "timeout")) timedOut = true;
       } catch {
         errors.push({ phase: "attachments" });
       }
     }
   }
+
+  let cpr: CprFinding[] = [];
+  try {
+    cpr = findCprInSegments(textSegments, cprOptions).map((f) => withRestoredZero(f, textSegments));
+  } catch {
+    errors.push({ phase: textSegments.length > bodySegmentCount ? "attachments" : "subject-body" });
+  }
+  // Reading order: the message itself, its recipients, then its attachments.
+  findings.push(...cpr.filter((f) => f.location.part !== "attachment"), ...recipientFindings);
+  findings.push(...cpr.filter((f) => f.location.part === "attachment"), ...unreadable);
 
   let secureRoute: SecureRouteMatch | undefined;
   try {
