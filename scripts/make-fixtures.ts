@@ -370,9 +370,29 @@ export function buildFixtures(): Fixture[] {
       id: "image-attachment",
       content: multipart("mixed", [textPart("Her er billedet."), filePart("formular.png", "image/png", PNG_1X1)]),
     }),
+    // Listed as not checked, but allowed: policy.imageAttachment defaults to "allow" (signature logos).
+    {
+      verdict: "allow",
+      findings: [{ kind: "unreadable-attachment", attachment: "formular.png", why: "unsupported", action: "allow", cause: "image" }],
+    },
+  );
+
+  add(
+    "examples/eml",
+    "encrypted-zip-attachment",
+    mail({
+      from: SENDER,
+      to: ["Kollega <kollega@randers.dk>"],
+      subject: "Bilag med kode",
+      id: "encrypted-zip-attachment",
+      content: multipart("mixed", [
+        textPart("Koden kommer i en separat mail."),
+        filePart("bilag.zip", "application/zip", new Uint8Array(readFileSync(join(ROOT, "test/fixtures/attachments/krypteret.zip")))),
+      ]),
+    }),
     {
       verdict: "warn",
-      findings: [{ kind: "unreadable-attachment", attachment: "formular.png", why: "unsupported", action: "warn", cause: "image" }],
+      findings: [{ kind: "unreadable-attachment", attachment: "bilag.zip/Ansøgning.docx", why: "encrypted", action: "warn" }],
     },
   );
 

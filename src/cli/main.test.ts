@@ -57,7 +57,7 @@ function writeTemp(name: string, content: string): string {
 describe("exit codes", () => {
   it.each<[string, string[], number]>([
     ["all allowed", ["scan", "--json", "--policy", RANDERS, "examples/eml/clean.eml", "examples/eml/trusted-domain.eml"], 0],
-    ["a warning", ["scan", "--json", "--policy", RANDERS, "examples/eml/image-attachment.eml"], 1],
+    ["a warning", ["scan", "--json", "--policy", RANDERS, "examples/eml/encrypted-zip-attachment.eml"], 1],
     ["a block", ["scan", "--json", "--policy", RANDERS, "examples/eml/clean.eml", "examples/eml/lookalike-anders-dk.eml"], 1],
     ["an unparseable message", ["scan", "--json", "examples/eml/clean.eml", "examples/eml/unparseable.eml"], 2],
     ["an unparseable message wins over a block", ["scan", "--json", "examples/eml/unparseable.eml", "examples/eml/cpr-in-subject.eml"], 2],
@@ -182,11 +182,11 @@ describe("the readable report", () => {
     const r = await run(["scan", ...extra, "--policy", RANDERS, "examples/eml/image-attachment.eml"], env);
     expect(r.stdout).toBe(
       [
-        "examples/eml/image-attachment.eml: WARNING",
-        "  [warns] formular.png could not be checked: it is an image, and text in images cannot be read",
-        "Messages: 1 · allowed: 0 · warned: 1 · blocked: 0 · unreadable: 0",
+        "examples/eml/image-attachment.eml: ALLOWED",
+        "  [info] formular.png could not be checked: it is an image, and text in images cannot be read",
+        "Messages: 1 · allowed: 1 · warned: 0 · blocked: 0 · unreadable: 0",
         "By rule (policy field → action):",
-        "  unreadableAttachment → warns: findings: 1 · messages: 1",
+        "  imageAttachment → info: findings: 1 · messages: 1",
         "",
       ].join("\n"),
     );

@@ -16,7 +16,8 @@ export type RuleKey =
   | "lookalike.trusted"
   | "lookalike.known"
   | "invalidRecipient"
-  | "unreadableAttachment";
+  | "unreadableAttachment"
+  | "imageAttachment";
 
 /** Display order: the order of docs/policy.md. */
 const RULE_ORDER: readonly RuleKey[] = [
@@ -28,6 +29,7 @@ const RULE_ORDER: readonly RuleKey[] = [
   "lookalike.known",
   "invalidRecipient",
   "unreadableAttachment",
+  "imageAttachment",
 ];
 const ACTION_ORDER: readonly Action[] = ["block", "warn", "allow"];
 
@@ -60,7 +62,7 @@ export function ruleOf(finding: Finding): RuleKey {
     case "invalid-recipient":
       return "invalidRecipient";
     case "unreadable-attachment":
-      return "unreadableAttachment";
+      return finding.cause === "image" ? "imageAttachment" : "unreadableAttachment";
   }
 }
 

@@ -30,7 +30,8 @@ const lookalike = (target: "own" | "trusted" | "known"): Finding => ({
   suggestion: "a@randers.dk",
 });
 const invalid: Finding = { kind: "invalid-recipient", recipient: "a@", field: "to" };
-const unreadable: Finding = { kind: "unreadable-attachment", attachment: "scan.png", why: "unsupported", cause: "image" };
+const unreadable: Finding = { kind: "unreadable-attachment", attachment: "scan.pdf", why: "unsupported", cause: "no-text-layer" };
+const image: Finding = { kind: "unreadable-attachment", attachment: "logo.png", why: "unsupported", cause: "image" };
 
 const ACTIONS: readonly Action[] = ["allow", "warn", "block"];
 
@@ -55,6 +56,17 @@ describe("actionFor: each finding kind reads its own policy field", () => {
 
   it.each(ACTIONS)("unreadableAttachment = %s", (action) => {
     expect(actionFor(unreadable, withDefaults({ unreadableAttachment: action }))).toBe(action);
+    // …and an image is not governed by it:
+    expect(actionFor(image, withDefaults({ unreadableAttachment: action, imageAttachment: "allow" }))).toBe("allow");
+  });
+
+  it.each(ACTIONS)("imageAttachment = %s", (action) => {
+    expect(actionFor(image, withDefaults({ imageAttachment: action }))).toBe(action);
+  });
+
+  it("allows an image by default (signature logos), but still reports it", () => {
+    expect(actionFor(image, DEFAULT_POLICY)).toBe("allow");
+    expect(decide([image], DEFAULT_POLICY)).toEqual({ verdict: "allow", reasons: [{ finding: image, action: "allow" }] });
   });
 });
 

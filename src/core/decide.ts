@@ -5,6 +5,7 @@
 import type { Finding } from "./finding";
 import type { Action, Policy, SecureRouteMatch } from "./policy/policy";
 import type { ScanResult } from "./scan";
+import { protectedBySecureRoute } from "./secure-route";
 
 export type VerdictKind = Action;
 
@@ -29,20 +30,23 @@ export function stricter(a: Action, b: Action): Action {
 
 /**
  * The action the policy assigns to one finding. On a secure route (ScanResult.secureRoute) a CPR
- * number in the body or an attachment is allowed: the route protects it. One in the subject keeps
- * its action, because no route encrypts the subject.
+ * number in the body or an attachment, and an attachment that could not be read, are allowed: the
+ * route protects them. A number in the subject keeps its action, because no route encrypts the
+ * subject; a wrong recipient keeps its action, because the encrypted mail still reaches them.
  */
 export function actionFor(finding: Finding, policy: Policy, secureRoute?: SecureRouteMatch): Action {
   switch (finding.kind) {
     case "cpr":
-      if (secureRoute !== undefined && finding.location.part !== "subject") return "allow";
+      if (secureRoute !== undefined && protectedBySecureRoute(finding)) return "allow";
       return policy.cpr[finding.confidence];
     case "lookalike-domain":
       return policy.lookalike[finding.target];
     case "invalid-recipient":
       return policy.invalidRecipient;
     case "unreadable-attachment":
-      return policy.unreadableAttachment;
+      // Encrypted in transit, an attachment we could not read is protected like one we could.
+      if (secureRoute !== undefined && protectedBySecureRoute(finding)) return "allow";
+      return finding.cause === "image" ? policy.imageAttachment : policy.unreadableAttachment;
   }
 }
 

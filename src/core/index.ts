@@ -18,7 +18,7 @@ export { DEFAULT_POLICY, DEFAULT_LIMITS } from "./policy/default-policy";
 export { withDefaults } from "./policy/with-defaults";
 export type { PolicyInput } from "./policy/with-defaults";
 export type { Action, FailMode, Limits, Policy, SecureRecipients, SecureRoute, SecureRouteMatch } from "./policy/policy";
-export { isSecureRecipient, secureRouteOf } from "./secure-route";
+export { isSecureRecipient, protectedBySecureRoute, secureRouteOf } from "./secure-route";
 
 // Building blocks the add-in's fixes and the CLI's output need.
 export { findCprNumbers, findCprInSegments } from "./detectors/cpr";

@@ -4,7 +4,7 @@ import type { Message, Recipient } from "./message";
 import { parsePolicy } from "./policy/parse-policy";
 import type { Policy, SecureRouteMatch } from "./policy/policy";
 import { scanMessage } from "./scan";
-import { isSecureRecipient, secureRouteOf } from "./secure-route";
+import { isSecureRecipient, protectedBySecureRoute, secureRouteOf } from "./secure-route";
 
 // Synthetic numbers only (cpr.md §7): born 1875 and 1910, nobody alive holds them.
 const CPR_A = "150375-6125";
@@ -73,6 +73,8 @@ describe("actionFor on a secure route", () => {
     }) as unknown as CprFinding;
   const lookalike = { kind: "lookalike-domain", recipient: "x@anders.dk", field: "to", domain: "anders.dk", resembles: "randers.dk", target: "own", reason: "typo", suggestion: "x@randers.dk" } as unknown as Finding;
 
+  const encrypted = { kind: "unreadable-attachment", attachment: "bilag.zip", why: "encrypted" } as Finding;
+
   it.each<[string, Finding, SecureRouteMatch | undefined, string]>([
     ["body CPR, no route", cpr("body"), undefined, "block"],
     ["body CPR, secure recipients", cpr("body"), "secure-recipients", "allow"],
@@ -81,6 +83,8 @@ describe("actionFor on a secure route", () => {
     ["subject CPR, secure recipients: subjects are not encrypted", cpr("subject"), "secure-recipients", "block"],
     ["subject CPR, subject tag", cpr("subject"), "subject-tag", "block"],
     ["a look-alike recipient is never excused by a route", lookalike, "secure-recipients", "block"],
+    ["an attachment that could not be read, no route", encrypted, undefined, "warn"],
+    ["an attachment that could not be read, subject tag: encrypted in transit", encrypted, "subject-tag", "allow"],
   ])("%s → %s", (_name, finding, route, expected) => {
     expect(actionFor(finding, SECURE, route)).toBe(expected);
   });
@@ -124,5 +128,18 @@ describe("scanMessage + decideResult with secureRecipients", () => {
   it("does not excuse a body CPR when one recipient is not secure", async () => {
     const { verdict } = await verdictOf({ bodyText: `CPR-nr.: ${CPR_A}`, recipients: [to("b@digital-post.dk"), to("borger@gmail.com")] });
     expect(verdict.verdict).toBe("block");
+  });
+});
+
+describe("protectedBySecureRoute: the one rule decide() and the task pane share", () => {
+  it.each<[string, Finding, boolean]>([
+    ["CPR in the body", { kind: "cpr", location: { part: "body" } } as unknown as Finding, true],
+    ["CPR in an attachment", { kind: "cpr", location: { part: "attachment", attachment: "a.pdf" } } as unknown as Finding, true],
+    ["CPR in the subject", { kind: "cpr", location: { part: "subject" } } as unknown as Finding, false],
+    ["an unreadable attachment", { kind: "unreadable-attachment", attachment: "a.zip", why: "encrypted" } as Finding, true],
+    ["a look-alike recipient", { kind: "lookalike-domain" } as unknown as Finding, false],
+    ["an invalid recipient", { kind: "invalid-recipient", recipient: "a@", field: "to" } as Finding, false],
+  ])("%s → %s", (_name, finding, expected) => {
+    expect(protectedBySecureRoute(finding)).toBe(expected);
   });
 });

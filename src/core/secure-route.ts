@@ -4,6 +4,7 @@
  * peers.md §3.4. The subject is another matter: no route encrypts it (Randers' own Digital Post
  * guidance says so), so decide.ts keeps acting on subject findings whatever this returns.
  */
+import type { Finding } from "./finding";
 import type { Message } from "./message";
 import { normalizeDomain } from "./policy/parse-policy";
 import type { Policy, SecureRouteMatch } from "./policy/policy";
@@ -50,4 +51,15 @@ export function secureRouteOf(message: Message, policy: Policy): SecureRouteMatc
   const recipients = message.recipients ?? [];
   if (recipients.length > 0 && recipients.every((r) => isSecureRecipient(r.address, policy))) return "secure-recipients";
   return undefined;
+}
+
+/**
+ * What a secure route protects: a CPR number in the body or an attachment, and an attachment that
+ * could not be read (encrypted in transit either way). Not a number in the subject (no route
+ * encrypts it), and never a wrong recipient (the encrypted mail still reaches the stranger).
+ * decide.ts and the task pane both use this one rule.
+ */
+export function protectedBySecureRoute(finding: Finding): boolean {
+  if (finding.kind === "cpr") return finding.location.part !== "subject";
+  return finding.kind === "unreadable-attachment";
 }

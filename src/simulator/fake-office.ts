@@ -253,7 +253,7 @@ export function createFakeOffice(message: Message, options: FakeOfficeOptions = 
     cc: recipientsOf(message, "cc"),
     bcc: recipientsOf(message, "bcc"),
     attachments: message.attachments.map(attachmentOf),
-    sensitivityLabel: "",
+    sensitivityLabel: message.sensitivityLabelId ?? "",
     sent: false,
   };
 

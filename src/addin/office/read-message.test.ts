@@ -34,6 +34,17 @@ describe("readMessage", () => {
     expect(read.attachments.map((a) => a.name)).toEqual(message.attachments.map((a) => a.name));
   });
 
+  it("reads the applied sensitivity label where the client has the API (1.13), so the label route is recognised", async () => {
+    const labelled: Message = { ...message, sensitivityLabelId: "6a1f0e3c-1b2d-4c5e-8f90-123456789abc" };
+    const fake = createFakeOffice(labelled);
+    const read = await readMessage(fake.Office, fake.Office.context.mailbox.item!, { maxAttachmentBytes: 1_000_000 });
+    expect(read.message.sensitivityLabelId).toBe("6a1f0e3c-1b2d-4c5e-8f90-123456789abc");
+
+    const old = createFakeOffice(labelled, { maxMailboxSet: "1.12" });
+    const readOld = await readMessage(old.Office, old.Office.context.mailbox.item!, { maxAttachmentBytes: 1_000_000 });
+    expect(readOld.message.sensitivityLabelId).toBeUndefined();
+  });
+
   it("fetches the smallest attachments first", async () => {
     const fake = createFakeOffice(message);
     await readMessage(fake.Office, fake.Office.context.mailbox.item!, { maxAttachmentBytes: 1_000_000 });

@@ -116,7 +116,7 @@ async function readAttachment(
 export async function readMessage(office: OfficeLike, item: ComposeItemLike, options: ReadOptions): Promise<ReadResult> {
   const html = office.CoercionType.Html;
   const text = office.CoercionType.Text;
-  const [subject, bodyHtml, bodyText, to, cc, bcc, from, list] = await Promise.all([
+  const [subject, bodyHtml, bodyText, to, cc, bcc, from, list, label] = await Promise.all([
     officeCall<string>(office, "subject.getAsync", (cb) => item.subject.getAsync(cb)),
     officeCall<string>(office, "body.getAsync(html)", (cb) => item.body.getAsync(html, cb)),
     // Plain text as well, as the CLI has both parts of a multipart/alternative mail. Web Outlook's
@@ -127,6 +127,7 @@ export async function readMessage(office: OfficeLike, item: ComposeItemLike, opt
     officeCall<EmailAddressDetailsLike[]>(office, "bcc.getAsync", (cb) => item.bcc.getAsync(cb)),
     readFrom(office, item),
     officeCall<AttachmentDetailsLike[]>(office, "getAttachmentsAsync", (cb) => item.getAttachmentsAsync(cb)),
+    readSensitivityLabel(office, item),
   ]);
 
   // Smallest first: the most attachments read before a deadline. Results keep Outlook's order.
@@ -146,6 +147,7 @@ export async function readMessage(office: OfficeLike, item: ComposeItemLike, opt
     recipients,
     attachments,
     ...(from ? { from } : {}),
+    ...(label ? { sensitivityLabelId: label } : {}),
   };
   return { message, attachments: results.map((r) => (r.input ? { ...r.read, input: r.input } : r.read)) };
 }
@@ -160,6 +162,21 @@ export async function readRecipients(office: OfficeLike, item: ComposeItemLike):
   ]);
   const recipients = [...toRecipients(to, "to"), ...toRecipients(cc, "cc"), ...toRecipients(bcc, "bcc")];
   return { recipients, ...(from ? { from } : {}) };
+}
+
+/**
+ * The applied sensitivity label's GUID (Mailbox 1.13), so a mail already on the policy's label
+ * route is recognised at send time as the CLI recognises it from the msip_labels header. Absent or
+ * failing → no label: every finding then keeps its normal action, the safe side.
+ */
+async function readSensitivityLabel(office: OfficeLike, item: ComposeItemLike): Promise<string | undefined> {
+  if (!item.sensitivityLabel) return undefined;
+  try {
+    const id = await officeCall<string>(office, "sensitivityLabel.getAsync", (cb) => item.sensitivityLabel!.getAsync(cb));
+    return typeof id === "string" && id.trim() !== "" ? id.trim().toLowerCase() : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The sender: compose `from` (1.7) where it answers, else the signed-in user's address. */

@@ -27,6 +27,8 @@ describe("displayFor: which MessageBar", () => {
       "block",
       "error",
     ],
+    // No route encrypts the subject: the pane must agree with the send handler (core's protectedBySecureRoute).
+    ["a CPR number in the subject stays with the route applied", verdictOf([{ finding: inSubject, action: "block" }]), tagApplied, "block", "error"],
     ["an error fail mode stays with the route applied", { verdict: "block", reasons: [], incomplete: "error" } as const, tagApplied, "block", "error"],
   ] as const)("%s → %s", (_name, verdict, route, display, intent) => {
     expect(displayFor(verdict, route)).toBe(display);

@@ -13,6 +13,7 @@ import type {
   UnreadableAttachmentFinding,
   Verdict,
 } from "../../core";
+import { protectedBySecureRoute } from "../../core";
 import type { LabelSupport } from "../office/apply-fix";
 
 /** What the MessageBar says: block = error, warn = warning, not checked = info, nothing = success. */
@@ -49,7 +50,7 @@ const SEVERITY: Readonly<Record<Action, number>> = { allow: 0, warn: 1, block: 2
  * encrypted mail still reaches the stranger.
  */
 export function coveredByRoute(finding: Finding): boolean {
-  return finding.kind === "cpr" || finding.kind === "unreadable-attachment";
+  return protectedBySecureRoute(finding);
 }
 
 export function routeApplied(route: RouteState): boolean {

@@ -47,6 +47,10 @@ export const DEFAULT_POLICY: Policy = freezeDeep({
   invalidRecipient: "warn",
   // Never a silent pass, never a stop for every PDF scan: tell the user and let them decide.
   unreadableAttachment: "warn",
+  // Images are listed in the task pane as not checked, but do not stop the send: signature logos
+  // and inline pictures are in most mails, and a warning on each would teach users to click past
+  // every warning (peers.md §3.4). Scanned PDFs stay under unreadableAttachment.
+  imageAttachment: "allow",
   secureRoute: { kind: "none" },
   // None by default: whether Digital Post or a gateway domain is secure depends on the organisation's
   // own mail routing (a connector or transport rule), which only the admin knows.

@@ -61,6 +61,7 @@ describe.each<[string, Record<string, unknown>, (p: Policy) => unknown, unknown]
   ["lookalike.known", { lookalike: { known: "allow" } }, (p) => p.lookalike.known, "allow"],
   ["invalidRecipient", { invalidRecipient: "block" }, (p) => p.invalidRecipient, "block"],
   ["unreadableAttachment", { unreadableAttachment: "allow" }, (p) => p.unreadableAttachment, "allow"],
+  ["imageAttachment", { imageAttachment: "warn" }, (p) => p.imageAttachment, "warn"],
   ["secureRoute none", { secureRoute: { kind: "none" } }, (p) => p.secureRoute, { kind: "none" }],
   ["secureRoute subject-tag", { secureRoute: { kind: "subject-tag", tag: " [sikker] " } }, (p) => p.secureRoute, { kind: "subject-tag", tag: "[sikker]" }],
   [
@@ -134,6 +135,7 @@ describe("parsePolicy: every error names the field and the fix", () => {
     ["action unknown", { ...BASE, lookalike: { own: "stop" } }, "lookalike.own", "not-an-action", 'lookalike.own: "stop" is not an action; use one of "block", "warn", "allow"'],
     ["action not a string", { ...BASE, invalidRecipient: true }, "invalidRecipient", "not-an-action", "invalidRecipient: true is not an action"],
     ["unreadable action", { ...BASE, unreadableAttachment: "ignore" }, "unreadableAttachment", "not-an-action", 'unreadableAttachment: "ignore" is not an action'],
+    ["image action", { ...BASE, imageAttachment: true }, "imageAttachment", "not-an-action", "imageAttachment: true is not an action"],
     ["fail mode", { ...BASE, onTimeout: "retry" }, "onTimeout", "not-a-fail-mode", 'onTimeout: "retry" is not a fail mode; use one of "block", "warn", "allow"'],
     ["onError", { ...BASE, onError: null }, "onError", "not-a-fail-mode", "onError: null is not a fail mode"],
     ["language", { ...BASE, language: "de" }, "language", "not-a-language", 'language: "de" is not a language; use one of "auto", "da", "en"'],

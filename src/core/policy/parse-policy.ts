@@ -73,6 +73,7 @@ const TOP_KEYS = [
   "lookalike",
   "invalidRecipient",
   "unreadableAttachment",
+  "imageAttachment",
   "secureRoute",
   "secureRecipients",
   "onError",
@@ -424,7 +425,7 @@ export function parsePolicy(input: unknown): PolicyResult {
       out.lookalike = lookalike;
     }
   }
-  for (const key of ["invalidRecipient", "unreadableAttachment"] as const) {
+  for (const key of ["invalidRecipient", "unreadableAttachment", "imageAttachment"] as const) {
     if (key in root) out[key] = parseEnum(root[key], key, ACTIONS, "not-an-action", "an action", issues);
   }
   for (const key of ["onError", "onTimeout"] as const) {

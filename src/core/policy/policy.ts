@@ -71,6 +71,11 @@ export interface Policy {
   };
   readonly invalidRecipient: Action;
   readonly unreadableAttachment: Action;
+  /**
+   * An image attachment (no text to read; no OCR at send time). Apart from unreadableAttachment
+   * because nearly every external mail carries a signature logo: a warning on each would be noise.
+   */
+  readonly imageAttachment: Action;
   readonly secureRoute: SecureRoute;
   /** Recipients that are already a secure route (see SecureRecipients). */
   readonly secureRecipients: SecureRecipients;

@@ -23,6 +23,7 @@ export function withDefaults(input: PolicyInput, defaults: Policy = DEFAULT_POLI
     lookalike: { ...defaults.lookalike, ...input.lookalike },
     invalidRecipient: input.invalidRecipient ?? defaults.invalidRecipient,
     unreadableAttachment: input.unreadableAttachment ?? defaults.unreadableAttachment,
+    imageAttachment: input.imageAttachment ?? defaults.imageAttachment,
     secureRoute: { ...(input.secureRoute ?? defaults.secureRoute) },
     secureRecipients: {
       domains: [...(input.secureRecipients?.domains ?? defaults.secureRecipients.domains)],
