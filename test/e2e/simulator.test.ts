@@ -310,7 +310,7 @@ it("(2) a CPR number in the body is masked in one click, the formatting kept", a
   await page.close();
 });
 
-it("(3) a CPR number inside a .docx is found with its place, and the secure route is applied", async () => {
+it("(3) a CPR number inside a .docx is found with its place, the secure route is applied, and the next Send goes through", async () => {
   const { page, requests } = await openSimulator();
   await page.getByLabel("Til").fill("borger@example.dk");
   await page.getByLabel("Emne").fill("Boligstøtte");
@@ -336,6 +336,10 @@ it("(3) a CPR number inside a .docx is found with its place, and the secure rout
   await expect(pane.getByRole("status").textContent()).resolves.toContain("Emnet begynder nu med [sikker].");
   await expectAccessible(pane);
   await shot(page, "11-cpr-docx-secure-route");
+
+  // The send handler recognises the tag as the pane does (core's protectedBySecureRoute): it goes.
+  await send(page);
+  await page.getByText("Mailen er sendt").waitFor();
   expectLocalAndContentFree(requests);
   await page.close();
 });
