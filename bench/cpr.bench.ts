@@ -10,23 +10,13 @@
  * births 1858–1915 or failing modulus 11 on a date other than 1 January) in every written form.
  */
 import { findCprNumbers } from "../src/core/detectors/cpr";
+import { mulberry32 as rng } from "../test/helpers/seeded-random";
 
 const TARGET_CHARS = 10 * 1024 * 1024;
 const ITERATIONS = 15;
 const TARGET_RATIO = 1.5;
 const NOW = new Date(2026, 10, 23);
 
-/** mulberry32: small, seeded, reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   "og i at det en til er som på de med han af for ikke der var mig sig men et har om vi min havde ham hun nu over da fra " +

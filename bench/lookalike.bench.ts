@@ -11,23 +11,13 @@ import type { Recipient } from "../src/core/message";
 import { damerauLevenshtein } from "../src/core/detectors/domain-distance";
 import { BUILT_IN_PUBLIC_DOMAINS, compileDomainLists, findLookalikes } from "../src/core/detectors/lookalike-domain";
 import { parseAddress, splitHost } from "../src/core/detectors/recipient-domain";
+import { mulberry32 as random } from "../test/helpers/seeded-random";
 
 const TARGET_US = 50;
 const REFERENCE_COUNT = 1200;
 const RECIPIENTS_PER_CLASS = 2000;
 const ROUNDS = 15;
 
-/** mulberry32: small, seeded, good enough to make names. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = ["ran", "ders", "aar", "hus", "borg", "vej", "le", "sil", "ke", "sk", "at", "fre", "de", "ri", "kom", "mu", "ne", "nord", "syd", "holm", "bæk", "by", "lund", "sø", "ting", "vig", "strup", "løse", "rød", "hav"];
 

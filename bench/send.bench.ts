@@ -17,21 +17,12 @@ import { onMessageSend } from "../src/addin/launchevent/on-message-send";
 import { connectMailbox } from "../src/addin/office/mailbox-host";
 import { createFakeOffice } from "../src/simulator/fake-office";
 import { buildLaunchevent } from "../test/helpers/build-launchevent";
+import { mulberry32 as rng } from "../test/helpers/seeded-random";
 
 const RUNS = 7;
 const NOW = new Date(2026, 10, 23);
 const BUNDLE_TARGET_BYTES = 200 * 1024;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   "borgeren kommunen sagsbehandler ansøgning bevilling hjælp økonomi ydelse afgørelse klage møde jobcenter handleplan " +

@@ -15,6 +15,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { mulberry32 } from "../test/helpers/seeded-random";
 
 const ROOT = join(__dirname, "..");
 const SEED = 20261122;
@@ -22,17 +23,6 @@ const SEED = 20261122;
 // ---------------------------------------------------------------------------------------------
 // Seeded synthetic CPR numbers
 
-/** mulberry32: a tiny deterministic PRNG, so fixtures are byte-identical on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WEIGHTS = [4, 3, 2, 7, 6, 5, 4, 3, 2, 1];
 

@@ -11,7 +11,7 @@
  * back to its default, as it does for any unknown charset).
  */
 
-import { decodeBase64 } from "../office/base64";
+import { decodeBase64, encodeUtf8 } from "../office/base64";
 
 type Global = Record<string, unknown>;
 
@@ -136,23 +136,8 @@ class ShimTextDecoder {
 class ShimTextEncoder {
   readonly encoding = "utf-8";
   encode(input = ""): Uint8Array {
-    const text = String(input);
-    const out: number[] = [];
-    for (let i = 0; i < text.length; i++) {
-      let cp = text.charCodeAt(i);
-      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
-        const next = text.charCodeAt(i + 1);
-        if (next >= 0xdc00 && next <= 0xdfff) {
-          cp = 0x10000 + ((cp - 0xd800) << 10) + (next - 0xdc00);
-          i++;
-        } else cp = 0xfffd;
-      } else if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
-      if (cp < 0x80) out.push(cp);
-      else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
-      else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-      else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-    }
-    return new Uint8Array(out);
+    // A copy: encodeUtf8 returns a view of a larger buffer, and callers may read `.buffer`.
+    return encodeUtf8(String(input)).slice();
   }
 }
 
