@@ -96,7 +96,8 @@ function readCprStyles(zip: ZipArchive): Map<number, string> {
 
 /** "1.5065037199999999E9" → "1506503720"; other numbers unchanged. */
 function numberText(v: string): string {
-  if (!/[eE]/.test(v)) return v;
+  // indexOf, not a regex: this runs for every number cell.
+  if (v.indexOf("e") < 0 && v.indexOf("E") < 0) return v;
   const n = Number(v);
   return isFinite(n) && Math.floor(n) === n && Math.abs(n) < 1e15 ? String(n) : v;
 }
@@ -105,6 +106,26 @@ function columnOf(ref: string): string {
   let i = 0;
   while (i < ref.length && ref.charCodeAt(i) >= 65 && ref.charCodeAt(i) <= 90) i++;
   return ref.slice(0, i);
+}
+
+/** 0-based column index of a reference's leading letters (`columnOf`), read without slicing. */
+function columnIndexOf(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
+
+function isAllDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function scanSheet(xml: string, sheet: string, shared: readonly string[], cprStyles: Map<number, string>, ctx: ReadContext): void {
@@ -124,12 +145,6 @@ function scanSheet(xml: string, sheet: string, shared: readonly string[], cprSty
   let lastRow = 0;
   let lastCol = -1;
 
-  const colIndex = (letters: string): number => {
-    let n = 0;
-    for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-    return n - 1;
-  };
-
   const emitCell = (): void => {
     let text: string;
     let restored = false;
@@ -140,7 +155,7 @@ function scanSheet(xml: string, sheet: string, shared: readonly string[], cprSty
     else {
       text = numberText(v.trim());
       const sep = cprStyles.get(style);
-      if ((text.length === 9 || text.length === 10) && /^[0-9]+$/.test(text) && (sep !== undefined || cprColumns.has(columnOf(ref)))) {
+      if ((text.length === 9 || text.length === 10) && isAllDigits(text) && (sep !== undefined || cprColumns.has(columnOf(ref)))) {
         if (text.length === 9) {
           text = "0" + text;
           restored = true;
@@ -168,7 +183,7 @@ function scanSheet(xml: string, sheet: string, shared: readonly string[], cprSty
             // Cells without `r` follow the previous one in the row.
             if (r) {
               ref = r;
-              lastCol = colIndex(columnOf(r));
+              lastCol = columnIndexOf(r);
             } else {
               lastCol++;
               ref = columnName(lastCol) + lastRow;

@@ -15,21 +15,35 @@ export interface XmlHandler {
   wantsText?(): boolean;
 }
 
-function localName(tag: string): string {
-  const colon = tag.indexOf(":");
-  return colon < 0 ? tag : tag.slice(colon + 1);
+/** Whitespace as String.prototype.trim sees it (WhiteSpace + LineTerminator), checked by hand. */
+function isTrimSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** The local name of the tag name in `xml[start, end)`: the part after the first colon (prefixes vary). */
+function localNameAt(xml: string, start: number, end: number): string {
+  for (let k = start; k < end; k++) {
+    if (xml.charCodeAt(k) === 58) return xml.slice(k + 1, end);
+  }
+  return xml.slice(start, end);
 }
 
 /**
  * Walks `xml` and calls the handler. `onChunk` runs every ~64 KB of input so callers can check the
  * deadline. Malformed markup is skipped, never thrown on: a damaged part yields less text.
+ * Hot loop: characters are tested by hand where the distance is usually a few characters (a tag
+ * right after a tag, a tag name) and with indexOf where it may be long (text, attributes).
  */
 export function scanXml(xml: string, h: XmlHandler, onChunk?: () => void): void {
   const n = xml.length;
   let i = 0;
   let nextTick = 65536;
   while (i < n) {
-    const lt = xml.indexOf("<", i);
+    const lt = xml.charCodeAt(i) === 60 ? i : xml.indexOf("<", i);
     if (lt < 0) {
       if (!h.wantsText || h.wantsText()) h.text(xml.slice(i));
       return;
@@ -61,23 +75,32 @@ export function scanXml(xml: string, h: XmlHandler, onChunk?: () => void): void 
       i = e < 0 ? n : e + 2;
       continue;
     }
-    const gt = xml.indexOf(">", lt);
-    if (gt < 0) return;
     if (c === 47 /* / */) {
-      h.close(localName(xml.slice(lt + 2, gt).trim()));
+      const gt = xml.indexOf(">", lt);
+      if (gt < 0) return;
+      // `</ name >`: trimmed as String.prototype.trim would, without the two slices.
+      let a = lt + 2;
+      let b = gt;
+      while (a < b && isTrimSpace(xml.charCodeAt(a))) a++;
+      while (b > a && isTrimSpace(xml.charCodeAt(b - 1))) b--;
+      h.close(localNameAt(xml, a, b));
       i = gt + 1;
       continue;
     }
-    let end = gt;
-    const selfClosing = xml.charCodeAt(gt - 1) === 47;
-    if (selfClosing) end--;
+    // The name runs to the first space or `>`; attributes (if any) to the first `>`.
     let sp = lt + 1;
-    while (sp < end) {
-      const ch = xml.charCodeAt(sp);
-      if (ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
+    let ch = 0;
+    while (sp < n) {
+      ch = xml.charCodeAt(sp);
+      if (ch === 62 || ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
       sp++;
     }
-    const name = localName(xml.slice(lt + 1, sp));
+    const gt = ch === 62 && sp < n ? sp : xml.indexOf(">", sp);
+    if (gt < 0) return;
+    const selfClosing = xml.charCodeAt(gt - 1) === 47;
+    const end = selfClosing ? gt - 1 : gt;
+    if (sp > end) sp = end;
+    const name = localNameAt(xml, lt + 1, sp);
     h.open(name, sp < end ? xml.slice(sp, end) : "", selfClosing);
     if (selfClosing) h.close(name);
     i = gt + 1;
