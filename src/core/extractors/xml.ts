@@ -76,7 +76,11 @@ export function scanXml(xml: string, h: XmlHandler, onChunk?: () => void): void 
       continue;
     }
     if (c === 47 /* / */) {
-      const gt = xml.indexOf(">", lt);
+      // Closing tags are short: look for `>` by hand for a few characters, then let indexOf run.
+      let gt = lt + 2;
+      const stopAt = gt + 32 < n ? gt + 32 : n;
+      while (gt < stopAt && xml.charCodeAt(gt) !== 62) gt++;
+      if (gt >= stopAt) gt = xml.indexOf(">", gt);
       if (gt < 0) return;
       // `</ name >`: trimmed as String.prototype.trim would, without the two slices.
       let a = lt + 2;
@@ -107,10 +111,18 @@ export function scanXml(xml: string, h: XmlHandler, onChunk?: () => void): void 
   }
 }
 
+/** Most values and texts are short: a loop beats a call into indexOf there. */
+function hasAmpersand(s: string): boolean {
+  const n = s.length;
+  if (n > 24) return s.indexOf("&") >= 0;
+  for (let i = 0; i < n; i++) if (s.charCodeAt(i) === 38) return true;
+  return false;
+}
+
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 export function decodeXmlText(raw: string): string {
-  if (raw.indexOf("&") < 0) return raw;
+  if (!hasAmpersand(raw)) return raw;
   return raw.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{2,4});/g, (m, body: string) => {
     if (body.charAt(0) === "#") {
       const cp = body.charAt(1) === "x" || body.charAt(1) === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);

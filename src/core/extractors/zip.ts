@@ -148,18 +148,11 @@ export function readZipEntry(b: Uint8Array, entry: ZipEntry, budget: Budget): Ui
 export function inflateCounted(data: Uint8Array, expected: number, budget: Budget): Uint8Array {
   const cap = expected >= 0 ? expected : budget.limits.maxEntryInflatedBytes;
   const chunks: Uint8Array[] = [];
-  // With a declared size (already within the caps, see readZipEntry) that DEFLATE could really
-  // produce from this input (at most ~1032:1), the output goes straight into one buffer of that
-  // size, made at the first real output: no chunk list kept alive, no second copy at the end. The
-  // count below never lets more than `cap` bytes in, so every write fits.
-  const direct = expected > 0 && expected <= data.length * 1032 + 65536;
-  let whole: Uint8Array | undefined;
   let total = 0;
   let consumed = 0;
   let stop: ExtractStop | undefined;
   const inflater = new Inflate((chunk) => {
     if (stop) return;
-    const at = total;
     total += chunk.length;
     if (total > cap) {
       // More than declared: a lying header. Named a bomb when the ratio is absurd, else corrupt.
@@ -168,11 +161,7 @@ export function inflateCounted(data: Uint8Array, expected: number, budget: Budge
       return;
     }
     budget.addInflated(chunk.length);
-    if (!direct) chunks.push(chunk);
-    else if (chunk.length > 0) {
-      if (!whole) whole = new Uint8Array(expected);
-      whole.set(chunk, at);
-    }
+    chunks.push(chunk);
   });
   try {
     for (let off = 0; off < data.length; off += INFLATE_CHUNK_BYTES) {
@@ -189,7 +178,6 @@ export function inflateCounted(data: Uint8Array, expected: number, budget: Budge
     throw new ExtractStop("corrupt");
   }
   if (expected >= 0 && total !== expected) throw new ExtractStop("corrupt");
-  if (whole) return whole;
   if (chunks.length === 1) return chunks[0] as Uint8Array;
   const out = new Uint8Array(total);
   let o = 0;
