@@ -192,4 +192,5 @@ module.exports = (env = {}, argv = {}) => {
 };
 
 module.exports.settings = settings;
+module.exports.swcRule = swcRule;
 module.exports.commandsHtml = commandsHtml;

@@ -6,27 +6,13 @@
 // The add-in's own pages and bundles are built by addin.js and used unchanged.
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { swcRule: addinSwcRule } = require("./addin");
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const OUT = path.join(ROOT, "dist", "simulator");
 
-function swcRule(tsx) {
-  return {
-    test: tsx ? /\.[jt]sx?$/ : /\.[jt]s$/,
-    exclude: /node_modules[\\/](?!(postal-mime|tldts|tldts-core|fflate|punycode|entities|htmlparser2)[\\/])/,
-    use: {
-      loader: "swc-loader",
-      options: {
-        jsc: {
-          parser: { syntax: "typescript", tsx },
-          ...(tsx ? { transform: { react: { runtime: "automatic" } } } : {}),
-          target: "es2019",
-        },
-        module: { type: "es6" },
-      },
-    },
-  };
-}
+// The same TypeScript rule as the add-in (addin.js); the simulator is a modern-browser page.
+const swcRule = (tsx) => addinSwcRule("es2019", tsx);
 
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode || env.mode || "production";
