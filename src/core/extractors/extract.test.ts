@@ -56,6 +56,18 @@ describe("zip bombs and lying archives", () => {
     expect(r.peaks.inflatedBytes).toBeLessThanOrEqual(64 << 20);
   });
 
+  // Streams of at most one inflate chunk take a one-shot path (zip.ts); a header that lies about
+  // them must still end exactly as on the streaming path.
+  it.each([
+    ["a little more than declared: corrupt entry", deflateSync(strToU8("Borger 150375-6125 ".repeat(10))), 100, "lyver.zip/a.txt", "corrupt"],
+    ["a small bomb declaring 1,000 bytes: zip-bomb", zeroDeflate(1 << 20), 1000, "lyver.zip", "zip-bomb"],
+  ] as const)("a small stream with a lying header, %s", async (_label, data, size, where, why) => {
+    expect(data.length).toBeLessThanOrEqual(16 * 1024);
+    const r = await run([file("lyver.zip", buildZip([{ name: "a.txt", data, method: 8, size }]))]);
+    expect(r.unreadable).toEqual([{ kind: "unreadable-attachment", attachment: where, why }]);
+    expect(r.peaks.inflatedBytes).toBeLessThanOrEqual(size);
+  });
+
   it("a header that claims more than the data holds is corrupt", async () => {
     const data = deflateSync(strToU8("kort tekst"));
     const r = await run([file("kort.zip", buildZip([{ name: "a.txt", data, method: 8, size: 5000 }]))]);

@@ -111,18 +111,10 @@ export function scanXml(xml: string, h: XmlHandler, onChunk?: () => void): void 
   }
 }
 
-/** Most values and texts are short: a loop beats a call into indexOf there. */
-function hasAmpersand(s: string): boolean {
-  const n = s.length;
-  if (n > 24) return s.indexOf("&") >= 0;
-  for (let i = 0; i < n; i++) if (s.charCodeAt(i) === 38) return true;
-  return false;
-}
-
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 export function decodeXmlText(raw: string): string {
-  if (!hasAmpersand(raw)) return raw;
+  if (raw.indexOf("&") < 0) return raw;
   return raw.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{2,4});/g, (m, body: string) => {
     if (body.charAt(0) === "#") {
       const cp = body.charAt(1) === "x" || body.charAt(1) === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
@@ -153,13 +145,14 @@ function findAttr(attrs: string, name: string, prefixed: boolean): string | unde
     // The name must start after whitespace or a prefix colon, and be followed by `=`.
     if (prefixed ? before !== 58 : before !== 32 && before !== 9 && before !== 10 && before !== 13 && before !== 58) continue;
     let p = from;
-    while (p < attrs.length && attrs.charCodeAt(p) <= 32) p++;
-    if (attrs.charAt(p) !== "=") continue;
+    const n = attrs.length;
+    while (p < n && attrs.charCodeAt(p) <= 32) p++;
+    if (attrs.charCodeAt(p) !== 61 /* = */) continue;
     p++;
-    while (p < attrs.length && attrs.charCodeAt(p) <= 32) p++;
-    const q = attrs.charAt(p);
-    if (q !== '"' && q !== "'") continue;
-    const close = attrs.indexOf(q, p + 1);
+    while (p < n && attrs.charCodeAt(p) <= 32) p++;
+    const q = attrs.charCodeAt(p);
+    if (q !== 34 && q !== 39) continue;
+    const close = attrs.indexOf(q === 34 ? '"' : "'", p + 1);
     if (close < 0) return undefined;
     return decodeXmlText(attrs.slice(p + 1, close));
   }

@@ -4,7 +4,7 @@
  * silently truncates an entry whose header lies, and it reports ZipCrypto as a generic inflate
  * error (attachments.md §2.2, §3.5).
  */
-import { Inflate } from "fflate";
+import { Inflate, inflateSync } from "fflate";
 import type { Budget } from "./budget";
 import { ExtractStop, overflowStop } from "./budget";
 import { INFLATE_CHUNK_BYTES } from "./limits";
@@ -146,6 +146,18 @@ export function readZipEntry(b: Uint8Array, entry: ZipEntry, budget: Budget): Ui
  * Pass `expected = -1` when no size is known (PDF streams): then only the caps apply.
  */
 export function inflateCounted(data: Uint8Array, expected: number, budget: Budget): Uint8Array {
+  // Most parts of a document are small: their whole input is one push below anyway, and the
+  // streaming inflater's per-entry 128 KB working buffer cost more than the inflating itself.
+  if (expected >= 0 && data.length > 0 && data.length <= INFLATE_CHUNK_BYTES && expected <= data.length * 1032) {
+    const whole = inflateSmall(data, expected);
+    if (whole) {
+      // The same effects, in the same order, as the streaming path's single push.
+      budget.addInflated(whole.length);
+      budget.tick();
+      if (whole.length !== expected) throw new ExtractStop("corrupt");
+      return whole;
+    }
+  }
   const cap = expected >= 0 ? expected : budget.limits.maxEntryInflatedBytes;
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -186,6 +198,21 @@ export function inflateCounted(data: Uint8Array, expected: number, budget: Budge
     o += c.length;
   }
   return out;
+}
+
+/**
+ * One-shot inflate of a small stream into a buffer one byte longer than declared. fflate truncates
+ * output to the buffer it is given (documented), so memory stays at `expected + 1` and the CPU is
+ * bounded by the small input; a full buffer means more output than declared. That case, and any
+ * damaged stream, returns undefined: the counted streaming path then decides, exactly as before.
+ */
+function inflateSmall(data: Uint8Array, expected: number): Uint8Array | undefined {
+  try {
+    const out = inflateSync(data, { out: new Uint8Array(expected + 1) });
+    return out.length <= expected ? out : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A zip opened for reading named parts (OOXML, ODF). */
