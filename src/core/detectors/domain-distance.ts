@@ -226,6 +226,22 @@ export function letterMask(text: string): number {
   return mask;
 }
 
+/**
+ * The slots (as in `letterMask`) holding two or more of the label's letters. With `letterMask` it
+ * gives a count-aware cut: a slot the target fills twice but the recipient at most once leaves one
+ * more letter unmatched, which the set alone cannot see (`borgborg` vs `borg…`).
+ */
+export function repeatedLetterMask(text: string): number {
+  let once = 0;
+  let twice = 0;
+  for (let i = 0; i < text.length; i++) {
+    const bit = 1 << (text.charCodeAt(i) & 31);
+    twice |= once & bit;
+    once |= bit;
+  }
+  return twice;
+}
+
 
 /**
  * The single slip that turns `intended` into `typed`, or `{ op: "several" }` when it takes more

@@ -20,7 +20,7 @@ import type { DomainEdit, InvalidRecipientFinding, LookalikeFinding, LookalikeRe
 import type { Recipient } from "../message";
 import { foldLabel, foldVariants, skeleton } from "./confusables";
 import { DK_PUBLIC_DOMAINS } from "./dk-public-domains.generated";
-import { type PreparedLabel, cheapSlotMasks, describeEdit, isSingleTypingSlip, letterMask, prepareLabel, typoDistance } from "./domain-distance";
+import { type PreparedLabel, cheapSlotMasks, describeEdit, isSingleTypingSlip, letterMask, prepareLabel, repeatedLetterMask, typoDistance } from "./domain-distance";
 import { type HostName, type SplitHost, normalizeDomainEntry, parseAddress, splitHost } from "./recipient-domain";
 
 export interface DomainLists {
@@ -81,6 +81,8 @@ interface Target {
   readonly forms: readonly string[];
   /** Per form: `letterMask` and generic-word bits, precomputed for the distance scan. */
   readonly masks: readonly number[];
+  /** Per form: `repeatedLetterMask`, for the count-aware letter cut. */
+  readonly repeated: readonly number[];
   readonly generic: readonly number[];
   readonly skeleton: string;
 }
@@ -111,6 +113,7 @@ interface LengthBucket {
   /** Which of the target's `forms` this entry is. */
   readonly formIndex: number[];
   masks: Int32Array;
+  repeated: Int32Array;
   /** Generic-word bits: a shared word changes the labels, so the letter cut is skipped. */
   generic: Int32Array;
 }
@@ -270,10 +273,8 @@ function makeProbe(host: SplitHost): Probe {
 function bestMatch(probe: Probe, index: TargetIndex): Match | undefined {
   if (index.all.length === 0) return undefined;
   const { host, bare, variants, folded, subBare, suffixForm } = probe;
+  // (a module-level `closer`, not a closure: this runs per recipient, and closures cost an allocation each)
   let best: Match | undefined;
-  const consider = (m: Match): void => {
-    if (!best || compareMatches(m, best) < 0) best = m;
-  };
 
   // Embedded name: the protected name sits inside a longer host (randers.dk.evil.com, randers.dk.co).
   const registrableAt = host.sub.length;
@@ -282,12 +283,12 @@ function bestMatch(probe: Probe, index: TargetIndex): Match | undefined {
     let name = folded[i]!;
     for (let k = 1; k <= 3 && i + k < folded.length; k++) {
       name += `.${folded[i + k]!}`;
-      for (const t of index.byName.get(name) ?? []) consider({ target: t, reason: "embedded-name", distance: 0 });
+      for (const t of index.byName.get(name) ?? []) best = closer(best, { target: t, reason: "embedded-name", distance: 0 });
     }
   }
   // …or glued to its suffix in one label: randers-dk.com, randersdk.com, randers-dk.evil.com.
   for (const label of bare.concat(subBare)) {
-    for (const t of index.byGlued.get(label) ?? []) consider({ target: t, reason: "embedded-name", distance: 0 });
+    for (const t of index.byGlued.get(label) ?? []) best = closer(best, { target: t, reason: "embedded-name", distance: 0 });
   }
 
   // Split label: dots or hyphens inside the name make someone else's domain (ran.ders.dk → ders.dk).
@@ -295,27 +296,26 @@ function bestMatch(probe: Probe, index: TargetIndex): Match | undefined {
   for (let k = subBare.length - 1; k >= 0; k--) {
     joined = subBare[k]! + joined;
     for (const v of bare) {
-      for (const t of index.byForm.get(joined + v) ?? []) consider({ target: t, reason: "split-label", distance: 0 });
+      for (const t of index.byForm.get(joined + v) ?? []) best = closer(best, { target: t, reason: "split-label", distance: 0 });
     }
   }
 
   // Same name: look-alike characters (rånders, rаnders with Cyrillic а, ranclers) or another suffix.
   // A name that differs only by a hyphen (ran-ders) is a typing slip, not a look-alike.
-  const sameSuffix = (t: Target): boolean => t.suffix === host.suffix;
   for (const v of variants) {
     for (const t of index.byForm.get(dehyphen(v)) ?? []) {
       if (t.forms.indexOf(v) === -1) {
-        consider({ target: t, reason: "typo", edit: sameSuffix(t) ? describeEdit(t.forms[0]!, v) : { op: "several" }, distance: 1 });
+        best = closer(best, { target: t, reason: "typo", edit: t.suffix === host.suffix ? describeEdit(t.forms[0]!, v) : { op: "several" }, distance: 1 });
       } else if (host.label !== t.label) {
-        consider({ target: t, reason: "homoglyph", edit: sameSuffix(t) ? { op: "look-alike-characters" } : { op: "several" }, distance: 0 });
-      } else if (!sameSuffix(t)) {
-        consider({ target: t, reason: "tld-swap", edit: { op: "other-suffix", from: t.suffix, to: host.suffix }, distance: 0 });
+        best = closer(best, { target: t, reason: "homoglyph", edit: t.suffix === host.suffix ? { op: "look-alike-characters" } : { op: "several" }, distance: 0 });
+      } else if (t.suffix !== host.suffix) {
+        best = closer(best, { target: t, reason: "tld-swap", edit: { op: "other-suffix", from: t.suffix, to: host.suffix }, distance: 0 });
       }
     }
   }
   for (const t of index.bySkeleton.get(probe.skeleton) ?? []) {
     if (host.label !== t.label) {
-      consider({ target: t, reason: "homoglyph", edit: sameSuffix(t) ? { op: "look-alike-characters" } : { op: "several" }, distance: 0.5 });
+      best = closer(best, { target: t, reason: "homoglyph", edit: t.suffix === host.suffix ? { op: "look-alike-characters" } : { op: "several" }, distance: 0.5 });
     }
   }
 
@@ -324,13 +324,13 @@ function bestMatch(probe: Probe, index: TargetIndex): Match | undefined {
     for (const word of LURE_WORDS) {
       if (v.length <= word.length) continue;
       if (v.startsWith(word)) {
-        for (const t of index.byForm.get(v.slice(word.length)) ?? []) consider({ target: t, reason: "affix", edit: { op: "added-word", word }, distance: 1 });
+        for (const t of index.byForm.get(v.slice(word.length)) ?? []) best = closer(best, { target: t, reason: "affix", edit: { op: "added-word", word }, distance: 1 });
       }
       if (v.endsWith(word)) {
-        for (const t of index.byForm.get(v.slice(0, v.length - word.length)) ?? []) consider({ target: t, reason: "affix", edit: { op: "added-word", word }, distance: 1 });
+        for (const t of index.byForm.get(v.slice(0, v.length - word.length)) ?? []) best = closer(best, { target: t, reason: "affix", edit: { op: "added-word", word }, distance: 1 });
       }
     }
-    for (const { target } of index.byShortened.get(v) ?? []) consider({ target, reason: "affix", edit: { op: "several" }, distance: 1 });
+    for (const { target } of index.byShortened.get(v) ?? []) best = closer(best, { target, reason: "affix", edit: { op: "several" }, distance: 1 });
   }
 
   // A typing slip, scaled to the protected label's length. Skipped when a structural rule already matched.
@@ -345,13 +345,13 @@ function bestMatch(probe: Probe, index: TargetIndex): Match | undefined {
         if (length <= 8 && (length - m > 1 || m - length > 1)) continue;
         // Letter-set cut: a slip within the limit leaves at most `limit` letters unmatched per side.
         const limit = length <= 8 ? 2 : 4;
-        const { masks, generic } = bucket;
+        const { masks, repeated, generic } = bucket;
+        const gap = length - m;
         for (let k = 0; k < masks.length; k++) {
-          const mask = masks[k]!;
           // (generic words change both labels, so their letters are not comparable: no cut then)
-          if ((generic[k]! & v.generic) === 0 && (letterSetBound(mask, v.mask, limit) > limit || letterSetBound(v.mask, mask, limit) > limit)) continue;
+          if ((generic[k]! & v.generic) === 0 && letterCountCut(masks[k]!, repeated[k]!, v.mask, v.repeated, gap, limit)) continue;
           const typo = typoMatch(bucket.targets[k]!, bucket.formIndex[k]!, v, host.suffix, suffixForm);
-          if (typo) consider(typo);
+          if (typo) best = closer(best, typo);
         }
       }
     }
@@ -364,12 +364,13 @@ interface Typed {
   readonly text: string;
   readonly prepared: PreparedLabel;
   readonly mask: number;
+  readonly repeated: number;
   /** Bit i set when GENERIC_WORDS[i] occurs in the label. */
   readonly generic: number;
 }
 
 function prepareTyped(text: string): Typed {
-  return { text, prepared: prepareLabel(text), mask: letterMask(text), generic: genericBits(text) };
+  return { text, prepared: prepareLabel(text), mask: letterMask(text), repeated: repeatedLetterMask(text), generic: genericBits(text) };
 }
 
 function genericBits(text: string): number {
@@ -415,21 +416,54 @@ function typoMatch(t: Target, f: number, typed: Typed, suffix: string, suffixFor
 const CHEAP_SLOTS: Int32Array = cheapSlotMasks();
 
 /**
- * A lower bound, in half-edits, of the letters of `from` that a slip must account for, from the
- * letter sets alone: each letter absent from `to` costs at least 0.5, and a full 1 when no letter
- * of `to` is a cheap substitute for it (see `letterBoundInHalves` for the argument).
+ * True when no slip within `limit` half-edits can turn the target into the recipient label, judged
+ * from letter-slot masks alone (`once`: slots present, `twice`: slots filled at least twice), so the
+ * scan rejects most targets without touching a string. A lower bound of `letterBoundInHalves`:
+ *  - a slot one side fills and the other lacks leaves ≥ 1 letter unmatched, a slot one side fills
+ *    twice and the other at most once one more; each unmatched letter costs ≥ 0.5, and a full 1
+ *    when no letter of the other side is a cheap substitute for it;
+ *  - the two sides' unmatched counts differ by exactly the length gap (`intended − typed`), so
+ *    either side's count bounds the other's.
  */
-function letterSetBound(from: number, to: number, limit: number): number {
-  let missing = from & ~to;
+function letterCountCut(fromOnce: number, fromTwice: number, toOnce: number, toTwice: number, gap: number, limit: number): boolean {
+  const fromLost = fromOnce & ~toOnce;
+  const fromLost2 = fromTwice & ~toTwice;
+  const toLost = toOnce & ~fromOnce;
+  const toLost2 = toTwice & ~fromTwice;
+  const fromCount = popcount(fromLost) + popcount(fromLost2);
+  const toCount = popcount(toLost) + popcount(toLost2);
+  if (fromCount > limit || toCount > limit || toCount + gap > limit || fromCount - gap > limit) return true;
+  return letterSetHalves(fromLost, fromLost2, toOnce, limit) > limit || letterSetHalves(toLost, toLost2, fromOnce, limit) > limit;
+}
+
+/** Half-edits for the lost slots: 1 each, 2 when no slot of `other` holds a cheap substitute. */
+function letterSetHalves(lost: number, lost2: number, other: number, limit: number): number {
   let halves = 0;
+  let missing = lost;
   while (missing !== 0 && halves <= limit) {
     const bit = missing & -missing;
     missing ^= bit;
-    halves += (CHEAP_SLOTS[31 - Math.clz32(bit)]! & to) === 0 ? 2 : 1;
+    halves += (CHEAP_SLOTS[31 - Math.clz32(bit)]! & other) === 0 ? 2 : 1;
+  }
+  missing = lost2;
+  while (missing !== 0 && halves <= limit) {
+    const bit = missing & -missing;
+    missing ^= bit;
+    halves += (CHEAP_SLOTS[31 - Math.clz32(bit)]! & other) === 0 ? 2 : 1;
   }
   return halves;
 }
 
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
+
+function closer(best: Match | undefined, m: Match): Match {
+  return !best || compareMatches(m, best) < 0 ? m : best;
+}
 
 function compareMatches(a: Match, b: Match): number {
   return (
@@ -466,6 +500,7 @@ function makeTarget(kind: TargetKind, host: HostName): Target | undefined {
     suffix: split.suffix,
     forms,
     masks: forms.map(letterMask),
+    repeated: forms.map(repeatedLetterMask),
     generic: forms.map(genericBits),
     skeleton: skeleton(split.label),
   };
@@ -496,7 +531,7 @@ function indexTargets(targets: readonly Target[]): TargetIndex {
         if (bare.slice(0, word.length) === word) push(byShortened, bare.slice(word.length), { target: t, word });
         if (bare.slice(bare.length - word.length) === word) push(byShortened, bare.slice(0, bare.length - word.length), { target: t, word });
       }
-      const bucket = (byLength[form.length] ??= { targets: [], formIndex: [], masks: new Int32Array(0), generic: new Int32Array(0) });
+      const bucket = (byLength[form.length] ??= { targets: [], formIndex: [], masks: new Int32Array(0), repeated: new Int32Array(0), generic: new Int32Array(0) });
       bucket.targets.push(t);
       bucket.formIndex.push(f);
     }
@@ -505,6 +540,7 @@ function indexTargets(targets: readonly Target[]): TargetIndex {
   for (const bucket of byLength) {
     if (!bucket) continue;
     bucket.masks = Int32Array.from(bucket.targets, (t, k) => t.masks[bucket.formIndex[k]!]!);
+    bucket.repeated = Int32Array.from(bucket.targets, (t, k) => t.repeated[bucket.formIndex[k]!]!);
     bucket.generic = Int32Array.from(bucket.targets, (t, k) => t.generic[bucket.formIndex[k]!]!);
   }
   const topRank = targets.reduce((rank, t) => Math.min(rank, KIND_RANK[t.kind]), KIND_RANK.known);
