@@ -14,7 +14,7 @@ import { extractAttachments, type ExtractOptions } from "./extractors/extract";
 import type { CprFinding, Finding, UnreadableAttachmentFinding } from "./finding";
 import type { TextSegment } from "./location";
 import type { Message } from "./message";
-import { normalizeDomain } from "./policy/parse-policy";
+import { domainOfAddress } from "./address-domain";
 import type { Policy, SecureRouteMatch } from "./policy/policy";
 import { secureRouteOf } from "./secure-route";
 import { htmlToText } from "./text/html-to-text";
@@ -82,12 +82,9 @@ function domainLists(policy: Policy, own: readonly string[]): CompiledDomainList
  */
 export function ownDomainFromSender(from: string | undefined): string | undefined {
   if (!from) return undefined;
-  const at = from.lastIndexOf("@");
-  if (at < 0) return undefined;
-  const host = from.slice(at + 1).replace(/[>\s]+$/, "");
-  const n = normalizeDomain(host);
-  if (!n.ok) return undefined;
-  return getDomain(n.domain) ?? n.domain;
+  const domain = domainOfAddress(from);
+  if (domain === undefined) return undefined;
+  return getDomain(domain) ?? domain;
 }
 
 function bodySegment(message: Message): TextSegment | undefined {

@@ -6,16 +6,9 @@
  */
 import type { Finding } from "./finding";
 import type { Message } from "./message";
-import { normalizeDomain } from "./policy/parse-policy";
+import { domainOfAddress } from "./address-domain";
 import type { Policy, SecureRouteMatch } from "./policy/policy";
 
-/** The recipient's domain in the policy's normal form (lower case, punycode), or undefined. */
-function domainOf(address: string): string | undefined {
-  const at = address.lastIndexOf("@");
-  if (at < 0) return undefined;
-  const n = normalizeDomain(address.slice(at + 1).replace(/[>\s]+$/, ""));
-  return n.ok ? n.domain : undefined;
-}
 
 function localOf(address: string): string {
   const at = address.lastIndexOf("@");
@@ -24,7 +17,7 @@ function localOf(address: string): string {
 
 /** A recipient on a secure domain (or one of its subdomains), or an exact secure address. */
 export function isSecureRecipient(address: string, policy: Policy): boolean {
-  const domain = domainOf(address);
+  const domain = domainOfAddress(address);
   if (domain === undefined) return false;
   const { domains, addresses } = policy.secureRecipients;
   if (domains.some((d) => domain === d || domain.endsWith(`.${d}`))) return true;

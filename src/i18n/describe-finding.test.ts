@@ -1,6 +1,7 @@
 import { maskCpr, type Finding, type Location, type LookalikeFinding, type Place } from "../core";
 import { describeFinding, describeLocation, describeLookalikeWhy, describePlace } from "./describe-finding";
 import { TEST_LANG } from "./t";
+import { lookalikeFinding } from "../../test/helpers/sample-findings";
 
 // Synthetic (cpr.md §7): 15 June 1950 failing modulus 11, and 24 December 1910.
 const MASKED = maskCpr("1506503720");
@@ -15,18 +16,7 @@ const cprAt = (location: Location): Finding => ({
   span: { start: 0, end: 11 },
 });
 
-const look = (over: Partial<LookalikeFinding>): LookalikeFinding => ({
-  kind: "lookalike-domain",
-  recipient: "sagsbehandler@anders.dk",
-  field: "to",
-  domain: "anders.dk",
-  resembles: "randers.dk",
-  target: "own",
-  reason: "typo",
-  edit: { op: "missing", char: "r" },
-  suggestion: "sagsbehandler@randers.dk",
-  ...over,
-});
+const look = (over: Partial<LookalikeFinding>): LookalikeFinding => lookalikeFinding(over);
 
 describe("describePlace", () => {
   it.each<[Place, string, string]>([

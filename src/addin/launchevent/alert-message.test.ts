@@ -1,6 +1,7 @@
 /** @jest-environment node */
 import type { Finding, MaskedCpr } from "../../core/index";
 import { buildAlert, MAX_ALERT_CHARS, MAX_BUTTON_CHARS, type AlertInput } from "./alert-message";
+import { lookalikeFinding } from "../../../test/helpers/sample-findings";
 
 const cpr = (attachment?: string): Finding => ({
   kind: "cpr",
@@ -12,17 +13,7 @@ const cpr = (attachment?: string): Finding => ({
   span: { start: 0, end: 11 },
 });
 
-const lookalike: Finding = {
-  kind: "lookalike-domain",
-  recipient: "sagsbehandler@anders.dk",
-  field: "to",
-  domain: "anders.dk",
-  resembles: "randers.dk",
-  target: "own",
-  reason: "typo",
-  edit: { op: "missing", char: "r" },
-  suggestion: "sagsbehandler@randers.dk",
-};
+const lookalike: Finding = lookalikeFinding();
 
 const input = (over: Partial<AlertInput> = {}): AlertInput => ({
   kind: "block",

@@ -12,22 +12,13 @@ import type {
   UnreadableAttachmentFinding,
   Verdict,
 } from "../../core";
+import { lookalikeFinding } from "../../../test/helpers/sample-findings";
 
 export function cprFinding(masked: string, location: Location, confidence: CprFinding["confidence"] = "high"): CprFinding {
   return { kind: "cpr", location, masked: masked as MaskedCpr, confidence, form: "hyphen", reasons: [], span: { start: 0, end: 11 } };
 }
 
-export const lookalike: LookalikeFinding = {
-  kind: "lookalike-domain",
-  recipient: "sagsbehandler@anders.dk",
-  field: "to",
-  domain: "anders.dk",
-  resembles: "randers.dk",
-  target: "own",
-  reason: "typo",
-  edit: { op: "missing", char: "r" },
-  suggestion: "sagsbehandler@randers.dk",
-};
+export const lookalike: LookalikeFinding = lookalikeFinding();
 
 export const invalidRecipient: InvalidRecipientFinding = { kind: "invalid-recipient", recipient: "borger@@example", field: "cc" };
 
