@@ -22,16 +22,21 @@ interface PdfjsDoc {
   numPages: number;
   getPage(n: number): Promise<PdfjsPage>;
 }
-interface PdfjsModule {
+/** The part of pdf.js this reader uses. */
+export interface PdfjsModule {
   getDocument(src: Record<string, unknown>): { promise: Promise<PdfjsDoc>; destroy(): Promise<void> };
 }
+
+/** Loads pdf.js; rejects when it cannot be loaded (missing package, a host without `import()`). */
+export type PdfjsLoader = () => Promise<PdfjsModule>;
 
 // `new Function` keeps `import()` intact through the CommonJS transpile (swc/tsc would turn it
 // into `require`, which cannot load an .mjs file).
 const dynamicImport = new Function("s", "return import(s)") as (s: string) => Promise<unknown>;
 
 let loaded: Promise<PdfjsModule> | undefined;
-function loadPdfjs(): Promise<PdfjsModule> {
+/** Loads pdf.js once per process; a failure is remembered too, so a run does not retry per file. */
+export function loadPdfjs(): Promise<PdfjsModule> {
   loaded ??= (async () => {
     await dynamicImport("pdfjs-dist/legacy/build/pdf.worker.mjs");
     return (await dynamicImport("pdfjs-dist/legacy/build/pdf.mjs")) as PdfjsModule;
@@ -61,15 +66,20 @@ export function linesFromItems(items: readonly TextItem[]): string[] {
   return lines;
 }
 
-export function createPdfjsReader(): PdfTextReader {
+/**
+ * A reader that loads pdf.js on its first PDF. A failure to LOAD pdf.js is thrown, never reported as
+ * a verdict on the file: mapping it to "corrupt" made every PDF "corrupt" wherever `import()` is
+ * unavailable (jest's CommonJS sandbox). Hosts that must not fail use `openPdfjsReader`.
+ */
+export function createPdfjsReader(load: PdfjsLoader = loadPdfjs): PdfTextReader {
   return {
     name: "pdf.js",
     async read(bytes: Uint8Array, control: PdfReadControl): Promise<PdfReadResult> {
+      const pdfjs = await load();
       const pages: PdfPageText[] = [];
       let pageCount = 0;
       let task: ReturnType<PdfjsModule["getDocument"]> | undefined;
       try {
-        const pdfjs = await loadPdfjs();
         // getDocument detaches the buffer it is given: pass a copy, the caller may need the bytes.
         task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
         const doc = await task.promise;
@@ -90,4 +100,10 @@ export function createPdfjsReader(): PdfTextReader {
       }
     },
   };
+}
+
+/** Loads pdf.js first, so the caller can choose another reader when it cannot be loaded. */
+export async function openPdfjsReader(load: PdfjsLoader = loadPdfjs): Promise<PdfTextReader> {
+  await load();
+  return createPdfjsReader(load);
 }

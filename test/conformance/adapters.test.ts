@@ -6,12 +6,20 @@
  * and both Messages are scanned with the same policy and clock. The findings must be identical, and
  * the verdict must be the one the fixture's .expected.json states. The attachment fixtures get the
  * same treatment, one attachment per mail, to push every binary format through the base64 path.
+ *
+ * Both in-process sides read PDFs with core's mini reader (pdf.js cannot load in jest's CommonJS
+ * sandbox). The real command reads them with pdf.js, so the last block runs it on every PDF fixture
+ * and holds its findings to the add-in's (mini reader) ones. No examples/eml mail carries a PDF.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { decideResult, messageFromEml, parsePolicy, scanMessage, type Message, type Policy } from "../../src/core/index";
 import { readMessage } from "../../src/addin/office/read-message";
+import { messageRecord } from "../../src/cli/report";
 import { createFakeOffice } from "../../src/simulator/fake-office";
+import { emlWithAttachments } from "./pdf-mail";
 
 jest.setTimeout(60_000);
 
@@ -78,5 +86,52 @@ describe("every attachment fixture reads the same through Outlook's base64", () 
     const cli = await scan(message);
     const office = await scan(await viaOffice(message));
     expect(office.findings).toEqual(cli.findings);
+  });
+});
+
+describe("the command (pdf.js) and the add-in (mini reader) give the same findings on every PDF", () => {
+  const pdfs = attachmentCases.filter((f) => f.endsWith(".pdf"));
+  const policyFile = join(ROOT, "examples/policies/randers.policy.json");
+  let temp: string;
+  let cliLines: Map<string, Record<string, unknown>>;
+  let stderr: string;
+
+  beforeAll(() => {
+    temp = mkdtempSync(join(tmpdir(), "postvagt-adapters-"));
+    for (const f of pdfs) writeFileSync(join(temp, `${f}.eml`), emlWithAttachments([{ name: f, bytes: new Uint8Array(readFileSync(join(attachmentDir, f))) }]));
+    const r = spawnSync(process.execPath, [join(ROOT, "bin", "postvagt.js"), "scan", "--json", "--policy", policyFile, temp], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "" },
+    });
+    stderr = r.stderr;
+    cliLines = new Map(
+      r.stdout
+        .split("\n")
+        .filter((l) => l !== "")
+        .map((l) => {
+          const line = JSON.parse(l) as Record<string, unknown>;
+          return [line.file as string, line];
+        }),
+    );
+  });
+  afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+  it("has PDF fixtures, and the command loaded pdf.js (no fallback warning)", () => {
+    expect(pdfs.length).toBeGreaterThanOrEqual(7);
+    expect(stderr).toBe("");
+  });
+
+  it.each(pdfs)("%s", async (file) => {
+    const path = join(temp, `${file}.eml`);
+    const eml = await messageFromEml(new Uint8Array(readFileSync(path)));
+    if (!eml.ok) throw new Error(`${path} is not a mail`);
+    // The command's own policy and real clock, so only the PDF reader differs.
+    const policy = parsed.policy;
+    const result = await scanMessage(await viaOffice(eml.message), policy);
+    const office = messageRecord(path, result, decideResult(result, policy), policy, "da", 0);
+    const cli = cliLines.get(path);
+    expect(cli?.findings).toEqual(office.findings);
+    expect(cli?.verdict).toBe(office.verdict);
   });
 });

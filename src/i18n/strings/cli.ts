@@ -27,6 +27,9 @@ export const da = {
     policyUnreadable: "Kan ikke læse politikfilen {path}",
     policyInvalid: "Politikfilen {path} er ugyldig:",
   },
+  warning: {
+    pdfjsUnavailable: "advarsel: pdf.js kunne ikke indlæses ({reason}); PDF-filer læses med den indbyggede læser",
+  },
   verdict: {
     allow: "TILLADT",
     warn: "ADVARSEL",
@@ -110,6 +113,9 @@ export const en: Shape<typeof da> = {
     unreadableFile: "Cannot read {path}",
     policyUnreadable: "Cannot read the policy file {path}",
     policyInvalid: "The policy file {path} is invalid:",
+  },
+  warning: {
+    pdfjsUnavailable: "warning: pdf.js could not be loaded ({reason}); PDF files are read with the built-in reader",
   },
   verdict: {
     allow: "ALLOWED",

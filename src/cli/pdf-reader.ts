@@ -1,0 +1,45 @@
+/**
+ * Which PDF reader a `postvagt scan` run uses. pdf.js (issue 3: "use pdf.js wherever it runs"),
+ * opened once per run on the first message that has an attachment: loading it costs about 0.3 s,
+ * which a run over mails without attachments should not pay. When pdf.js cannot be loaded the run
+ * goes on with core's built-in mini reader (the one classic Outlook uses, held to pdf.js by
+ * src/core/extractors/pdf.test.ts) and says so once on stderr: never a crash, never a silent
+ * switch, and stdout stays the JSON Lines contract.
+ */
+import type { Message, PdfTextReader } from "../core";
+
+/** Opens the preferred PDF reader; rejects when it cannot be loaded. */
+export type OpenPdfReader = () => Promise<PdfTextReader>;
+
+export interface PdfReaderChoice {
+  /**
+   * The reader to pass to scanMessage for this message: pdf.js, or undefined for core's mini
+   * reader (no attachments, or pdf.js failed to load).
+   */
+  forMessage(message: Message): Promise<PdfTextReader | undefined>;
+}
+
+export function choosePdfReader(open: OpenPdfReader, warn: (reason: string) => void): PdfReaderChoice {
+  let state: { kind: "unopened" } | { kind: "open"; reader: PdfTextReader } | { kind: "failed" } = { kind: "unopened" };
+  return {
+    async forMessage(message) {
+      // PDFs hide in nested mails and zips too, so any file attachment is reason enough to open it.
+      if (!message.attachments.some((a) => a.kind === "file")) return state.kind === "open" ? state.reader : undefined;
+      if (state.kind === "unopened") {
+        try {
+          state = { kind: "open", reader: await open() };
+        } catch (e) {
+          state = { kind: "failed" };
+          warn(firstLine(e));
+        }
+      }
+      return state.kind === "open" ? state.reader : undefined;
+    },
+  };
+}
+
+function firstLine(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  const line = text.split("\n", 1)[0]?.trim() ?? "";
+  return line === "" ? "unknown error" : line;
+}
