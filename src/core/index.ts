@@ -26,6 +26,7 @@ export type { CprMatch, CprOptions } from "./detectors/cpr";
 export { maskCpr, maskCprInText } from "./detectors/mask";
 export { redactCpr } from "./redact";
 export { htmlToText } from "./text/html-to-text";
+export { encodeUtf8 } from "./text/encode-utf8";
 export { compileDomainLists, findLookalikes } from "./detectors/lookalike-domain";
 export type { CompiledDomainLists, DomainLists } from "./detectors/lookalike-domain";
 export { extractAttachments } from "./extractors/extract";

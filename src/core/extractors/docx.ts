@@ -6,6 +6,7 @@
  */
 import type { Place } from "../location";
 import type { ReadContext } from "./context";
+import type { XmlSource } from "./xml";
 import { attr, decodeXmlText, parseRelationships, relsPathFor, resolvePartPath, scanXml } from "./xml";
 import type { ZipArchive } from "./zip";
 
@@ -21,8 +22,14 @@ function placeFor(section: Section | "textbox" | "tracked-change"): Place | unde
   return section === "body" ? undefined : { kind: "section", section };
 }
 
+/** Every tag `scanWordXml` acts on; the rest (run and paragraph formatting) are skipped unread. */
+const WORD_TAGS = [
+  "Fallback", "p", "t", "delText", "instrText", "delInstrText", "del", "moveFrom", "txbxContent",
+  "tab", "br", "cr", "noBreakHyphen", "softHyphen", "sym", "tc", "footnote", "endnote", "comment",
+] as const;
+
 /** Scan one WordprocessingML part (document, header, footer, notes, comments). */
-export function scanWordXml(xml: string, section: Section, ctx: ReadContext): void {
+export function scanWordXml(xml: XmlSource, section: Section, ctx: ReadContext): void {
   const stack: Para[] = [];
   let root: Para = { text: "", deleted: "", field: "" };
   let inText = 0; // inside w:t / w:delText
@@ -138,6 +145,7 @@ export function scanWordXml(xml: string, section: Section, ctx: ReadContext): vo
         else if (inInstr > 0) cur().field += decodeXmlText(raw);
       },
       wantsText: () => skip === 0 && (inText > 0 || inInstr > 0),
+      names: WORD_TAGS,
     },
     () => ctx.budget.tick(),
   );
@@ -153,7 +161,7 @@ export function scanWordXml(xml: string, section: Section, ctx: ReadContext): vo
 }
 
 /** Metadata parts (docProps, custom XML, docVars): every element's text and every `val` attribute. */
-export function scanMetadataXml(xml: string, ctx: ReadContext): void {
+export function scanMetadataXml(xml: XmlSource, ctx: ReadContext): void {
   let buf = "";
   const place: Place = { kind: "section", section: "metadata" };
   scanXml(
@@ -183,7 +191,7 @@ export function scanMetadataXml(xml: string, ctx: ReadContext): void {
 }
 
 /** DrawingML text (charts, SmartArt, shapes): `a:p` paragraphs of `a:t` runs, plus chart `c:v` values. */
-export function scanDrawingXml(xml: string, place: Place | undefined, ctx: ReadContext): void {
+export function scanDrawingXml(xml: XmlSource, place: Place | undefined, ctx: ReadContext): void {
   let para = "";
   let inT = 0;
   let inV = 0;
@@ -223,6 +231,8 @@ export function scanDrawingXml(xml: string, place: Place | undefined, ctx: ReadC
         if (inT > 0) para += decodeXmlText(raw);
         else if (inV > 0) v += decodeXmlText(raw);
       },
+      wantsText: () => inT > 0 || inV > 0,
+      names: ["p", "br", "t", "text", "v"],
     },
     () => ctx.budget.tick(),
   );
@@ -255,7 +265,7 @@ export function mainPartOf(zip: ZipArchive, fallback: string): string {
 export function readOoxmlCommon(zip: ZipArchive, ctx: ReadContext, embeddingsFolder: string): void {
   for (const name of zip.names()) {
     if (/^docProps\/(core|app|custom)\.xml$/.test(name) || /^customXml\/item\d*\.xml$/.test(name)) {
-      const xml = zip.readText(name);
+      const xml = zip.readXml(name);
       if (xml) scanMetadataXml(xml, ctx);
     } else if (name.indexOf(embeddingsFolder) === 0 && !zip.entry(name)?.isDirectory) {
       const bytes = zip.read(name);
@@ -273,7 +283,7 @@ export function emitExternalTargets(zip: ZipArchive, part: string, ctx: ReadCont
 
 export function readDocx(zip: ZipArchive, ctx: ReadContext): void {
   const main = mainPartOf(zip, "word/document.xml");
-  const body = zip.readText(main);
+  const body = zip.readXml(main);
   if (body === undefined) return;
   scanWordXml(body, "body", ctx);
   emitExternalTargets(zip, main, ctx);
@@ -281,12 +291,12 @@ export function readDocx(zip: ZipArchive, ctx: ReadContext): void {
     if (name === main) continue;
     for (const [re, section] of SECTION_BY_PART) {
       if (re.test(name)) {
-        const xml = zip.readText(name);
+        const xml = zip.readXml(name);
         if (xml) scanWordXml(xml, section, ctx);
       }
     }
     if (/^word\/(charts\/chart|diagrams\/data)[^/]*\.xml$/.test(name)) {
-      const xml = zip.readText(name);
+      const xml = zip.readXml(name);
       if (xml) scanDrawingXml(xml, undefined, ctx);
     } else if (name === "word/settings.xml") {
       // Only document variables (w:docVar) carry user data in settings.

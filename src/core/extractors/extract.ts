@@ -317,6 +317,12 @@ function guardEncrypted(zip: ZipArchive): void {
 
 /** One segment per line, located by line number (1-based). Blank lines are dropped by `emit`. */
 function readLines(text: string, ctx: ReadContext): void {
+  // Most files end lines in \n or \r\n: then the native search finds them. A lone \r (old Mac
+  // files) is a line end too, which only the character walk below sees.
+  if (text.indexOf("\r") < 0 || !hasLoneCr(text)) {
+    readLinesLf(text, ctx);
+    return;
+  }
   let line = 1;
   let start = 0;
   const n = text.length;
@@ -326,6 +332,27 @@ function readLines(text: string, ctx: ReadContext): void {
     if (i > start) ctx.emit(text.slice(start, i), { kind: "line", line });
     if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
     start = i + 1;
+    line++;
+    if ((line & 0x3fff) === 0) ctx.budget.tick();
+  }
+}
+
+function hasLoneCr(text: string): boolean {
+  for (let i = text.indexOf("\r"); i >= 0; i = text.indexOf("\r", i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
+  return false;
+}
+
+/** `readLines` for text whose line ends are all \n or \r\n: the same segments, found natively. */
+function readLinesLf(text: string, ctx: ReadContext): void {
+  let line = 1;
+  let start = 0;
+  const n = text.length;
+  while (start <= n) {
+    let nl = text.indexOf("\n", start);
+    if (nl < 0) nl = n;
+    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    if (end > start) ctx.emit(text.slice(start, end), { kind: "line", line });
+    start = nl + 1;
     line++;
     if ((line & 0x3fff) === 0) ctx.budget.tick();
   }

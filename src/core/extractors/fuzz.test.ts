@@ -12,7 +12,7 @@ import { readPdfMini } from "./pdf";
 import { Budget } from "./budget";
 import { effectiveLimits } from "./limits";
 import { readRtf } from "./rtf";
-import { decodeUtf8, usePureDecoders } from "./text-decode";
+import { decodeText, decodeUtf8, usePureDecoders } from "./text-decode";
 
 const DIR = join(__dirname, "..", "..", "..", "test", "fixtures", "attachments");
 const SEED = 20261123;
@@ -112,5 +112,41 @@ describe("fuzz: never throws past the boundary, never exceeds the limits", () =>
     } finally {
       usePureDecoders(false);
     }
+  });
+});
+
+describe("text files: one-pass UTF-8 check and line ends", () => {
+  const textOf = (b: Uint8Array, pure: boolean): string => {
+    usePureDecoders(pure);
+    try {
+      return decodeText(b);
+    } finally {
+      usePureDecoders(false);
+    }
+  };
+
+  it("the native strict path and the pure path pick the same encoding and text on any bytes", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.string({ unit: "binary", maxLength: 200 }).map((s) => new TextEncoder().encode(s))), (b) => {
+        expect(textOf(b, false)).toBe(textOf(b, true));
+      }),
+      { seed: SEED, numRuns: 500 },
+    );
+  });
+
+  it.each([
+    ["LF", "a\nb\n\nc", [["a", 1], ["b", 2], ["c", 4]]],
+    ["CRLF", "a\r\nb\r\n\r\nc\r\n", [["a", 1], ["b", 2], ["c", 4]]],
+    ["lone CR", "a\rb\r\rc", [["a", 1], ["b", 2], ["c", 4]]],
+    ["mixed", "a\r\nb\rc\nd", [["a", 1], ["b", 2], ["c", 3], ["d", 4]]],
+    ["no line end", "abc", [["abc", 1]]],
+    ["only line ends", "\r\n\n\r", []],
+  ])("lines of a %s file are numbered as an editor numbers them", async (_label, text, expected) => {
+    const r = await extractAttachments([{ kind: "file", name: "a.txt", bytes: new TextEncoder().encode(text) }], {
+      limits: { sendBudgetMs: 4000, maxAttachmentBytes: 1 << 20, maxInflatedBytes: 1 << 20, maxArchiveEntries: 10, maxNestingDepth: 3 },
+      deadline: Date.now() + 60_000,
+    });
+    const lines = r.segments.filter((s) => s.location.place?.kind === "line").map((s) => [s.text, s.location.place?.kind === "line" ? s.location.place.line : 0]);
+    expect(lines).toEqual(expected);
   });
 });

@@ -8,6 +8,7 @@ import type { Place } from "../location";
 import { ExtractStop } from "./budget";
 import type { ReadContext } from "./context";
 import { scanMetadataXml } from "./docx";
+import type { XmlSource } from "./xml";
 import { attr, columnName, decodeXmlText, scanXml } from "./xml";
 import type { ZipArchive } from "./zip";
 
@@ -28,11 +29,18 @@ interface Frame {
   text: string;
 }
 
+/** Every tag `scanOdfXml` acts on; spans, styles and the rest are skipped unread (their text is kept). */
+const ODF_TAGS = [
+  "p", "h", "s", "tab", "line-break", "note", "annotation", "text-box", "deletion", "note-citation", "change-info",
+  "creator", "date", "header", "footer", "header-left", "footer-left", "header-first", "footer-first", "table",
+  "table-row", "table-cell", "covered-table-cell", "page", "notes",
+] as const;
+
 /**
  * Scan an ODF XML part. `onlyHeaderFooter` (styles.xml) keeps just the master pages' header and
  * footer text; the rest of styles.xml is template.
  */
-function scanOdfXml(xml: string, ctx: ReadContext, onlyHeaderFooter: boolean, kind: OdfKind): void {
+function scanOdfXml(xml: XmlSource, ctx: ReadContext, onlyHeaderFooter: boolean, kind: OdfKind): void {
   const paras: Frame[] = [];
   const sections: Section[] = [];
   let skipText = 0; // note citations, change-info (author/date), annotation author
@@ -217,6 +225,8 @@ function scanOdfXml(xml: string, ctx: ReadContext, onlyHeaderFooter: boolean, ki
         if (skipText > 0 || paras.length === 0) return;
         add(decodeXmlText(raw));
       },
+      wantsText: () => skipText === 0 && paras.length > 0,
+      names: ODF_TAGS,
     },
     () => ctx.budget.tick(),
   );

@@ -9,7 +9,7 @@ import { parseRelationships, prefixedAttr, relsPathFor, resolvePartPath, scanXml
 import type { ZipArchive } from "./zip";
 
 function slideParts(zip: ZipArchive): string[] {
-  const pres = zip.readText("ppt/presentation.xml");
+  const pres = zip.readXml("ppt/presentation.xml");
   if (!pres) return [];
   const relsXml = zip.readText("ppt/_rels/presentation.xml.rels");
   const rels = relsXml ? parseRelationships(relsXml) : [];
@@ -31,7 +31,7 @@ export function readPptx(zip: ZipArchive, ctx: ReadContext): void {
   slides.forEach((part, i) => {
     ctx.budget.tick();
     const slide = i + 1;
-    const xml = zip.readText(part);
+    const xml = zip.readXml(part);
     if (xml) scanDrawingXml(xml, { kind: "slide", slide }, ctx);
     const relsXml = zip.readText(relsPathFor(part));
     if (!relsXml) return;
@@ -42,10 +42,10 @@ export function readPptx(zip: ZipArchive, ctx: ReadContext): void {
       }
       const target = resolvePartPath(part, r.target);
       if (/\/notesSlide$/.test(r.type)) {
-        const x = zip.readText(target);
+        const x = zip.readXml(target);
         if (x) scanDrawingXml(x, { kind: "slide", slide, notes: true }, ctx);
       } else if (/\/(comments|chart|diagramData)$/.test(r.type) || /comments/i.test(r.type)) {
-        const x = zip.readText(target);
+        const x = zip.readXml(target);
         if (x) scanDrawingXml(x, { kind: "slide", slide }, ctx);
       }
     }

@@ -26,9 +26,49 @@ function nativeUtf8(): NativeDecoder | null {
   return native;
 }
 
+let nativeStrict: NativeDecoder | null | undefined;
+/** A native decoder that throws on invalid UTF-8, if the runtime has one that behaves. */
+function nativeUtf8Strict(): NativeDecoder | null {
+  if (nativeStrict !== undefined) return nativeStrict;
+  nativeStrict = null;
+  const ctor = (globalThis as { TextDecoder?: NativeDecoderCtor }).TextDecoder;
+  if (typeof ctor === "function" && nativeUtf8()) {
+    try {
+      const d = new ctor("utf-8", { fatal: true });
+      let rejects = false;
+      try {
+        d.decode(new Uint8Array([0xc3]));
+      } catch {
+        rejects = true;
+      }
+      if (rejects && d.decode(new Uint8Array([0xc3, 0xa6])) === "\u00e6") nativeStrict = d;
+    } catch {
+      nativeStrict = null;
+    }
+  }
+  return nativeStrict;
+}
+
 /** For tests: force the pure decoder (true) or the native fast path when present (false). */
 export function usePureDecoders(pure: boolean): void {
   native = pure ? null : undefined;
+  nativeStrict = pure ? null : undefined;
+}
+
+/**
+ * The bytes as UTF-8 if they are valid UTF-8, else undefined. One native strict decode where the
+ * runtime has it (validating and decoding in one pass); else the pure check, then the pure decoder.
+ */
+export function decodeUtf8IfValid(bytes: Uint8Array, start = 0): string | undefined {
+  const strict = nativeUtf8Strict();
+  if (strict) {
+    try {
+      return strict.decode(start === 0 ? bytes : bytes.subarray(start));
+    } catch {
+      return undefined;
+    }
+  }
+  return isValidUtf8(bytes, start) ? decodeUtf8(bytes, start) : undefined;
 }
 
 const CHUNK = 8192;
@@ -189,6 +229,14 @@ export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
  * guess from zero bytes, else windows-1252 (Danish Excel's "CSV (semikolonsepareret)").
  */
 export function sniffTextEncoding(bytes: Uint8Array): { encoding: TextEncoding; bomLength: number } {
+  const marked = sniffMarkedEncoding(bytes);
+  if (marked) return marked;
+  if (isValidUtf8(bytes)) return { encoding: "utf-8", bomLength: 0 };
+  return { encoding: "windows-1252", bomLength: 0 };
+}
+
+/** A BOM, or UTF-16 recognised by its zero bytes; undefined when only a UTF-8 check can tell. */
+function sniffMarkedEncoding(bytes: Uint8Array): { encoding: TextEncoding; bomLength: number } | undefined {
   const b0 = bytes[0];
   const b1 = bytes[1];
   if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) return { encoding: "utf-8", bomLength: 3 };
@@ -205,11 +253,15 @@ export function sniffTextEncoding(bytes: Uint8Array): { encoding: TextEncoding; 
   }
   if (sample >= 4 && oddZeros > sample / 4 && evenZeros < sample / 40) return { encoding: "utf-16le", bomLength: 0 };
   if (sample >= 4 && evenZeros > sample / 4 && oddZeros < sample / 40) return { encoding: "utf-16be", bomLength: 0 };
-  if (isValidUtf8(bytes)) return { encoding: "utf-8", bomLength: 0 };
-  return { encoding: "windows-1252", bomLength: 0 };
+  return undefined;
 }
 
 export function decodeText(bytes: Uint8Array, encoding?: TextEncoding): string {
+  if (encoding === undefined && sniffMarkedEncoding(bytes) === undefined) {
+    // Unmarked text: UTF-8 if it is valid UTF-8, else windows-1252, checked and decoded in one go.
+    const utf8 = decodeUtf8IfValid(bytes);
+    return utf8 !== undefined ? utf8 : decodeCp1252(bytes);
+  }
   const sniffed = sniffTextEncoding(bytes);
   const enc = encoding ?? sniffed.encoding;
   const start = encoding === undefined || encoding === sniffed.encoding ? sniffed.bomLength : 0;

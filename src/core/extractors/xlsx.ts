@@ -10,6 +10,7 @@
 import type { Place } from "../location";
 import type { ReadContext } from "./context";
 import { readOoxmlCommon, scanDrawingXml } from "./docx";
+import type { XmlSource } from "./xml";
 import { attr, decodeXmlText, parseRelationships, prefixedAttr, relsPathFor, resolvePartPath, scanXml } from "./xml";
 import type { ZipArchive } from "./zip";
 
@@ -26,7 +27,7 @@ function cprFormatSeparator(formatCode: string): string | undefined {
 }
 
 function readSharedStrings(zip: ZipArchive, ctx: ReadContext): string[] {
-  const xml = zip.readText("xl/sharedStrings.xml");
+  const xml = zip.readXml("xl/sharedStrings.xml");
   const out: string[] = [];
   if (!xml) return out;
   let cur = "";
@@ -58,6 +59,7 @@ function readSharedStrings(zip: ZipArchive, ctx: ReadContext): string[] {
         cur += decodeXmlText(raw);
       },
       wantsText: () => inSi && inT > 0 && inPhonetic === 0,
+      names: ["si", "t", "rPh"],
     },
     () => ctx.budget.tick(),
   );
@@ -67,7 +69,7 @@ function readSharedStrings(zip: ZipArchive, ctx: ReadContext): string[] {
 /** Style index → separator of a CPR-like number format (only for styles that have one). */
 function readCprStyles(zip: ZipArchive): Map<number, string> {
   const result = new Map<number, string>();
-  const xml = zip.readText("xl/styles.xml");
+  const xml = zip.readXml("xl/styles.xml");
   if (!xml) return result;
   const formats = new Map<number, string>();
   let inCellXfs = false;
@@ -128,7 +130,12 @@ function isAllDigits(s: string): boolean {
   return true;
 }
 
-function scanSheet(xml: string, sheet: string, shared: readonly string[], cprStyles: Map<number, string>, ctx: ReadContext): void {
+/** Every tag `scanSheet` acts on: formulas (`f`), row and cell formatting are skipped unread. */
+const SHEET_TAGS = [
+  "row", "c", "v", "is", "t", "oddHeader", "evenHeader", "firstHeader", "oddFooter", "evenFooter", "firstFooter",
+] as const;
+
+function scanSheet(xml: XmlSource, sheet: string, shared: readonly string[], cprStyles: Map<number, string>, ctx: ReadContext): void {
   const cprColumns = new Set<string>();
   let ref = "";
   let type = "";
@@ -254,6 +261,7 @@ function scanSheet(xml: string, sheet: string, shared: readonly string[], cprSty
         else if (inHf > 0) hf += decodeXmlText(raw);
       },
       wantsText: () => inV > 0 || inT > 0 || inHf > 0,
+      names: SHEET_TAGS,
     },
     () => ctx.budget.tick(),
   );
@@ -276,7 +284,7 @@ interface SheetRef {
 }
 
 function readSheetList(zip: ZipArchive): SheetRef[] {
-  const wb = zip.readText("xl/workbook.xml");
+  const wb = zip.readXml("xl/workbook.xml");
   if (!wb) return [];
   const relsXml = zip.readText("xl/_rels/workbook.xml.rels");
   const rels = relsXml ? parseRelationships(relsXml) : [];
@@ -316,10 +324,10 @@ export function readXlsx(zip: ZipArchive, ctx: ReadContext): void {
       }
       const target = resolvePartPath(sheet.part, r.target);
       if (/\/comments$/.test(r.type) || /threadedComment/.test(r.type)) {
-        const x = zip.readText(target);
+        const x = zip.readXml(target);
         if (x) scanCommentsXml(x, sheet.name, ctx);
       } else if (/\/drawing$/.test(r.type)) {
-        const x = zip.readText(target);
+        const x = zip.readXml(target);
         if (x) scanDrawingXml(x, { kind: "section", section: "textbox" }, ctx);
       }
     }
@@ -327,10 +335,10 @@ export function readXlsx(zip: ZipArchive, ctx: ReadContext): void {
   // Cached copies of data that may no longer be on any sheet (attachments.md §2.4).
   for (const name of zip.names()) {
     if (/^xl\/(pivotCache\/pivotCacheRecords|externalLinks\/externalLink)[^/]*\.xml$/.test(name)) {
-      const x = zip.readText(name);
+      const x = zip.readXml(name);
       if (x) scanValueAttributes(x, ctx);
     } else if (/^xl\/charts\/chart[^/]*\.xml$/.test(name)) {
-      const x = zip.readText(name);
+      const x = zip.readXml(name);
       if (x) scanDrawingXml(x, undefined, ctx);
     }
   }
@@ -338,7 +346,7 @@ export function readXlsx(zip: ZipArchive, ctx: ReadContext): void {
 }
 
 /** Comment text, located at the commented cell. */
-function scanCommentsXml(xml: string, sheet: string, ctx: ReadContext): void {
+function scanCommentsXml(xml: XmlSource, sheet: string, ctx: ReadContext): void {
   let ref = "";
   let buf = "";
   let inT = 0;
@@ -366,7 +374,7 @@ function scanCommentsXml(xml: string, sheet: string, ctx: ReadContext): void {
 }
 
 /** Pivot caches and external links keep values in `v` attributes of `s`/`n` elements. */
-function scanValueAttributes(xml: string, ctx: ReadContext): void {
+function scanValueAttributes(xml: XmlSource, ctx: ReadContext): void {
   const place: Place = { kind: "section", section: "metadata" };
   scanXml(
     xml,

@@ -4,6 +4,8 @@
  * element names, a few attributes and text. It never expands DTD entities (no XXE, no billion
  * laughs): only the five predefined ones and numeric references are decoded.
  */
+import { scanXmlBytes } from "./xml-byte-scanner";
+import { scanXmlText } from "./xml-text-scanner";
 
 export interface XmlHandler {
   /** `name` is the local name: prefixes vary (`w:` is only a convention; Strict OOXML differs). */
@@ -13,102 +15,25 @@ export interface XmlHandler {
   text(raw: string): void;
   /** Whether `text` wants the current text at all: most text between tags is skipped unsliced. */
   wantsText?(): boolean;
-}
-
-/** Whitespace as String.prototype.trim sees it (WhiteSpace + LineTerminator), checked by hand. */
-function isTrimSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
-
-/** The local name of the tag name in `xml[start, end)`: the part after the first colon (prefixes vary). */
-function localNameAt(xml: string, start: number, end: number): string {
-  for (let k = start; k < end; k++) {
-    if (xml.charCodeAt(k) === 58) return xml.slice(k + 1, end);
-  }
-  return xml.slice(start, end);
+  /**
+   * The only local names `open` and `close` are called for. Most tags of a Word or Excel part are
+   * formatting (`w:rPr`, `w:sz`, `x:f`); skipping them by name costs no string per tag.
+   * Omit to hear every tag.
+   */
+  readonly names?: readonly string[];
 }
 
 /**
- * Walks `xml` and calls the handler. `onChunk` runs every ~64 KB of input so callers can check the
- * deadline. Malformed markup is skipped, never thrown on: a damaged part yields less text.
- * Hot loop: characters are tested by hand where the distance is usually a few characters (a tag
- * right after a tag, a tag name) and with indexOf where it may be long (text, attributes).
+ * An XML part: its raw UTF-8 bytes as stored in the package, or text already decoded. Which one a
+ * reader passes picks the scanner (see the two scanner files): bytes where markup dominates,
+ * text where the part is mostly text the reader keeps.
  */
-export function scanXml(xml: string, h: XmlHandler, onChunk?: () => void): void {
-  const n = xml.length;
-  let i = 0;
-  let nextTick = 65536;
-  while (i < n) {
-    const lt = xml.charCodeAt(i) === 60 ? i : xml.indexOf("<", i);
-    if (lt < 0) {
-      if (!h.wantsText || h.wantsText()) h.text(xml.slice(i));
-      return;
-    }
-    if (lt > i && (!h.wantsText || h.wantsText())) h.text(xml.slice(i, lt));
-    if (onChunk && lt >= nextTick) {
-      onChunk();
-      nextTick = lt + 65536;
-    }
-    const c = xml.charCodeAt(lt + 1);
-    if (c === 33 /* ! */) {
-      if (xml.startsWith("<!--", lt)) {
-        const e = xml.indexOf("-->", lt + 4);
-        i = e < 0 ? n : e + 3;
-      } else if (xml.startsWith("<![CDATA[", lt)) {
-        const e = xml.indexOf("]]>", lt + 9);
-        const end = e < 0 ? n : e;
-        // CDATA is literal text: escape it so decodeXmlText gives it back unchanged.
-        h.text(xml.slice(lt + 9, end).replace(/&/g, "&amp;").replace(/</g, "&lt;"));
-        i = e < 0 ? n : e + 3;
-      } else {
-        const e = xml.indexOf(">", lt);
-        i = e < 0 ? n : e + 1;
-      }
-      continue;
-    }
-    if (c === 63 /* ? */) {
-      const e = xml.indexOf("?>", lt);
-      i = e < 0 ? n : e + 2;
-      continue;
-    }
-    if (c === 47 /* / */) {
-      // Closing tags are short: look for `>` by hand for a few characters, then let indexOf run.
-      let gt = lt + 2;
-      const stopAt = gt + 32 < n ? gt + 32 : n;
-      while (gt < stopAt && xml.charCodeAt(gt) !== 62) gt++;
-      if (gt >= stopAt) gt = xml.indexOf(">", gt);
-      if (gt < 0) return;
-      // `</ name >`: trimmed as String.prototype.trim would, without the two slices.
-      let a = lt + 2;
-      let b = gt;
-      while (a < b && isTrimSpace(xml.charCodeAt(a))) a++;
-      while (b > a && isTrimSpace(xml.charCodeAt(b - 1))) b--;
-      h.close(localNameAt(xml, a, b));
-      i = gt + 1;
-      continue;
-    }
-    // The name runs to the first space or `>`; attributes (if any) to the first `>`.
-    let sp = lt + 1;
-    let ch = 0;
-    while (sp < n) {
-      ch = xml.charCodeAt(sp);
-      if (ch === 62 || ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
-      sp++;
-    }
-    const gt = ch === 62 && sp < n ? sp : xml.indexOf(">", sp);
-    if (gt < 0) return;
-    const selfClosing = xml.charCodeAt(gt - 1) === 47;
-    const end = selfClosing ? gt - 1 : gt;
-    if (sp > end) sp = end;
-    const name = localNameAt(xml, lt + 1, sp);
-    h.open(name, sp < end ? xml.slice(sp, end) : "", selfClosing);
-    if (selfClosing) h.close(name);
-    i = gt + 1;
-  }
+export type XmlSource = string | Uint8Array;
+
+/** Walks an XML part and calls the handler; malformed markup is skipped, never thrown on. */
+export function scanXml(source: XmlSource, h: XmlHandler, onChunk?: () => void): void {
+  if (typeof source === "string") scanXmlText(source, h, onChunk);
+  else scanXmlBytes(source, h, onChunk);
 }
 
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };

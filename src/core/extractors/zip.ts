@@ -9,6 +9,7 @@ import type { Budget } from "./budget";
 import { ExtractStop, overflowStop } from "./budget";
 import { INFLATE_CHUNK_BYTES } from "./limits";
 import { decodeCp437, decodeUtf8, isValidUtf8 } from "./text-decode";
+import type { XmlSource } from "./xml";
 
 export interface ZipEntry {
   readonly name: string;
@@ -245,6 +246,16 @@ export class ZipArchive {
     if (!e) return undefined;
     this.budget.tick();
     return readZipEntry(this.bytes, e, this.budget);
+  }
+
+  /**
+   * An XML part for `scanXml`: its bytes as stored (OOXML and ODF parts are UTF-8, and the scanner
+   * decodes only the text it keeps), or a string when a UTF-16 BOM says otherwise.
+   */
+  readXml(name: string): XmlSource | undefined {
+    const data = this.read(name);
+    if (!data) return undefined;
+    return data[0] === 0xff && data[1] === 0xfe ? decodeUtf16Le(data) : data;
   }
 
   /** An XML part as a string (OOXML and ODF parts are UTF-8; a UTF-16 BOM is honoured). */

@@ -1,0 +1,141 @@
+/**
+ * The XML scanner over a decoded string. Best where most of a part is text the reader keeps
+ * (ODF: paragraphs hold their text inline between light markup): one native decode of the whole
+ * part, then cheap slices, beats decoding thousands of runs one by one. See xml-byte-scanner.ts.
+ */
+import type { XmlHandler } from "./xml";
+
+/** Whitespace as String.prototype.trim sees it (WhiteSpace + LineTerminator), checked by hand. */
+function isTrimSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** Listed names by first character, matched in place without slicing. */
+type NameTable = ReadonlyArray<readonly string[] | undefined>;
+
+function nameTable(names: readonly string[]): NameTable {
+  const table: Array<string[] | undefined> = [];
+  for (const name of names) {
+    const c = name.charCodeAt(0);
+    const list = table[c];
+    if (list) list.push(name);
+    else table[c] = [name];
+  }
+  return table;
+}
+
+/** The local name of the tag name in `xml[start, end)` (prefixes vary); undefined when not listed. */
+function localNameAt(xml: string, start: number, end: number, table: NameTable | undefined): string | undefined {
+  let ls = start;
+  for (let k = start; k < end; k++) {
+    if (xml.charCodeAt(k) === 58) {
+      ls = k + 1;
+      break;
+    }
+  }
+  if (!table) return xml.slice(ls, end);
+  const candidates = table[xml.charCodeAt(ls)];
+  if (candidates === undefined) return undefined;
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k] as string;
+    if (c.length === end - ls && xml.startsWith(c, ls)) return c;
+  }
+  return undefined;
+}
+
+/**
+ * Walks `xml` (already decoded) and calls the handler. `onChunk` runs every ~64 KB of input so callers can check the
+ * deadline. Malformed markup is skipped, never thrown on: a damaged part yields less text.
+ * Hot loop: characters are tested by hand where the distance is usually a few characters (a tag
+ * right after a tag, a tag name) and with indexOf where it may be long (text, attributes).
+ */
+export function scanXmlText(xml: string, h: XmlHandler, onChunk?: () => void): void {
+  const n = xml.length;
+  const table = h.names ? nameTable(h.names) : undefined;
+  let i = 0;
+  let nextTick = 65536;
+  while (i < n) {
+    const wanted = !h.wantsText || h.wantsText();
+    const lt = xml.charCodeAt(i) === 60 ? i : xml.indexOf("<", i);
+    if (lt < 0) {
+      if (wanted) h.text(xml.slice(i));
+      return;
+    }
+    if (lt > i && wanted) h.text(xml.slice(i, lt));
+    if (onChunk && lt >= nextTick) {
+      onChunk();
+      nextTick = lt + 65536;
+    }
+    const c = xml.charCodeAt(lt + 1);
+    if (c === 33 /* ! */) {
+      if (xml.startsWith("<!--", lt)) {
+        const e = xml.indexOf("-->", lt + 4);
+        i = e < 0 ? n : e + 3;
+      } else if (xml.startsWith("<![CDATA[", lt)) {
+        const e = xml.indexOf("]]>", lt + 9);
+        const end = e < 0 ? n : e;
+        // CDATA is literal text: escape it so decodeXmlText gives it back unchanged. Like any text,
+        // only when wanted (a shared-strings reader appends whatever `text` hands it).
+        if (wanted) h.text(xml.slice(lt + 9, end).replace(/&/g, "&amp;").replace(/</g, "&lt;"));
+        i = e < 0 ? n : e + 3;
+      } else {
+        const e = xml.indexOf(">", lt);
+        i = e < 0 ? n : e + 1;
+      }
+      continue;
+    }
+    if (c === 63 /* ? */) {
+      const e = xml.indexOf("?>", lt);
+      i = e < 0 ? n : e + 2;
+      continue;
+    }
+    if (c === 47 /* / */) {
+      // Closing tags are short: look for `>` by hand for a few characters, then let indexOf run.
+      let gt = lt + 2;
+      const stopAt = gt + 32 < n ? gt + 32 : n;
+      while (gt < stopAt && xml.charCodeAt(gt) !== 62) gt++;
+      if (gt >= stopAt) gt = xml.indexOf(">", gt);
+      if (gt < 0) return;
+      // `</ name >`: trimmed as String.prototype.trim would, without the two slices.
+      let a = lt + 2;
+      let b = gt;
+      while (a < b && isTrimSpace(xml.charCodeAt(a))) a++;
+      while (b > a && isTrimSpace(xml.charCodeAt(b - 1))) b--;
+      const closed = localNameAt(xml, a, b, table);
+      if (closed !== undefined) h.close(closed);
+      i = gt + 1;
+      continue;
+    }
+    // The name runs to the first space or `>`; attributes (if any) to the first `>`.
+    let sp = lt + 1;
+    let ch = 0;
+    let colon = -1;
+    while (sp < n) {
+      ch = xml.charCodeAt(sp);
+      if (ch === 62 || ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
+      if (ch === 58 && colon < 0) colon = sp;
+      sp++;
+    }
+    if (table && !wanted && table[xml.charCodeAt(colon < 0 ? lt + 1 : colon + 1)] === undefined) {
+      // Not a listed name and no text wanted: nothing up to the next `<` matters (`<` cannot
+      // occur inside an attribute value), so go straight there without finding this tag's `>`.
+      i = sp;
+      continue;
+    }
+    const gt = ch === 62 && sp < n ? sp : xml.indexOf(">", sp);
+    if (gt < 0) return;
+    const selfClosing = xml.charCodeAt(gt - 1) === 47;
+    const end = selfClosing ? gt - 1 : gt;
+    if (sp > end) sp = end;
+    const name = localNameAt(xml, lt + 1, sp, table);
+    if (name !== undefined) {
+      h.open(name, sp < end ? xml.slice(sp, end) : "", selfClosing);
+      if (selfClosing) h.close(name);
+    }
+    i = gt + 1;
+  }
+}
