@@ -2,7 +2,7 @@
  * The CLI through `main()` in-process (fast, every branch) and through `node bin/postvagt.js`
  * (the real command: exit codes, stdout/stderr, works without a build step).
  */
-import { spawnSync } from "node:child_process";
+import { spawn as spawnAsync, spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -223,4 +223,16 @@ describe("node bin/postvagt.js (the installed command)", () => {
   ])("exits %s", (_name, args, code) => {
     expect(spawn(args).code).toBe(code);
   });
+
+  it("stops quietly with 2 when the reader closes the pipe (`| head -1`)", async () => {
+    const child = spawnAsync(process.execPath, [BIN, "scan", "--json", "examples/eml", "examples/eml", "examples/eml"], { cwd: ROOT, env: { PATH: process.env.PATH ?? "" } });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    // Like `head -1`: read the first chunk, then close our end of the pipe.
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+    expect(stderr).not.toContain("internal error");
+    expect(stderr).not.toContain("EPIPE");
+    expect(code).toBe(2);
+  }, 60_000);
 });
