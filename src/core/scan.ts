@@ -101,17 +101,20 @@ function bodySegment(message: Message): TextSegment | undefined {
 /**
  * A spreadsheet number that lost its leading zero was restored by the extractor (a 9-digit value in
  * a CPR column); the finding says so, so the user knows why "506503720" counts as a CPR number.
+ * The restored places are collected once: a register extract has 100,000s of findings and segments.
  */
-function withRestoredZero(finding: CprFinding, segments: readonly TextSegment[]): CprFinding {
-  if (finding.reasons.includes("leading-zero-restored")) return finding;
-  const restored = segments.some(
-    (s) => s.restoredLeadingZero === true && sameLocation(s.location, finding.location),
+function withRestoredZeros(findings: CprFinding[], segments: readonly TextSegment[]): CprFinding[] {
+  const restored = new Set<string>();
+  for (const s of segments) if (s.restoredLeadingZero === true) restored.add(locationKey(s.location));
+  if (restored.size === 0) return findings;
+  return findings.map((f) =>
+    f.reasons.includes("leading-zero-restored") || !restored.has(locationKey(f.location)) ? f : { ...f, reasons: [...f.reasons, "leading-zero-restored"] },
   );
-  return restored ? { ...finding, reasons: [...finding.reasons, "leading-zero-restored"] } : finding;
 }
 
-function sameLocation(a: TextSegment["location"], b: TextSegment["location"]): boolean {
-  return a.part === b.part && a.attachment === b.attachment && JSON.stringify(a.place) === JSON.stringify(b.place);
+/** Equal for two locations exactly when part, attachment chain and place are equal. */
+function locationKey(l: TextSegment["location"]): string {
+  return JSON.stringify([l.part, l.attachment ?? null, l.place ?? null]);
 }
 
 function timedOutAttachments(message: Message): UnreadableAttachmentFinding[] {
@@ -166,7 +169,8 @@ export async function scanMessage(message: Message, policy: Policy, options: Sca
           clock,
           ...(options.pdf !== undefined ? { pdf: options.pdf } : {}),
         });
-        textSegments.push(...extraction.segments);
+        // A loop, not push(...): a big CSV yields 300,000 segments, past the engine's argument limit.
+        for (const segment of extraction.segments) textSegments.push(segment);
         unreadable.push(...extraction.unreadable);
         if (extraction.unreadable.some((u) => u.why === "timeout")) timedOut = true;
       } catch {
@@ -177,13 +181,16 @@ export async function scanMessage(message: Message, policy: Policy, options: Sca
 
   let cpr: CprFinding[] = [];
   try {
-    cpr = findCprInSegments(textSegments, cprOptions).map((f) => withRestoredZero(f, textSegments));
+    cpr = withRestoredZeros(findCprInSegments(textSegments, cprOptions), textSegments);
   } catch {
     errors.push({ phase: textSegments.length > bodySegmentCount ? "attachments" : "subject-body" });
   }
   // Reading order: the message itself, its recipients, then its attachments.
-  findings.push(...cpr.filter((f) => f.location.part !== "attachment"), ...recipientFindings);
-  findings.push(...cpr.filter((f) => f.location.part === "attachment"), ...unreadable);
+  // Loops, not push(...): a register extract can hold more CPR numbers than a call takes arguments.
+  for (const f of cpr) if (f.location.part !== "attachment") findings.push(f);
+  for (const f of recipientFindings) findings.push(f);
+  for (const f of cpr) if (f.location.part === "attachment") findings.push(f);
+  for (const f of unreadable) findings.push(f);
 
   let secureRoute: SecureRouteMatch | undefined;
   try {

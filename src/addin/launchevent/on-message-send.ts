@@ -226,7 +226,8 @@ export async function onMessageSend(event: MailboxEventLike, deps: SendDeps): Pr
       ...(deps.now ? { now: deps.now } : {}),
     });
     const cached: Finding[] = [];
-    for (const a of read.attachments) if (a.skipped && a.key) cached.push(...cache[a.key]!.findings);
+    // A loop, not push(...): one attachment may hold more findings than a call takes arguments.
+    for (const a of read.attachments) if (a.skipped && a.key) for (const f of cache[a.key]!.findings) cached.push(f);
     const verdict = decideResult({ ...result, findings: [...result.findings, ...cached] }, policy);
     const reasons: SharedReason[] = verdict.reasons.map((r) => ({ finding: r.finding, action: r.action }));
     const findingsVerdict = reasons.reduce<Action>((v, r) => stricter(v, r.action), "allow");
