@@ -228,6 +228,17 @@ describe("xlsx: lost leading zeros", () => {
     expect(maskedNumbers(flatText(seg ?? { text: "" })).length).toBe(text.replace("-", "").length === 10 ? 1 : 0);
   });
 
+  it.each([
+    ["attributes in any order, single quotes", `<row r="5"><c t='s' s="0" r='E5'><v>1</v></c></row>`, "E5", "Navn"],
+    ["prefixed attributes", `<row r="6"><c x:r="F6" x:t="inlineStr"><is><t>præfiks</t></is></c></row>`, "F6", "præfiks"],
+    ["spaces around =", `<row r="7"><c r = "G7" t = "inlineStr"><is><t>luft</t></is></c></row>`, "G7", "luft"],
+    ["no r: follows the previous cell of the row", `<row r="8"><c r="B8"><v>1</v></c><c t="inlineStr"><is><t>næste</t></is></c></row>`, "C8", "næste"],
+    ["the first of a repeated attribute counts", `<row r="9"><c r="H9" r="Z99" t="inlineStr" t="n"><is><t>første</t></is></c></row>`, "H9", "første"],
+  ])("reads a cell's attributes: %s", async (_l, cells, ref, text) => {
+    const r = await run([file("x.xlsx", xlsx(cells))]);
+    expect(r.segments.find((s) => s.text === text)?.location.place).toEqual({ kind: "cell", sheet: "Ark2", cell: ref });
+  });
+
   it("locates cells as sheet + reference, and skips phonetic runs", async () => {
     const r = await run([file("x.xlsx", xlsx(`<row r="1"><c r="A1" t="s"><v>1</v></c><c r="D9" t="inlineStr"><is><t>indlejret</t></is></c></row>`))]);
     expect(r.segments.filter((s) => s.location.place?.kind === "cell").map((s) => [s.text, s.location.place])).toEqual([

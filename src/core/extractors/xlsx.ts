@@ -121,6 +121,52 @@ function columnIndexOf(ref: string): number {
   return n - 1;
 }
 
+/** The `r`, `t` and `s` attributes of the cell being opened (first of each, any prefix), or undefined. */
+const CELL: { r: string | undefined; t: string; s: string | undefined } = { r: undefined, t: "", s: undefined };
+
+/**
+ * One pass over a `<c>` element's attributes. Every cell of a sheet comes through here, so this
+ * replaces three `attr` searches (each an `indexOf` over the string and a slice) with one walk; it
+ * reads exactly what `attr(attrs, "r" | "t" | "s")` would.
+ */
+function readCellAttrs(attrs: string): void {
+  CELL.r = undefined;
+  CELL.t = "";
+  CELL.s = undefined;
+  let seenT = false;
+  const n = attrs.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && attrs.charCodeAt(i) <= 32) i++;
+    const nameStart = i;
+    let local = i;
+    while (i < n) {
+      const c = attrs.charCodeAt(i);
+      if (c === 61 || c <= 32) break;
+      if (c === 58) local = i + 1;
+      i++;
+    }
+    const nameEnd = i;
+    while (i < n && attrs.charCodeAt(i) <= 32) i++;
+    if (i >= n || attrs.charCodeAt(i) !== 61 || nameEnd === nameStart) return;
+    i++;
+    while (i < n && attrs.charCodeAt(i) <= 32) i++;
+    const q = attrs.charCodeAt(i);
+    if (q !== 34 && q !== 39) return;
+    const end = attrs.indexOf(q === 34 ? '"' : "'", i + 1);
+    if (end < 0) return;
+    if (nameEnd - local === 1) {
+      const c = attrs.charCodeAt(local);
+      if (c === 114 /* r */ && CELL.r === undefined) CELL.r = decodeXmlText(attrs.slice(i + 1, end));
+      else if (c === 116 /* t */ && !seenT) {
+        CELL.t = decodeXmlText(attrs.slice(i + 1, end));
+        seenT = true;
+      } else if (c === 115 /* s */ && CELL.s === undefined) CELL.s = decodeXmlText(attrs.slice(i + 1, end));
+    }
+    i = end + 1;
+  }
+}
+
 function isAllDigits(s: string): boolean {
   if (s.length === 0) return false;
   for (let i = 0; i < s.length; i++) {
@@ -186,7 +232,8 @@ function scanSheet(xml: XmlSource, sheet: string, shared: readonly string[], cpr
             return;
           }
           case "c": {
-            const r = attr(attrs, "r");
+            readCellAttrs(attrs);
+            const r = CELL.r;
             // Cells without `r` follow the previous one in the row.
             if (r) {
               ref = r;
@@ -195,9 +242,8 @@ function scanSheet(xml: XmlSource, sheet: string, shared: readonly string[], cpr
               lastCol++;
               ref = columnName(lastCol) + lastRow;
             }
-            type = attr(attrs, "t") ?? "";
-            const s = attr(attrs, "s");
-            style = s === undefined ? -1 : Number(s);
+            type = CELL.t;
+            style = CELL.s === undefined ? -1 : Number(CELL.s);
             v = "";
             inline = "";
             inCell = !selfClosing;
