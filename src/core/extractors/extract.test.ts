@@ -239,6 +239,12 @@ describe("xlsx: lost leading zeros", () => {
     expect(r.segments.find((s) => s.text === text)?.location.place).toEqual({ kind: "cell", sheet: "Ark2", cell: ref });
   });
 
+  it("leaves out number cells too short to hold a CPR number, never text cells", async () => {
+    const cells = `<row r="1"><c r="A1"><v>12345678</v></c><c r="B1"><v>123456789</v></c><c r="C1"><v>3.5</v></c><c r="D1" t="inlineStr"><is><t>7</t></is></c><c r="E1"><v>1.23456789E9</v></c></row>`;
+    const r = await run([file("x.xlsx", xlsx(cells))]);
+    expect(r.segments.filter((s) => s.location.place?.kind === "cell").map((s) => s.text)).toEqual(["123456789", "7", "1234567890"]);
+  });
+
   it("locates cells as sheet + reference, and skips phonetic runs", async () => {
     const r = await run([file("x.xlsx", xlsx(`<row r="1"><c r="A1" t="s"><v>1</v></c><c r="D9" t="inlineStr"><is><t>indlejret</t></is></c></row>`))]);
     expect(r.segments.filter((s) => s.location.place?.kind === "cell").map((s) => [s.text, s.location.place])).toEqual([

@@ -167,6 +167,15 @@ function readCellAttrs(attrs: string): void {
   }
 }
 
+function digitCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
 function isAllDigits(s: string): boolean {
   if (s.length === 0) return false;
   for (let i = 0; i < s.length; i++) {
@@ -207,6 +216,10 @@ function scanSheet(xml: XmlSource, sheet: string, shared: readonly string[], cpr
     else if (type === "str" || type === "d") text = v;
     else {
       text = numberText(v.trim());
+      // A number with fewer than nine digits can hold no CPR number, not even one that lost its
+      // leading zero, and adds nothing to a column's verdict (cpr.ts: only 9–10 digit shapes count).
+      // Big sheets are mostly such numbers: not emitting them halves the work on an export.
+      if (digitCount(text) < 9) return;
       const sep = cprStyles.get(style);
       if ((text.length === 9 || text.length === 10) && isAllDigits(text) && (sep !== undefined || cprColumns.has(columnOf(ref)))) {
         if (text.length === 9) {
