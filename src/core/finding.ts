@@ -106,6 +106,8 @@ export type UnreadableCause =
   | "legacy-format"
   /** The reader for this format is left out of the send-time bundle (the task pane reads it). */
   | "not-at-send-time"
+  /** A PDF whose streams use a filter (encoding) the reader cannot undo: its text, if any, was not read. */
+  | "unsupported-encoding"
   | "unknown-format";
 
 export interface UnreadableAttachmentFinding {

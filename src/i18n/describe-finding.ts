@@ -49,6 +49,7 @@ const CAUSE_KEYS: Readonly<Record<UnreadableCause, MessageKey>> = {
   "api-error": "findings.unreadable.cause.apiError",
   "legacy-format": "findings.unreadable.cause.legacyFormat",
   "not-at-send-time": "findings.unreadable.cause.notAtSendTime",
+  "unsupported-encoding": "findings.unreadable.cause.unsupportedEncoding",
   "unknown-format": "findings.unreadable.cause.unknownFormat",
 };
 

@@ -1,7 +1,7 @@
 /**
  * Test helpers for PDFs in mail: wrap attachment bytes in an .eml the CLI can scan, and build a
- * small PDF whose page text sits in a RunLengthDecode stream, a standard filter pdf.js decodes and
- * core's mini reader does not, so a finding in it proves pdf.js did the reading.
+ * small PDF whose page text sits in a RunLengthDecode stream (a standard filter both pdf.js and,
+ * since it learned RunLength and LZW, core's mini reader decode).
  */
 
 /** A minimal multipart .eml: a plain body and each file as a base64 attachment. */

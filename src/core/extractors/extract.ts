@@ -281,8 +281,8 @@ class Reader {
     }
     switch (result.status) {
       case "ok":
-        if (chars === 0) throw new ExtractStop("unsupported", "no-text-layer");
-        if (result.incomplete) this.out.fail(path, "unsupported", "unknown-format");
+        if (chars === 0) throw new ExtractStop("unsupported", result.incomplete ? "unsupported-encoding" : "no-text-layer");
+        if (result.incomplete) this.out.fail(path, "unsupported", "unsupported-encoding");
         return;
       case "encrypted":
         throw new ExtractStop("encrypted");

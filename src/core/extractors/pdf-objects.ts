@@ -1,12 +1,14 @@
 /**
  * The PDF object layer of the mini extractor: a tokenizer/parser for PDF values, indirect objects
  * found by scanning for `N G obj` (no trust in the xref table, so damaged xrefs still read),
- * object streams, and stream filters. Bytes are handled as a Latin-1 string: one char per byte.
+ * object streams, and stream filters (Flate and the ASCII ones here, LZW, RunLength and predictors
+ * in pdf-filters.ts). Bytes are handled as a Latin-1 string: one char per byte.
  */
 import { Inflate } from "fflate";
 import type { Budget } from "./budget";
 import { ExtractStop, overflowStop } from "./budget";
 import { INFLATE_CHUNK_BYTES, MAX_PDF_OBJECTS } from "./limits";
+import { lzwDecode, runLengthDecode, unpredict } from "./pdf-filters";
 import { decodeLatin1 } from "./text-decode";
 import { inflateCounted } from "./zip";
 
@@ -232,7 +234,7 @@ export class PdfDocument {
   readonly src: string;
   private readonly slots = new Map<number, ObjectSlot>();
   private readonly cache = new Map<number, PdfValue>();
-  /** Streams we could not decode (unknown filter): the text may be incomplete. */
+  /** Streams we could not decode (unknown filter or predictor): the text may be incomplete. */
   undecodable = 0;
 
   constructor(
@@ -349,17 +351,56 @@ export class PdfDocument {
     let data: Uint8Array = this.bytes.subarray(slot.streamStart, slot.streamEnd);
     const filter = this.resolve(v.d.get("Filter"));
     const filters = Array.isArray(filter) ? filter.map((f) => this.resolve(f)) : filter === undefined ? [] : [filter];
-    for (const f of filters) {
-      const name = isName(f) ? f.n : "";
-      if (name === "FlateDecode" || name === "Fl") data = inflateZlibCounted(data, this.budget);
-      else if (name === "ASCIIHexDecode" || name === "AHx") data = asciiHex(data);
-      else if (name === "ASCII85Decode" || name === "A85") data = ascii85(data);
-      else {
+    const parms = this.resolve(v.d.get("DecodeParms"));
+    for (let i = 0; i < filters.length; i++) {
+      const f = filters[i];
+      // One /DecodeParms per filter when both are arrays; a lone dictionary serves every filter (as in pdf.js).
+      const p = this.dict(Array.isArray(parms) ? parms[i] : parms);
+      const out = this.decodeStage(isName(f) ? f.n : "", data, p);
+      if (out === undefined) {
         this.undecodable++;
         return undefined;
       }
+      data = out;
     }
     return decodeLatin1(data);
+  }
+
+  /** One filter of a stream's chain; undefined for a filter (or predictor) we cannot undo. */
+  private decodeStage(name: string, data: Uint8Array, parms: PdfDict | undefined): Uint8Array | undefined {
+    switch (name) {
+      case "FlateDecode":
+      case "Fl":
+        return this.unpredict(inflateZlibCounted(data, this.budget), parms);
+      case "LZWDecode":
+      case "LZW":
+        return this.unpredict(lzwDecode(data, this.param(parms, "EarlyChange", 1) === 0 ? 0 : 1, this.budget), parms);
+      case "RunLengthDecode":
+      case "RL":
+        return runLengthDecode(data, this.budget);
+      case "ASCIIHexDecode":
+      case "AHx":
+        return asciiHex(data);
+      case "ASCII85Decode":
+      case "A85":
+        return ascii85(data);
+      default:
+        return undefined;
+    }
+  }
+
+  private unpredict(data: Uint8Array, parms: PdfDict | undefined): Uint8Array | undefined {
+    return unpredict(data, {
+      predictor: this.param(parms, "Predictor", 1),
+      colors: this.param(parms, "Colors", 1),
+      bitsPerComponent: this.param(parms, "BitsPerComponent", 8),
+      columns: this.param(parms, "Columns", 1),
+    });
+  }
+
+  private param(parms: PdfDict | undefined, key: string, fallback: number): number {
+    const v = parms ? this.resolve(parms.d.get(key)) : undefined;
+    return typeof v === "number" ? v : fallback;
   }
 
   /** The stream behind a value that is a reference to a stream. */

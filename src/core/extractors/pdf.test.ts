@@ -1,14 +1,20 @@
 /**
  * The mini PDF reader against pdf.js (the issue's condition for using a smaller extractor in
  * classic Outlook): on PDFs from several producers it must find, page by page, every CPR-shaped
- * number pdf.js finds. pdf.js is ESM-only and jest runs CommonJS here, so pdf.js runs in a child
+ * number pdf.js finds; the same files re-encoded in LZW and RunLength, and one-page PDFs in other
+ * filter and predictor chains, hold it to that too. pdf.js is ESM-only and jest runs CommonJS here, so pdf.js runs in a child
  * process through the CLI's reader (src/cli/pdfjs-text.ts).
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { zlibSync } from "fflate";
 import { flatText, maskedNumbers } from "../../../test/helpers/cpr-like-numbers";
+import type { Refilter } from "../../../test/helpers/pdf-refilter";
+import { lzwEncode, onePagePdf, pngPredict, refilterPdf, runLengthEncode } from "../../../test/helpers/pdf-refilter";
 import { Budget } from "./budget";
+import { extractAttachments } from "./extract";
 import { effectiveLimits } from "./limits";
 import type { PdfReadResult } from "./pdf";
 import { pageSegment, parseToUnicode, readPdfMini } from "./pdf";
@@ -26,15 +32,63 @@ function numbersByPage(result: PdfReadResult): Map<number, string[]> {
   return out;
 }
 
+// The same producers' files with every Flate stream re-encoded in a filter older producers (and
+// some scanners' OCR layers) write; pdf.js reads them all, so the mini reader must too.
+const REFILTERS: ReadonlyArray<[string, Refilter]> = [
+  ["lzw", { filter: "LZWDecode", earlyChange: 1 }],
+  ["lzw-early0", { filter: "LZWDecode", earlyChange: 0 }],
+  ["rl", { filter: "RunLengthDecode" }],
+];
+const REFILTERED = PRODUCERS.flatMap((f) => REFILTERS.map(([tag, to]) => ({ name: `${f.replace(/\.pdf$/, "")}-${tag}.pdf`, source: f, to })));
+
+// One-page PDFs with SYNTHETIC numbers (cpr.md §7), each page stream in another filter chain.
+const LINES = ["Ansøgning om hjælp", "CPR-nr. 150375-6125", "Barn: 241210-2145", "Sagen vedrører 150650-", "3720 og ikke andre"];
+const latin = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const ONE_PAGE: ReadonlyArray<[string, (c: Uint8Array) => { dict: string; data: Uint8Array }]> = [
+  ["lzw.pdf", (c) => ({ dict: "/Filter /LZWDecode", data: lzwEncode(c, { earlyChange: 1 }) })],
+  ["lzw-early0.pdf", (c) => ({ dict: "/Filter /LZW /DecodeParms << /EarlyChange 0 >>", data: lzwEncode(c, { earlyChange: 0 }) })],
+  ["rl.pdf", (c) => ({ dict: "/Filter /RL", data: runLengthEncode(c) })],
+  ["flate-png.pdf", (c) => ({ dict: "/Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 16 >>", data: zlibSync(pngPredict(c, 16)) })],
+  ["lzw-png.pdf", (c) => ({ dict: "/Filter /LZWDecode /DecodeParms << /Predictor 15 /Columns 7 >>", data: lzwEncode(pngPredict(c, 7), { earlyChange: 1 }) })],
+  ["flate-tiff.pdf", (c) => ({ dict: "/Filter /FlateDecode /DecodeParms << /Predictor 2 /Columns 9 >>", data: zlibSync(tiffPredict(c, 9)) })],
+  [
+    "ahx-lzw.pdf",
+    (c) => ({
+      dict: "/Filter [/ASCIIHexDecode /LZWDecode] /DecodeParms [null << /EarlyChange 0 >>]",
+      data: latin(Array.from(lzwEncode(c, { earlyChange: 0 }), (b) => b.toString(16).padStart(2, "0")).join("") + ">"),
+    }),
+  ],
+];
+
+/** TIFF predictor 2, one 8-bit colour: each byte minus its left neighbour in the row. */
+function tiffPredict(data: Uint8Array, columns: number): Uint8Array {
+  const out = data.slice();
+  for (let i = data.length - 1; i >= 0; i--) if (i % columns !== 0) out[i] = ((data[i] as number) - (data[i - 1] as number)) & 255;
+  return out;
+}
+
 describe("mini PDF reader vs pdf.js", () => {
   let oracle: Record<string, PdfReadResult>;
+  const made = new Map<string, Uint8Array>();
+  let temp = "";
 
   beforeAll(() => {
+    temp = mkdtempSync(join(tmpdir(), "postvagt-pdf-filters-"));
+    for (const r of REFILTERED) made.set(r.name, refilterPdf(new Uint8Array(readFileSync(join(DIR, r.source))), r.to));
+    for (const [name, encode] of ONE_PAGE) made.set(name, onePagePdf(LINES, encode));
+    const files = [...ALL.map((f) => join(DIR, f))];
+    for (const [name, bytes] of made) {
+      writeFileSync(join(temp, name), bytes);
+      files.push(join(temp, name));
+    }
     const tsx = join(ROOT, "node_modules", ".bin", "tsx");
-    const json = execFileSync(tsx, [join(ROOT, "scripts", "fixtures", "pdf-text-dump.ts"), ...ALL.map((f) => join(DIR, f))], { cwd: ROOT, maxBuffer: 64 << 20 }).toString("utf8");
+    const json = execFileSync(tsx, [join(ROOT, "scripts", "fixtures", "pdf-text-dump.ts"), ...files], { cwd: ROOT, maxBuffer: 64 << 20 }).toString("utf8");
     const parsed = JSON.parse(json) as Record<string, PdfReadResult>;
-    oracle = Object.fromEntries(ALL.map((f) => [f, parsed[join(DIR, f)] as PdfReadResult]));
+    oracle = Object.fromEntries([...ALL.map((f) => [f, parsed[join(DIR, f)] as PdfReadResult]), ...[...made.keys()].map((f) => [f, parsed[join(temp, f)] as PdfReadResult])]);
   }, 120_000);
+  afterAll(() => {
+    if (temp !== "") rmSync(temp, { recursive: true, force: true });
+  });
 
   it.each(PRODUCERS)("%s: every number pdf.js finds, on the same page", (file) => {
     const mini = readPdfMini(new Uint8Array(readFileSync(join(DIR, file))), budget());
@@ -68,6 +122,65 @@ describe("mini PDF reader vs pdf.js", () => {
   it("the truncated PDF is never a clean pass: pdf.js fails, the mini reader reports corrupt", () => {
     expect(readPdfMini(new Uint8Array(readFileSync(join(DIR, "afkortet.pdf"))), budget()).status).toBe("corrupt");
     expect(oracle["afkortet.pdf"]?.status).toBe("corrupt");
+  });
+
+  it.each(REFILTERED.map((r) => [r.name, r.source]))("%s (%s re-encoded): every number pdf.js finds, on the same page", (name, source) => {
+    const ref = oracle[name] as PdfReadResult;
+    // The rewrite kept the document: pdf.js reads the same numbers as from the producer's own file.
+    expect(numbersByPage(ref)).toEqual(numbersByPage(oracle[source] as PdfReadResult));
+    const mini = readPdfMini(made.get(name) as Uint8Array, budget());
+    expect(mini.status).toBe("ok");
+    expect(mini.incomplete).toBe(false);
+    expect(mini.pageCount).toBe(ref.pageCount);
+    const mine = numbersByPage(mini);
+    let total = 0;
+    for (const [page, nums] of numbersByPage(ref)) {
+      total += nums.length;
+      const got = mine.get(page) ?? [];
+      expect({ page, missing: nums.filter((n) => got.indexOf(n) < 0) }).toEqual({ page, missing: [] });
+    }
+    expect(total).toBeGreaterThanOrEqual(22);
+  });
+
+  it.each(ONE_PAGE.map(([name]) => name))("%s: the same numbers on page 1 as pdf.js", (name) => {
+    const ref = oracle[name] as PdfReadResult;
+    const mini = readPdfMini(made.get(name) as Uint8Array, budget());
+    expect(ref.status).toBe("ok");
+    expect(mini).toMatchObject({ status: "ok", incomplete: false, pageCount: 1 });
+    const want = ["150375-****", "241210-****", "150650-****"];
+    expect(numbersByPage(ref).get(1)).toEqual(want);
+    expect(numbersByPage(mini).get(1)).toEqual(want);
+  });
+});
+
+describe("a PDF whose text sits in a filter the mini reader cannot decode", () => {
+  const LIMITS = { sendBudgetMs: 4000, maxAttachmentBytes: 25 << 20, maxInflatedBytes: 128 << 20, maxArchiveEntries: 10000, maxNestingDepth: 3 };
+  const extract = (name: string, bytes: Uint8Array) => extractAttachments([{ kind: "file", name, bytes }], { limits: LIMITS, deadline: Date.now() + 60_000 });
+
+  it("is reported unreadable for its encoding, not as a scanned image", async () => {
+    const pdf = onePagePdf(LINES, (c) => ({ dict: "/Filter /JBIG2Decode", data: c }));
+    const mini = readPdfMini(pdf, budget());
+    expect(mini).toMatchObject({ status: "ok", incomplete: true });
+    const r = await extract("ansoegning.pdf", pdf);
+    expect(r.unreadable).toEqual([{ kind: "unreadable-attachment", attachment: "ansoegning.pdf", why: "unsupported", cause: "unsupported-encoding" }]);
+  });
+
+  it("a page with readable text and an undecodable stream: the text is scanned, and the rest is reported for its encoding", async () => {
+    const pdf = onePagePdf(LINES, (c) => ({ dict: "", data: c }), { dict: "/Filter /JBIG2Decode", data: new Uint8Array([1, 2, 3, 4]) });
+    const r = await extract("ansoegning.pdf", pdf);
+    expect(r.segments.some((s) => s.location.place?.kind === "page" && s.text.length > 0)).toBe(true);
+    expect(r.unreadable).toEqual([{ kind: "unreadable-attachment", attachment: "ansoegning.pdf", why: "unsupported", cause: "unsupported-encoding" }]);
+  });
+
+  it("a predictor it cannot undo counts the same way, instead of reading predicted bytes as text", async () => {
+    const pdf = onePagePdf(LINES, (c) => ({ dict: "/Filter /FlateDecode /DecodeParms << /Predictor 2 /BitsPerComponent 4 /Columns 9 >>", data: zlibSync(c) }));
+    const r = await extract("ansoegning.pdf", pdf);
+    expect(r.unreadable).toEqual([{ kind: "unreadable-attachment", attachment: "ansoegning.pdf", why: "unsupported", cause: "unsupported-encoding" }]);
+  });
+
+  it("the scanned PDF (no undecodable stream) is still a scanned image", async () => {
+    const r = await extract("scannet.pdf", new Uint8Array(readFileSync(join(DIR, "scannet.pdf"))));
+    expect(r.unreadable).toEqual([{ kind: "unreadable-attachment", attachment: "scannet.pdf", why: "unsupported", cause: "no-text-layer" }]);
   });
 });
 
