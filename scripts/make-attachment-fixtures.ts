@@ -4,6 +4,7 @@
  * needs no office suite; run this only to rebuild them:
  *
  *   npx tsx scripts/make-attachment-fixtures.ts
+ *   npx tsx scripts/make-attachment-fixtures.ts --only=msg    only the .msg files (no tools needed)
  *
  * Needs (Debian): libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui
  * ghostscript qpdf poppler-utils zip.
@@ -21,6 +22,8 @@ import { join } from "node:path";
 import { unzipSync, zipSync } from "fflate";
 import { burn } from "@kenjiuno/msgreader/lib/Burner";
 import { TypeEnum } from "@kenjiuno/msgreader/lib/Reader";
+import { decompressRTF } from "@kenjiuno/decompressrtf";
+import { compressRtf, makeMsg } from "../test/helpers/msg-writer";
 import { N, WRAP, assertSynthetic, masked } from "./fixtures/attachment-numbers";
 import { letterFodt, sheetFods, slidesFodp } from "./fixtures/attachment-sources";
 
@@ -112,6 +115,13 @@ const ALL_LETTER = [N.body, N.split, N.noBreak, N.table, N.header, N.footer, N.f
 function main(): void {
   for (const n of [...Object.values(N), ...WRAP]) assertSynthetic(n);
   mkdirSync(OUT, { recursive: true });
+  // The .msg files need no office suite: they can be rebuilt alone, leaving the rest untouched.
+  if (process.argv.includes("--only=msg")) {
+    msgFixtures();
+    rmSync(work, { recursive: true, force: true });
+    process.stdout.write(`.msg fixtures written to ${OUT}\n`);
+    return;
+  }
   const srcDir = join(OUT, "src");
   mkdirSync(srcDir, { recursive: true });
   writeFileSync(join(work, "brev.fodt"), letterFodt());
@@ -257,12 +267,7 @@ function main(): void {
     ],
   });
 
-  // --- Outlook .msg: a CFB written with msgreader's own CFB writer (no Outlook on Linux)
-  writeFileSync(join(work, "besked.msg"), makeMsg(`Sag ${N.mailSubject}`, `Brødtekst ${N.mailBody}\r\n`, "Bilag.txt", new Uint8Array(Buffer.from(`Vedhæftet ${N.text}\r\n`, "utf8"))));
-  save("besked.msg", {
-    producer: "this script (msgreader's CFB burner)",
-    findings: [f(N.mailSubject, { kind: "mail-part", part: "subject" }), f(N.mailBody, { kind: "mail-part", part: "body" }), f(N.text, { kind: "line", line: 1 }, "Bilag.txt")],
-  });
+  msgFixtures();
 
   // --- corrupt and unsupported
   const docx = readFileSync(join(work, "brev.docx"));
@@ -304,35 +309,93 @@ function makeEncryptedOdt(odt: Uint8Array): Uint8Array {
   return zipSync(files);
 }
 
-/** A minimal .msg: subject, body and one attachment, as MAPI property streams in a CFB. */
-function makeMsg(subject: string, body: string, attName: string, attData: Uint8Array): Uint8Array {
-  const utf16 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, "utf16le"));
-  // Property stream: 32-byte header for the top level (8 for attachments), then 16-byte entries.
-  const props = (header: number, entries: Array<[number, number]>): Uint8Array => {
-    const b = Buffer.alloc(header + entries.length * 16);
-    entries.forEach(([tag, size], i) => {
-      b.writeUInt32LE(tag, header + i * 16);
-      b.writeUInt32LE(6, header + i * 16 + 4); // readable | writable
-      b.writeUInt32LE(size, header + i * 16 + 8);
-    });
-    return new Uint8Array(b);
-  };
-  const s = utf16(subject);
-  const bd = utf16(body);
-  const an = utf16(attName);
-  const doc = (name: string, data: Uint8Array) => ({ name, type: TypeEnum.DOCUMENT, length: data.length, binaryProvider: () => data });
-  const entries = [
-    { name: "Root Entry", type: TypeEnum.ROOT, length: 0, children: [1, 2, 3, 4] },
-    doc("__substg1.0_0037001F", s),
-    doc("__substg1.0_1000001F", bd),
-    doc("__properties_version1.0", props(32, [[0x0037001f, s.length + 2], [0x1000001f, bd.length + 2]])),
-    { name: "__attach_version1.0_#00000000", type: TypeEnum.DIRECTORY, length: 0, children: [5, 6, 7, 8] },
-    doc("__substg1.0_3707001F", an),
-    doc("__substg1.0_3704001F", an),
-    doc("__substg1.0_37010102", attData),
-    doc("__properties_version1.0", props(8, [[0x3707001f, an.length + 2], [0x37010102, attData.length], [0x37050003, 1]])),
-  ];
-  return burn(entries);
+/** A synthetic number (born 1868) inside HTML markup of the RTF body: not body text. */
+const IN_MARKUP = "280568-7315";
+
+/** Outlook .msg: CFBs written with msgreader's own CFB writer (no Outlook on Linux). */
+function msgFixtures(): void {
+  assertSynthetic(IN_MARKUP);
+  const attachment = { name: "Bilag.txt", data: new Uint8Array(Buffer.from(`Vedhæftet ${N.text}\r\n`, "utf8")) };
+  writeFileSync(join(work, "besked.msg"), makeMsg({ subject: `Sag ${N.mailSubject}`, body: `Brødtekst ${N.mailBody}\r\n`, attachment }));
+  save("besked.msg", {
+    producer: "this script (msgreader's CFB burner)",
+    findings: [f(N.mailSubject, { kind: "mail-part", part: "subject" }), f(N.mailBody, { kind: "mail-part", part: "body" }), f(N.text, { kind: "line", line: 1 }, "Bilag.txt")],
+  });
+
+  // The body only as compressed RTF (PidTagRtfCompressed), HTML encapsulated, as Outlook stores
+  // many messages: no PidTagBody, no PidTagHtml.
+  const rtf = new Uint8Array(Buffer.from(outlookHtmlRtf(), "latin1"));
+  const stream = compressRtf(rtf);
+  // Checked against the library's decoder here, so a fixture can never encode something else.
+  if (Buffer.compare(Buffer.from(decompressRTF(Array.from(stream))), Buffer.from(rtf)) !== 0) throw new Error("LZFu round trip failed");
+  writeFileSync(join(work, "besked-rtf.msg"), makeMsg({ subject: `Sag ${N.mailSubject}`, compressedRtf: stream, attachment }));
+  const body = { kind: "mail-part", part: "body" };
+  save("besked-rtf.msg", {
+    producer: "this script (msgreader's CFB burner; HTML-encapsulated RTF body, LZFu by test/helpers/msg-writer.ts)",
+    findings: [
+      f(N.mailSubject, { kind: "mail-part", part: "subject" }),
+      f(N.mailBody, body),
+      f(N.noBreak, body),
+      f(N.table, body),
+      f(N.text, { kind: "line", line: 1 }, "Bilag.txt"),
+    ],
+    // Two table cells, and markup in \htmltag groups, never read as body text.
+    absent: ["1001088900", IN_MARKUP.replace("-", "")],
+  });
+}
+
+/**
+ * An HTML body encapsulated in RTF the way Outlook writes it ([MS-OXRTFEX]): markup in
+ * {\*\htmltag…} groups, RTF-only renderings between \htmlrtf and \htmlrtf0, text in between.
+ * Planted: a number split by <b>, one joined by the entity &#8209; (its RTF rendering \u8209),
+ * one in a table cell, and two cells (100108 | 8900) whose HTML has no \par between them.
+ */
+function outlookHtmlRtf(): string {
+  const [b1, b2] = [N.mailBody.slice(0, 6), N.mailBody.slice(6)];
+  const [nb1, nb2] = N.noBreak.split("\u2011") as [string, string];
+  const tag = (n: number, html: string): string => `{\\*\\htmltag${n} ${html}}`;
+  const para = (text: string): string => `${tag(64, '<p class="MsoNormal">')}\\htmlrtf {\\htmlrtf0 ${text}\\htmlrtf \\par\r\n}\\htmlrtf0\r\n${tag(72, "</p>")}\r\n`;
+  const cell = (text: string): string => `${tag(84, "<td>")}\\htmlrtf {\\htmlrtf0 ${text}\\htmlrtf }\\htmlrtf0 ${tag(92, "</td>")}`;
+  return [
+    "{\\rtf1\\ansi\\ansicpg1252\\fromhtml1 \\fbidis \\deff0{\\fonttbl\r\n",
+    "{\\f0\\fswiss\\fcharset0 Arial;}\r\n{\\f1\\fmodern Courier New;}\r\n{\\f2\\fnil\\fcharset2 Symbol;}\r\n{\\f3\\fswiss\\fcharset0 Calibri;}}\r\n",
+    "{\\colortbl\\red0\\green0\\blue0;\\red5\\green99\\blue193;}\r\n",
+    "\\uc1\\pard\\plain\\deftab360 \\f0\\fs24 \r\n",
+    tag(19, '<html xmlns:o="urn:schemas-microsoft-com:office:office">'),
+    "\r\n",
+    tag(34, "<head>"),
+    "\r\n",
+    tag(161, '<meta name="Generator" content="Microsoft Word 15 (filtered medium)">'),
+    tag(241, "<style>"),
+    tag(241, `<!--\\par p.MsoNormal\\par \\tab \\{margin:0cm;\\par \\tab font-family:"Calibri",sans-serif; /* ${IN_MARKUP} */\\}\\par -->`),
+    tag(249, "</style>"),
+    tag(41, "</head>"),
+    "\r\n",
+    tag(50, '<body lang="DA" link="#0563C1" vlink="#954F72" style="word-wrap:break-word">'),
+    "\\htmlrtf \\lang1030 \\htmlrtf0 \r\n",
+    tag(96, '<div class="WordSection1">'),
+    "\\htmlrtf {\\htmlrtf0 \r\n",
+    para("K\\'e6re borger"),
+    para(`Vedr. CPR-nr. ${tag(84, "<b>")}\\htmlrtf {\\b \\htmlrtf0 ${b1}${tag(92, "</b>")}\\htmlrtf }\\htmlrtf0 ${b2}, s\\'f8ster ${nb1}${tag(84, "&#8209;")}\\htmlrtf \\u8209?\\htmlrtf0 ${nb2}`),
+    tag(104, '<table class="MsoNormalTable" border="0">'),
+    tag(104, "<tr>"),
+    cell(N.table),
+    cell("42"),
+    tag(104, "</tr>"),
+    tag(104, "<tr>"),
+    cell("100108"),
+    cell("8900"),
+    tag(104, "</tr>"),
+    tag(104, "</table>"),
+    "\r\n",
+    para(`Med venlig hilsen${tag(84, "&nbsp;")}\\htmlrtf \\'a0\\htmlrtf0 Sagsbehandler`),
+    tag(104, "</div>"),
+    "\\htmlrtf }\\htmlrtf0 \r\n",
+    tag(58, "</body>"),
+    "\r\n",
+    tag(27, "</html>"),
+    "\r\n}\r\n",
+  ].join("");
 }
 
 main();

@@ -108,7 +108,16 @@ function launcheventConfig(mode, s) {
     output: { path: DIST, filename: "[name].js", clean: false, iife: true, chunkFormat: false, chunkLoading: false },
     // Never eval-based source maps: the classic runtime gets plain code.
     devtool: false,
-    resolve: { extensions: [".ts", ".js", ".json"] },
+    resolve: {
+      extensions: [".ts", ".js", ".json"],
+      // The RTF body of a .msg (our guard and its decoder) only serves .msg reading, which is
+      // stubbed out below: empty modules keep both out of the one-chunk bundle (msg.ts then
+      // reports "not at send time").
+      alias: {
+        "@kenjiuno/decompressrtf": false,
+        [path.join(ROOT, "src", "core", "extractors", "compressed-rtf")]: false,
+      },
+    },
     module: { rules: [swcRule("es2016", false)] },
     optimization: { splitChunks: false, runtimeChunk: false },
     performance: { hints: false },

@@ -1,20 +1,27 @@
 /**
- * Outlook .msg (CFB) via @kenjiuno/msgreader: subject, body, HTML body, and attachments handed on
- * as nested files (an embedded .msg comes back as .msg bytes and recurses). The library is loaded
- * on first use so hosts that bundle lazily do not pay for it (582 KB with its Buffer and
- * iconv-lite dependencies) unless a .msg is attached.
+ * Outlook .msg (CFB) via @kenjiuno/msgreader: subject, body, HTML body, the RTF body when it is
+ * the only one, and attachments handed on as nested files (an embedded .msg comes back as .msg
+ * bytes and recurses). The library is loaded on first use so hosts that bundle lazily do not pay
+ * for it (582 KB with its Buffer and iconv-lite dependencies) unless a .msg is attached.
  */
+import type { Place } from "../location";
 import { htmlToText } from "../text/html-to-text";
 import { ExtractStop } from "./budget";
 import { cfbIsWellFormed } from "./cfb";
+import * as compressedRtf from "./compressed-rtf";
 import type { ReadContext } from "./context";
+import { readRtf } from "./rtf";
 import { decodeUtf8 } from "./text-decode";
+
+const BODY: Place = { kind: "mail-part", part: "body" };
 
 interface MsgFields {
   subject?: string;
   body?: string;
   bodyHtml?: string;
   html?: Uint8Array;
+  /** PidTagRtfCompressed (0x1009): often the only body Outlook stores for an RTF or HTML mail. */
+  compressedRtf?: Uint8Array;
   attachments?: MsgFields[];
   fileName?: string;
   fileNameShort?: string;
@@ -48,8 +55,14 @@ export async function readMsg(bytes: Uint8Array, ctx: ReadContext): Promise<void
   ctx.budget.tick();
   ctx.emit(data.subject ?? "", { kind: "mail-part", part: "subject" });
   const html = data.bodyHtml ?? (data.html ? decodeUtf8(data.html) : undefined);
-  if (html !== undefined) ctx.emit(htmlToText(html), { kind: "mail-part", part: "body" });
-  ctx.emit(data.body ?? "", { kind: "mail-part", part: "body" });
+  const htmlText = html !== undefined ? htmlToText(html) : "";
+  ctx.emit(htmlText, BODY);
+  ctx.emit(data.body ?? "", BODY);
+  // Outlook keeps the plain and HTML bodies in step with the RTF one (RTF sync), so when either is
+  // there the RTF is the same text again: reading it too would report every number twice. It is
+  // read only when it is the sole body, which is what a message saved by Outlook as RTF, or many
+  // HTML messages, carry. A corrupt RTF stream next to a readable body is then no reason to fail.
+  if (data.compressedRtf && !hasText(data.body) && !hasText(htmlText)) await readRtfBody(data.compressedRtf, ctx);
   (data.attachments ?? []).forEach((a, i) => {
     ctx.budget.tick();
     let att: { fileName: string; content: Uint8Array };
@@ -61,4 +74,24 @@ export async function readMsg(bytes: Uint8Array, ctx: ReadContext): Promise<void
     const name = a.fileName ?? a.fileNameShort ?? a.name ?? att.fileName ?? `unnamed-${i + 1}${a.innerMsgContent ? ".msg" : ""}`;
     ctx.nested(name, att.content);
   });
+}
+
+function hasText(s: string | undefined): boolean {
+  return s !== undefined && /\S/.test(s);
+}
+
+/**
+ * The RTF body's text, all of it at the mail body: an RTF body's header or footnote is still the
+ * body of the mail. A stream that cannot be unpacked stops the whole .msg as unreadable.
+ */
+async function readRtfBody(stream: Uint8Array, ctx: ReadContext): Promise<void> {
+  // The send-time bundle, which has no .msg reader, swaps this module and the decoder for empty
+  // ones (scripts/webpack/addin.js): say so. (A static import: the CLI's tsx/cjs hook cannot load
+  // a relative .ts module through import().)
+  const mod: Partial<typeof compressedRtf> = compressedRtf;
+  const decompress = mod.loadRtfDecompressor ? await mod.loadRtfDecompressor() : undefined;
+  if (!decompress || !mod.unpackCompressedRtf) throw new ExtractStop("unsupported", "not-at-send-time");
+  const rtf = mod.unpackCompressedRtf(stream, ctx.budget, decompress);
+  ctx.budget.tick();
+  readRtf(rtf, { budget: ctx.budget, emit: (text, _place, extra) => ctx.emit(text, BODY, extra), nested: ctx.nested });
 }

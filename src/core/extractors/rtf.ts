@@ -20,6 +20,15 @@ const SKIP_DESTINATIONS = new Set([
 const KEEP_STARRED = new Set(["footnote", "annotation", "shpinst", "shptxt"]);
 const HEADER = new Set(["header", "headerl", "headerr", "headerf"]);
 const FOOTER = new Set(["footer", "footerl", "footerr", "footerf"]);
+/**
+ * HTML elements that end a line. Outlook stores many HTML mails as HTML encapsulated in RTF
+ * ([MS-OXRTFEX], `\fromhtml1`): the markup sits in skipped `{\*\htmltag…}` groups and often no
+ * `\par` stands for a table cell or a div, so without this "241210-2145" | "42" read as one run.
+ */
+const HTML_LINE_TAGS = new Set([
+  "p", "div", "br", "tr", "td", "th", "li", "table", "caption", "blockquote", "ul", "ol", "dl", "dt", "dd",
+  "pre", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "address", "center", "section", "article", "header", "footer",
+]);
 /** Info fields that are metadata the recipient can read in File › Properties. */
 const INFO_TEXT = new Set(["title", "subject", "author", "keywords", "doccomm", "comment", "company", "manager", "category", "operator"]);
 
@@ -128,6 +137,10 @@ export function readRtf(bytes: Uint8Array, ctx: ReadContext): void {
     if (g.starred) {
       g.starred = false;
       if (KEEP_STARRED.has(word)) g.skip = (stack[stack.length - 1] ?? g).skip;
+      else if (word === "htmltag" && endsLine(bytes, i)) {
+        const parent = stack[stack.length - 1];
+        if (parent && !parent.skip) bufs[parent.section].push("\n");
+      }
     }
     switch (word) {
       case "par":
@@ -187,6 +200,17 @@ export function readRtf(bytes: Uint8Array, ctx: ReadContext): void {
     }
   }
   for (const s of ["body", "header", "footer", "footnote", "comment", "metadata"] as const) flush(s);
+}
+
+/** Does the HTML at `at` (an \htmltag group's content) open or close an element that ends a line? */
+function endsLine(b: Uint8Array, at: number): boolean {
+  let i = at;
+  if (b[i] !== 0x3c /* < */) return false;
+  i++;
+  if (b[i] === 0x2f /* / */) i++;
+  const start = i;
+  while (i < b.length && i - start < 10 && (isLetter(b[i] as number) || isDigit(b[i]))) i++;
+  return HTML_LINE_TAGS.has(ascii(b, start, i).toLowerCase());
 }
 
 function isLetter(b: number): boolean {
