@@ -18,7 +18,7 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { unzipSync, zipSync } from "fflate";
 import { burn } from "@kenjiuno/msgreader/lib/Burner";
 import { TypeEnum } from "@kenjiuno/msgreader/lib/Reader";
@@ -152,6 +152,16 @@ function main(): void {
   save("brev-cairo.pdf", { producer: "poppler pdftocairo (cairo, CID fonts)", findings: pdfFindings(join(work, "brev-cairo.pdf"), ALL_LETTER) });
   run("qpdf", ["--encrypt", "bruger", "ejer", "256", "--", pdf, join(work, "krypteret.pdf")]);
   save("krypteret.pdf", { producer: "qpdf --encrypt (AES-256, user password)", findings: [], unreadable: { "": "encrypted" } });
+  // Owner password only: anyone may open it, so pdf.js reads it with the empty user password, while
+  // the mini reader cannot decrypt and says "encrypted". Kept apart from the fixtures above (whose
+  // verdicts every reader shares): the CLI test uses it to prove the command really reads with pdf.js.
+  const ownerOnly = join(OUT, "..", "pdfjs-only", "kun-ejerkode.pdf");
+  mkdirSync(dirname(ownerOnly), { recursive: true });
+  run("qpdf", ["--encrypt", "", "ejer", "256", "--", pdf, ownerOnly]);
+  writeFileSync(
+    `${ownerOnly}.expected.json`,
+    JSON.stringify({ producer: 'qpdf --encrypt "" ejer 256 (AES-256, owner password only) of brev.pdf', findings: pdfFindings(pdf, ALL_LETTER) }, null, 2) + "\n",
+  );
   const pdfBytes = readFileSync(pdf);
   writeFileSync(join(work, "afkortet.pdf"), pdfBytes.subarray(0, Math.floor(pdfBytes.length * 0.4)));
   // A truncated PDF keeps whatever pages a reader can still find; only "never silent" is fixed.

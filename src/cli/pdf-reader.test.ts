@@ -25,6 +25,10 @@ const PDFS = readdirSync(FIXTURES)
   .sort();
 // Synthetic (born 1875, cpr.md §7). A RunLengthDecode page: both readers decode it.
 const RUN_LENGTH_PDF = runLengthPdf(["Ansøgning om hjælp", "CPR-nr. 150375-6125"]);
+// Owner password only (scripts/make-attachment-fixtures.ts): pdf.js opens it with the empty user
+// password; the mini reader cannot decrypt it. A finding in it proves pdf.js did the reading.
+const OWNER_ONLY = "kun-ejerkode.pdf";
+const OWNER_ONLY_DIR = join(ROOT, "test", "fixtures", "pdfjs-only");
 
 interface Expected {
   findings: Array<{ masked: string; place?: { kind: string; page?: number } }>;
@@ -37,6 +41,7 @@ beforeAll(() => {
   temp = mkdtempSync(join(tmpdir(), "postvagt-pdf-"));
   for (const f of PDFS) writeFileSync(join(temp, `${f}.eml`), emlWithAttachments([{ name: f, bytes: new Uint8Array(readFileSync(join(FIXTURES, f))) }]));
   writeFileSync(join(temp, "runlength.eml"), emlWithAttachments([{ name: "ansoegning.pdf", bytes: RUN_LENGTH_PDF }]));
+  writeFileSync(join(temp, "owner-only.eml"), emlWithAttachments([{ name: OWNER_ONLY, bytes: new Uint8Array(readFileSync(join(OWNER_ONLY_DIR, OWNER_ONLY))) }]));
 });
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
@@ -88,8 +93,20 @@ describe("node bin/postvagt.js scan: PDFs read by pdf.js", () => {
 
   it("loads pdf.js without a word on stderr, and prints one line per mail", () => {
     expect(run.stderr).toBe("");
-    expect(run.lines.size).toBe(PDFS.length + 1);
+    expect(run.lines.size).toBe(PDFS.length + 2);
     expect(run.code).toBe(1);
+  });
+
+  it("reads a PDF with an owner password only, which only pdf.js can decrypt: proof that pdf.js did the reading", () => {
+    const expected = JSON.parse(readFileSync(join(OWNER_ONLY_DIR, `${OWNER_ONLY}.expected.json`), "utf8")) as Expected;
+    const findings = run.lines.get(join(temp, "owner-only.eml"))?.findings ?? [];
+    expect(findings.filter((f) => f.kind === "unreadable-attachment")).toEqual([]);
+    const cpr = findings.filter((f) => f.kind === "cpr").map((f) => ({ masked: f.masked, location: f.location }));
+    expect(expected.findings.length).toBeGreaterThan(5);
+    for (const want of expected.findings) {
+      const page = want.place?.kind === "page" ? want.place.page : undefined;
+      expect(cpr).toContainEqual({ masked: want.masked, location: { part: "attachment", attachment: OWNER_ONLY, detail: `side ${String(page)}` } });
+    }
   });
 
   it("has the PDF fixtures (several producers, encrypted, scanned, truncated)", () => {
@@ -119,8 +136,14 @@ describe("when pdf.js cannot be loaded, the mini reader takes over and says so",
   it("warns once on stderr, tries to load once, and still scans every mail", () => {
     expect(cannotLoad).toHaveBeenCalledTimes(1);
     expect(run.stderr).toBe("postvagt: advarsel: pdf.js kunne ikke indlæses (Cannot find package 'pdfjs-dist'); PDF-filer læses med den indbyggede læser\n");
-    expect(run.lines.size).toBe(PDFS.length + 1);
+    expect(run.lines.size).toBe(PDFS.length + 2);
     expect(run.code).toBe(1);
+  });
+
+  it("reports the owner-password-only PDF as encrypted: not read, but never a silent pass", () => {
+    const findings = run.lines.get(join(temp, "owner-only.eml"))?.findings ?? [];
+    expect(findings.filter((f) => f.kind === "cpr")).toEqual([]);
+    expect(findings).toContainEqual(expect.objectContaining({ kind: "unreadable-attachment", attachment: OWNER_ONLY, why: "encrypted" }));
   });
 
   it.each(PDFS)("%s gives every expected finding with the mini reader", (name) => {
