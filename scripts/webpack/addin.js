@@ -162,7 +162,15 @@ function taskpaneConfig(mode, s) {
       // .msg reading (loaded lazily, in its own chunk) needs Node's Buffer and string_decoder.
       fallback: { buffer: require.resolve("buffer/"), string_decoder: require.resolve("string_decoder/") },
     },
-    module: { rules: [swcRule("es2019", true)] },
+    module: {
+      rules: [
+        swcRule("es2019", true),
+        // pdf.js's worker, asked for as `…pdf.worker.min.mjs?url` (taskpane/pdfjs-browser.ts): copied
+        // as is and named .js, so any server sends it with a JavaScript MIME type (module workers
+        // refuse anything else).
+        { test: /pdf\.worker\.min\.mjs$/, resourceQuery: /^\?url$/, type: "asset/resource", generator: { filename: "pdf.worker.[contenthash:8].js" } },
+      ],
+    },
     performance: { hints: false },
     plugins: [
       new webpack.DefinePlugin({ __POSTVAGT_BASE_URL__: JSON.stringify(s.baseUrl) }),

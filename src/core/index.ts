@@ -32,6 +32,8 @@ export type { CompiledDomainLists, DomainLists } from "./detectors/lookalike-dom
 export { extractAttachments } from "./extractors/extract";
 export type { ExtractOptions, Extraction, PdfPageText, PdfReadControl, PdfReadResult, PdfReadStatus, PdfTextReader } from "./extractors/extract";
 export { pageSegment } from "./extractors/pdf";
+export { createPdfjsReader, linesFromItems, openPdfjsReader } from "./extractors/pdfjs-reader";
+export type { PdfjsLoader, PdfjsModule } from "./extractors/pdfjs-reader";
 
 // Contract types.
 export type {

@@ -10,7 +10,7 @@
  * stopped afterwards. Synthetic CPR numbers only (cpr.md §7): 150650-3720, 241210-2145.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -363,6 +363,32 @@ it("(4) an encrypted zip is shown as not checked", async () => {
   await pane.getByText("Bilag.zip/notat.txt kunne ikke kontrolleres: filen er krypteret eller beskyttet med adgangskode").waitFor();
   await expectAccessible(pane);
   await shot(page, "13-encrypted-zip-task-pane");
+  expectLocalAndContentFree(requests);
+  await page.close();
+});
+
+it("(5) the pane reads PDFs with pdf.js: a PDF with an owner password only, which the send check could not open, is read", async () => {
+  const { page, requests } = await openSimulator();
+  await page.getByLabel("Til").fill("borger@example.dk");
+  await page.getByLabel("Emne").fill("Afgørelse");
+  await page.getByRole("textbox", { name: "Brødtekst" }).fill("Afgørelsen er vedhæftet.");
+  // qpdf --encrypt "" ejer 256 (scripts/make-attachment-fixtures.ts): anyone may open it.
+  const pdf = new Uint8Array(readFileSync(join(__dirname, "..", "fixtures", "pdfjs-only", "kun-ejerkode.pdf")));
+  await attach(page, "Afgørelse.pdf", "application/pdf", pdf);
+
+  await send(page);
+  await page.getByRole("alertdialog").waitFor();
+  const pane = await takeAction(page);
+  // The send handler's own reader cannot decrypt it (reported, not passed); the pane's pdf.js can.
+  await verdict(pane, "Mailen kan ikke sendes endnu");
+  const list = pane.getByRole("list", { name: "I den vedhæftede fil Afgørelse.pdf" });
+  await list.getByText("150375-****").waitFor();
+  await list.getByText("side 1", { exact: false }).first().waitFor();
+  await expectNoFullCpr(pane);
+  await expectAccessible(pane);
+  await shot(page, "15-pdfjs-task-pane");
+  // pdf.js and its worker came from the add-in's own origin, and no request carried the PDF.
+  expect(requests.some((r) => /pdf\.worker\.[0-9a-f]{8}\.js$/.test(r.url))).toBe(true);
   expectLocalAndContentFree(requests);
   await page.close();
 });

@@ -21,7 +21,7 @@ function draft(partial: Partial<Message>): Message {
   return { subject: "Sag om boligstøtte", bodyHtml: "<p>Hej</p>", recipients: [{ address: "borger@example.dk", field: "to" }], attachments: [], from: "sagsbehandler@randers.dk", ...partial };
 }
 
-async function setup(message: Message, policy: Policy = RANDERS, options: FakeOfficeOptions & { sendCheck?: SendCheck } = {}) {
+async function setup(message: Message, policy: Policy = RANDERS, options: FakeOfficeOptions & { sendCheck?: SendCheck; pdfReader?: PaneServices["pdfReader"] } = {}) {
   const fake: FakeOffice = createFakeOffice(message, options);
   const connection = await connectTaskpane(fake.Office);
   if (!connection) throw new Error("no connection");
@@ -33,6 +33,7 @@ async function setup(message: Message, policy: Policy = RANDERS, options: FakeOf
     readMessage: async (p) => (await connection.mailbox.readMessage({ maxAttachmentBytes: p.limits.maxAttachmentBytes })).message,
     sendCheck: () => Promise.resolve(options.sendCheck),
     editor: connection.editor,
+    ...(options.pdfReader ? { pdfReader: options.pdfReader } : {}),
   };
   render(<App services={services} />);
   return { fake };
@@ -157,6 +158,25 @@ describe("App: where the findings come from", () => {
     await setup(draft({ recipients: [{ address: "sagsbehandler@anders.dk", field: "to" }] }), RANDERS, { displayLanguage: "en-US" });
     await verdict("The message cannot be sent yet");
     expect(screen.getByRole("button", { name: "Change to sagsbehandler@randers.dk" })).toBeInTheDocument();
+  });
+
+  it("reads PDFs with the host's PDF reader (pdf.js in a browser) when there is one", async () => {
+    const pdf: AttachmentInput = { kind: "file", name: "Afgørelse.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n%%EOF\n"), contentType: "application/pdf" };
+    const read = jest.fn(() => Promise.resolve({ status: "ok" as const, pageCount: 2, pages: [{ page: 2, lines: ["CPR-nr. 150650-3720"] }] }));
+    const pdfReader = jest.fn(() => Promise.resolve({ name: "fake pdf.js", read }));
+    await setup(draft({ attachments: [pdf] }), RANDERS, { pdfReader });
+    const list = await screen.findByRole("list", { name: "I den vedhæftede fil Afgørelse.pdf" });
+    expect(within(list).getByText("150650-****")).toBeInTheDocument();
+    expect(within(list).getByText(/side 2/)).toBeInTheDocument();
+    expect(read).toHaveBeenCalledTimes(1);
+    expectNoFullCpr();
+  });
+
+  it("does not load a PDF reader for a draft without attachments", async () => {
+    const pdfReader = jest.fn(() => Promise.resolve(undefined));
+    await setup(draft({}), RANDERS, { pdfReader });
+    await verdict("Intet at rette");
+    expect(pdfReader).not.toHaveBeenCalled();
   });
 
   it("shows an error with a retry when the draft cannot be read", async () => {

@@ -12,6 +12,7 @@ import { loadPolicy } from "../policy/load-policy";
 import { policyUrl, runtimeBaseUrl } from "../policy/policy-url";
 import { App } from "./App";
 import type { PaneServices } from "./pane-services";
+import { browserPdfReader } from "./pdfjs-browser";
 
 /** Read while the bundle evaluates: document.currentScript is then this bundle's <script>. */
 const BASE_URL = runtimeBaseUrl();
@@ -54,6 +55,7 @@ async function start(container: HTMLElement): Promise<void> {
       return fromButton ?? (await connection.mailbox.readSharedState()).send;
     },
     editor: connection.editor,
+    pdfReader: () => browserPdfReader(log),
   };
   root.render(<App services={services} />);
 }

@@ -3,7 +3,7 @@
  * simulator) index.tsx builds it from the Office adapters; component tests build it from a plain
  * Message. No component touches Office: this interface is the whole boundary.
  */
-import type { Action, Finding, Message, Policy } from "../../core";
+import type { Action, Finding, Message, PdfTextReader, Policy } from "../../core";
 import type { Lang } from "../../i18n/t";
 import type { ComposeEditor } from "../office/apply-fix";
 
@@ -24,4 +24,6 @@ export interface PaneServices {
   /** The result of the send check that opened the pane, if it was one. */
   sendCheck(): Promise<SendCheck | undefined>;
   readonly editor: ComposeEditor;
+  /** How to read PDFs: pdf.js where the host can load it; absent or undefined means core's reader. */
+  readonly pdfReader?: () => Promise<PdfTextReader | undefined>;
 }

@@ -87,7 +87,9 @@ export function usePane(services: PaneServices): Pane {
       const p = policy.current;
       const message = await services.readMessage(p);
       const now = services.now();
-      const result = await scanMessage(message, p, { now, deadline: Date.now() + Math.max(p.limits.sendBudgetMs, PANE_SCAN_BUDGET_MS) });
+      const pdf = message.attachments.length > 0 && services.pdfReader ? await services.pdfReader() : undefined;
+      const deadline = Date.now() + Math.max(p.limits.sendBudgetMs, PANE_SCAN_BUDGET_MS);
+      const result = await scanMessage(message, p, pdf ? { now, deadline, pdf } : { now, deadline });
       const verdict = decideResult(result, p);
       const route = await routeStatus(p.secureRoute, editor);
       return { phase: "ready", verdict, route, source: "scan" };

@@ -2,8 +2,8 @@
  * The pdf.js reader's own contract, against a fake pdf.js module (the real one cannot load in
  * jest's CommonJS sandbox; src/cli/pdf-reader.test.ts runs the real one through the command).
  */
-import type { PdfjsModule } from "./pdfjs-text";
-import { createPdfjsReader, linesFromItems, openPdfjsReader } from "./pdfjs-text";
+import type { PdfjsModule } from "./pdfjs-reader";
+import { createPdfjsReader, linesFromItems, openPdfjsReader } from "./pdfjs-reader";
 
 const control = { expired: (): boolean => false };
 
