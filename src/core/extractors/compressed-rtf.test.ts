@@ -5,6 +5,7 @@ import { Budget, ExtractStop } from "./budget";
 import { loadRtfDecompressor, rtfCrc, unpackCompressedRtf } from "./compressed-rtf";
 import type { RtfDecompressor } from "./compressed-rtf";
 import { effectiveLimits } from "./limits";
+import { stopOf } from "../../../test/helpers/stop-of";
 
 const SEED = 20261123;
 const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
@@ -18,16 +19,6 @@ const SPEC_EXAMPLE = Uint8Array.from(
   (h) => parseInt(h, 16),
 );
 const SPEC_RTF = "{\\rtf1\\ansi\\ansicpg1252\\pard hello world}\r\n";
-
-function stopOf(f: () => unknown): ExtractStop | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ExtractStop) return e;
-    throw e;
-  }
-  return undefined;
-}
 
 /** Header fields rewritten; the CRC covers only the contents, so it stays valid. */
 function withHeader(stream: Uint8Array, at: number, value: number): Uint8Array {

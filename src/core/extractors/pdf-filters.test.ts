@@ -6,10 +6,11 @@
 import { zlibSync } from "fflate";
 import { lzwEncode, onePagePdf, packCodes, pngPredict, runLengthEncode } from "../../../test/helpers/pdf-refilter";
 import { mulberry32 } from "../../../test/helpers/seeded-random";
-import { Budget, ExtractStop } from "./budget";
+import { Budget } from "./budget";
 import { effectiveLimits } from "./limits";
 import { readPdfMini } from "./pdf";
 import { lzwDecode, runLengthDecode, unpredict } from "./pdf-filters";
+import { stopOf } from "../../../test/helpers/stop-of";
 
 const MiB = 1 << 20;
 const budget = (maxInflatedBytes?: number): Budget =>
@@ -25,16 +26,6 @@ function sampleText(n: number, seed: number): Uint8Array {
   let s = "";
   while (s.length < n) s += words[Math.floor(rnd() * words.length)] as string;
   return Uint8Array.from(s.slice(0, n), (c) => c.charCodeAt(0) & 255);
-}
-
-function stopOf(f: () => unknown): ExtractStop | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ExtractStop) return e;
-    throw e;
-  }
-  return undefined;
 }
 
 describe("runLengthDecode", () => {
