@@ -15,6 +15,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { zlibSync } from "fflate";
+import { onePagePdf } from "../test/helpers/pdf-refilter";
 import { mulberry32 } from "../test/helpers/seeded-random";
 
 const ROOT = join(__dirname, "..");
@@ -171,7 +173,7 @@ const SENDER = "Sagsbehandler <sagsbehandler@randers.dk>";
 
 export function buildFixtures(): Fixture[] {
   boundaryCounter = 0;
-  const [c1, c2, c3, c4, c5, c6] = syntheticCprs(SEED, 6) as [SyntheticCpr, SyntheticCpr, SyntheticCpr, SyntheticCpr, SyntheticCpr, SyntheticCpr];
+  const [c1, c2, c3, c4, c5, c6, c7] = syntheticCprs(SEED, 7) as [SyntheticCpr, SyntheticCpr, SyntheticCpr, SyntheticCpr, SyntheticCpr, SyntheticCpr, SyntheticCpr];
   const fixtures: Fixture[] = [];
   const add = (dir: Fixture["dir"], name: string, bytes: string | Uint8Array, expected: Expected): void => {
     fixtures.push({ dir, name, bytes, expected: { file: `${dir}/${name}.eml`, ...expected } });
@@ -495,6 +497,38 @@ export function buildFixtures(): Fixture[] {
           reason: "tld-swap",
           target: "own",
           suggestion: "arkiv@randers.dk",
+        },
+      ],
+    },
+  );
+
+  // A one-page PDF letter (Helvetica, Flate): what a caseworker attaches most. Added last, so the
+  // MIME boundaries of the mails above stay as committed. The CLI reads it with
+  // pdf.js, the add-in's send check with its own reader; both must print this line.
+  const letterPdf = onePagePdf(["Afgørelse om boligstøtte", "", `Borger: ${c7.hyphen}`, "", "Med venlig hilsen", "Randers Kommune"], (content) => ({
+    dict: "/Filter /FlateDecode",
+    data: zlibSync(content),
+  }));
+  add(
+    "examples/eml",
+    "cpr-in-pdf-attachment",
+    mail({
+      from: SENDER,
+      to: ["Borger <borger@example.org>"],
+      subject: "Din afgørelse",
+      id: "cpr-in-pdf-attachment",
+      content: multipart("mixed", [textPart("Hej\n\nAfgørelsen er vedhæftet.\n\nHilsen\nJens"), filePart("afgørelse.pdf", "application/pdf", letterPdf)]),
+    }),
+    {
+      verdict: "block",
+      findings: [
+        {
+          kind: "cpr",
+          location: { part: "attachment", attachment: "afgørelse.pdf", detail: "side 1" },
+          masked: c7.masked,
+          confidence: "high",
+          action: "block",
+          reasons: ["weak-keyword", "mod11-pass", "age-over-110"],
         },
       ],
     },
