@@ -371,6 +371,8 @@ export function readXlsx(zip: ZipArchive, ctx: ReadContext): void {
     ctx.budget.tick();
     // A sheet's name is text the recipient sees too ("150650-3720" as a tab name).
     ctx.emit(sheet.name, metadata);
+    // Decoded text, not bytes: a sheet is a value per cell, and the text scanner measured faster
+    // on it (xml-text-scanner.ts).
     const xml = zip.readText(sheet.part);
     if (xml) scanSheet(xml, sheet.name, shared, cprStyles, ctx);
     // Comments and drawings hang off the sheet's relationships.

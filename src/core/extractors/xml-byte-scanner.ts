@@ -1,6 +1,7 @@
 /**
  * The XML scanner over the raw UTF-8 bytes of a part. Best where markup dominates and little text
- * is kept (WordprocessingML: a few characters of `w:t` among long run properties; sheets): markup
+ * is kept (WordprocessingML: a few characters of `w:t` among long run properties; slides, shared
+ * strings): markup
  * is ASCII, so tags the reader did not list are skipped without ever becoming strings, and only
  * the text it wants is decoded. See xml-text-scanner.ts for the other case.
  */

@@ -1,7 +1,8 @@
 /**
  * The XML scanner over a decoded string. Best where most of a part is text the reader keeps
- * (ODF: paragraphs hold their text inline between light markup): one native decode of the whole
- * part, then cheap slices, beats decoding thousands of runs one by one. See xml-byte-scanner.ts.
+ * (ODF: paragraphs hold their text inline between light markup) or where nearly every tag is one
+ * the reader wants (worksheets: a value per cell): one native decode of the whole part, then cheap
+ * slices, beats decoding thousands of short runs one by one. See xml-byte-scanner.ts.
  */
 import type { XmlHandler } from "./xml";
 
