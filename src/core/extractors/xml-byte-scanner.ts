@@ -1,9 +1,8 @@
 /**
  * The XML scanner over the raw UTF-8 bytes of a part. Best where markup dominates and little text
  * is kept (WordprocessingML: a few characters of `w:t` among long run properties; slides, shared
- * strings): markup
- * is ASCII, so tags the reader did not list are skipped without ever becoming strings, and only
- * the text it wants is decoded. See xml-text-scanner.ts for the other case.
+ * strings): markup is ASCII, so tags the reader did not list are skipped without ever becoming
+ * strings, and only the text it wants is decoded. See xml-text-scanner.ts for the other case.
  */
 import { encodeUtf8 } from "../text/encode-utf8";
 import { decodeUtf8 } from "./text-decode";
