@@ -239,6 +239,18 @@ describe("xlsx: lost leading zeros", () => {
     expect(r.segments.find((s) => s.text === text)?.location.place).toEqual({ kind: "cell", sheet: "Ark2", cell: ref });
   });
 
+  it("reads a sheet's print header and footer, without the &L &C &R codes", async () => {
+    const sheet = `<row r="1"><c r="A1"><v>1</v></c></row></sheetData><headerFooter><oddHeader>&amp;LSag &amp;C150650-3720</oddHeader><firstFooter>&amp;"Arial,Fed"Side &amp;P</firstFooter></headerFooter><sheetData>`;
+    const r = await run([file("x.xlsx", xlsx(sheet))]);
+    const sections = r.segments
+      .filter((s) => s.location.place?.kind === "section" && s.location.place.section !== "metadata")
+      .map((s) => [s.location.place, s.text.trim()]);
+    expect(sections).toEqual([
+      [{ kind: "section", section: "header" }, "Sag  150650-3720"],
+      [{ kind: "section", section: "footer" }, "Side"],
+    ]);
+  });
+
   it("leaves out number cells too short to hold a CPR number, never text cells", async () => {
     const cells = `<row r="1"><c r="A1"><v>12345678</v></c><c r="B1"><v>123456789</v></c><c r="C1"><v>3.5</v></c><c r="D1" t="inlineStr"><is><t>7</t></is></c><c r="E1"><v>1.23456789E9</v></c></row>`;
     const r = await run([file("x.xlsx", xlsx(cells))]);

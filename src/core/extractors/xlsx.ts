@@ -11,7 +11,7 @@ import type { Place } from "../location";
 import type { ReadContext } from "./context";
 import { readOoxmlCommon, scanDrawingXml } from "./docx";
 import type { XmlSource } from "./xml";
-import { attr, decodeXmlText, parseRelationships, prefixedAttr, relsPathFor, resolvePartPath, scanXml } from "./xml";
+import { attr, columnName, decodeXmlText, parseRelationships, prefixedAttr, relsPathFor, resolvePartPath, scanXml } from "./xml";
 import type { ZipArchive } from "./zip";
 
 /** Header words that make a column CPR-like: "CPR", "CPR-nr.", "Personnummer", "Pers.nr.". */
@@ -186,9 +186,10 @@ function isAllDigits(s: string): boolean {
 }
 
 /** Every tag `scanSheet` acts on: formulas (`f`), row and cell formatting are skipped unread. */
-const SHEET_TAGS = [
-  "row", "c", "v", "is", "t", "oddHeader", "evenHeader", "firstHeader", "oddFooter", "evenFooter", "firstFooter",
-] as const;
+/** A sheet's print headers and footers (`&L &C &R` codes and text). */
+const HEADER_FOOTER_TAGS: ReadonlySet<string> = new Set(["oddHeader", "evenHeader", "firstHeader", "oddFooter", "evenFooter", "firstFooter"]);
+
+const SHEET_TAGS = ["row", "c", "v", "is", "t", ...HEADER_FOOTER_TAGS];
 
 function scanSheet(xml: XmlSource, sheet: string, shared: readonly string[], cprStyles: Map<number, string>, ctx: ReadContext): void {
   const cprColumns = new Set<string>();
@@ -271,18 +272,11 @@ function scanSheet(xml: XmlSource, sheet: string, shared: readonly string[], cpr
           case "t":
             if (inIs > 0 && !selfClosing) inT++;
             return;
-          case "oddHeader":
-          case "evenHeader":
-          case "firstHeader":
-          case "oddFooter":
-          case "evenFooter":
-          case "firstFooter":
-            if (!selfClosing) {
-              inHf++;
-              hf = "";
-              hfSection = name.indexOf("Header") >= 0 ? "header" : "footer";
-            }
-            return;
+        }
+        if (HEADER_FOOTER_TAGS.has(name) && !selfClosing) {
+          inHf++;
+          hf = "";
+          hfSection = name.indexOf("Header") >= 0 ? "header" : "footer";
         }
       },
       close(name) {
@@ -300,18 +294,11 @@ function scanSheet(xml: XmlSource, sheet: string, shared: readonly string[], cpr
           case "t":
             if (inT > 0) inT--;
             return;
-          case "oddHeader":
-          case "evenHeader":
-          case "firstHeader":
-          case "oddFooter":
-          case "evenFooter":
-          case "firstFooter":
-            if (inHf > 0) {
-              inHf--;
-              // &L &C &R and font codes are formatting; the rest is text.
-              ctx.emit(hf.replace(/&[LCRBIUSEXYKPNDTZGFA]|&"[^"]*"|&[0-9]+/g, " "), { kind: "section", section: hfSection });
-            }
-            return;
+        }
+        if (HEADER_FOOTER_TAGS.has(name) && inHf > 0) {
+          inHf--;
+          // &L &C &R and font codes are formatting; the rest is text.
+          ctx.emit(hf.replace(/&[LCRBIUSEXYKPNDTZGFA]|&"[^"]*"|&[0-9]+/g, " "), { kind: "section", section: hfSection });
         }
       },
       text(raw) {
@@ -324,17 +311,6 @@ function scanSheet(xml: XmlSource, sheet: string, shared: readonly string[], cpr
     },
     () => ctx.budget.tick(),
   );
-}
-
-function columnName(index: number): string {
-  let s = "";
-  let n = index + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 interface SheetRef {
