@@ -57,6 +57,29 @@ describe("createSimulatorServer", () => {
     });
   }
 
+  it("answers 503 while npm start is still building, then serves", async () => {
+    let ready = false;
+    const building = createSimulatorServer({ root, isReady: () => ready });
+    await new Promise<void>((r) => building.listen(0, "127.0.0.1", r));
+    const at = (building.address() as AddressInfo).port;
+    const status = (): Promise<number> =>
+      new Promise((done, fail) => {
+        const req = request({ host: "127.0.0.1", port: at, path: "/taskpane.html", headers: { host: `localhost:${at}` } }, (res) => {
+          res.resume();
+          done(res.statusCode ?? 0);
+        });
+        req.on("error", fail);
+        req.end();
+      });
+    try {
+      await expect(status()).resolves.toBe(503);
+      ready = true;
+      await expect(status()).resolves.toBe(200);
+    } finally {
+      await new Promise((r) => building.close(r));
+    }
+  });
+
   it("serves the add-in's pages unchanged for Outlook", async () => {
     const res = await get("/taskpane.html");
     expect(res.status).toBe(200);

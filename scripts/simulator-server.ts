@@ -40,6 +40,11 @@ export interface ServerOptions {
   /** Raw text of the admin's policy file, served as /policy.json instead of the built default. */
   readonly policyText?: string;
   readonly tls?: { readonly key: string | Buffer; readonly cert: string | Buffer };
+  /**
+   * False while `npm start` is still building into root: the server listens first (so `--port 0`
+   * knows its port), and a page opened then would load half-written bundles. Absent: always ready.
+   */
+  readonly isReady?: () => boolean;
 }
 
 /** Swaps every office.js script tag (CDN or local copy) for the simulator's shim. */
@@ -91,6 +96,11 @@ export function handle(options: ServerOptions, req: IncomingMessage, res: Server
   }
   if (req.method !== "GET" && req.method !== "HEAD") {
     send(res, 405, "text/plain; charset=utf-8", "Only GET: nothing is ever sent to this server.\n");
+    return;
+  }
+  if (options.isReady && !options.isReady()) {
+    res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "retry-after": "5" });
+    res.end("Postvagt is still building; reload in a few seconds.\n");
     return;
   }
   const url = new URL(req.url ?? "/", "http://localhost");

@@ -170,7 +170,8 @@ async function main(): Promise<void> {
     if ("error" in made) console.warn(`No HTTPS certificate (${made.error}); serving plain HTTP on localhost.`);
     else tls = made;
   }
-  const server = createSimulatorServer({ root: DIST, ...(policyText !== undefined ? { policyText } : {}), ...(tls ? { tls } : {}) });
+  let built = !options.build;
+  const server = createSimulatorServer({ root: DIST, isReady: () => built, ...(policyText !== undefined ? { policyText } : {}), ...(tls ? { tls } : {}) });
   await new Promise<void>((ready, fail) => {
     server.once("error", (e: NodeJS.ErrnoException) =>
       fail(e.code === "EADDRINUSE" ? new Error(`port ${options.port} is in use; try --port 0`) : e),
@@ -192,6 +193,7 @@ async function main(): Promise<void> {
   if (options.build) {
     console.log(`Building the add-in and the simulator for ${origin} …`);
     await build(tls ? origin : undefined);
+    built = true;
   } else if (!existsSync(join(DIST, "simulator", "index.html"))) {
     throw new Error("dist/ has no simulator; run `npm run build` first, or drop --no-build");
   }
