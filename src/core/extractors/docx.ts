@@ -28,6 +28,9 @@ const WORD_TAGS = [
   "tab", "br", "cr", "noBreakHyphen", "softHyphen", "sym", "tc", "footnote", "endnote", "comment",
 ] as const;
 
+/** The only tags whose attributes `scanWordXml` reads: a tab stop's `pos`, a symbol's `char`. */
+const WORD_TAGS_WITH_ATTRS = ["tab", "sym"] as const;
+
 /** Scan one WordprocessingML part (document, header, footer, notes, comments). */
 export function scanWordXml(xml: XmlSource, section: Section, ctx: ReadContext): void {
   const stack: Para[] = [];
@@ -146,6 +149,7 @@ export function scanWordXml(xml: XmlSource, section: Section, ctx: ReadContext):
       },
       wantsText: () => skip === 0 && (inText > 0 || inInstr > 0),
       names: WORD_TAGS,
+      attrsOf: WORD_TAGS_WITH_ATTRS,
     },
     () => ctx.budget.tick(),
   );

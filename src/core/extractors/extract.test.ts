@@ -196,6 +196,7 @@ describe("docx scanner details (hand-built parts)", () => {
     ["Fallback (VML copy) is skipped", `<w:p><mc:AlternateContent><mc:Choice><w:txbxContent><w:p><w:r><w:t>boks</w:t></w:r></w:p></w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent><w:p><w:r><w:t>boks</w:t></w:r></w:p></w:txbxContent></mc:Fallback></mc:AlternateContent></w:p>`, ["boks"]],
     ["tab stops are not text", `<w:p><w:pPr><w:tabs><w:tab w:pos="100"/></w:tabs></w:pPr><w:r><w:t>a</w:t><w:tab/><w:t>b</w:t></w:r></w:p>`, ["a\tb"]],
     ["entities decoded", `<w:p><w:r><w:t>&#49;50375&#x2d;6125 &amp; &lt;</w:t></w:r></w:p>`, ["150375-6125 & <"]],
+    ["symbol characters (Symbol font's private-use F0xx)", `<w:p w:rsidR="00AB12CD"><w:r><w:t>15037</w:t><w:sym w:font="Symbol" w:char="F035"/><w:t>-6125</w:t></w:r></w:p>`, ["150375-6125"]],
   ])("%s", async (_l, body, want) => {
     const r = await run([file("d.docx", docx(body))]);
     expect(r.segments.slice(1).map((s) => s.text)).toEqual(want);

@@ -83,8 +83,16 @@ function decodeRun(b: Uint8Array, start: number, end: number): string {
     let s = "";
     for (let k = start; k < end; k++) {
       const c = b[k] as number;
-      if (c >= 0x80) return decodeUtf8(b, start, end);
-      s += String.fromCharCode(c);
+      if (c < 0x80) {
+        s += String.fromCharCode(c);
+        continue;
+      }
+      // Danish letters are two-byte sequences: decoded here, since a native decoder call costs
+      // more than a short run. Anything else (three or four bytes, or invalid) goes to the decoder.
+      const c2 = b[k + 1] as number;
+      if (c < 0xc2 || c > 0xdf || k + 1 >= end || (c2 & 0xc0) !== 0x80) return decodeUtf8(b, start, end);
+      s += String.fromCharCode(((c & 0x1f) << 6) | (c2 & 0x3f));
+      k++;
     }
     return s;
   }
@@ -176,6 +184,7 @@ export function scanXmlBytes(bytes: Uint8Array, h: XmlHandler, onChunk?: () => v
   const n = b.length;
   const table = h.names ? nameTable(h.names) : undefined;
   const seen: NameCache = { table: [], size: 0 };
+  const attrsOf = h.attrsOf ? new Set(h.attrsOf) : undefined;
   let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
   let nextTick = 65536;
   while (i < n) {
@@ -244,7 +253,7 @@ export function scanXmlBytes(bytes: Uint8Array, h: XmlHandler, onChunk?: () => v
     if (sp > end) sp = end;
     const name = localNameAt(b, lt + 1, sp, table, seen);
     if (name !== undefined) {
-      h.open(name, sp < end ? decodeRun(b, sp, end) : "", selfClosing);
+      h.open(name, sp < end && (!attrsOf || attrsOf.has(name)) ? decodeRun(b, sp, end) : "", selfClosing);
       if (selfClosing) h.close(name);
     }
     i = gt + 1;

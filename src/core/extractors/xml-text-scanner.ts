@@ -57,6 +57,7 @@ function localNameAt(xml: string, start: number, end: number, table: NameTable |
 export function scanXmlText(xml: string, h: XmlHandler, onChunk?: () => void): void {
   const n = xml.length;
   const table = h.names ? nameTable(h.names) : undefined;
+  const attrsOf = h.attrsOf ? new Set(h.attrsOf) : undefined;
   let i = 0;
   let nextTick = 65536;
   while (i < n) {
@@ -134,7 +135,7 @@ export function scanXmlText(xml: string, h: XmlHandler, onChunk?: () => void): v
     if (sp > end) sp = end;
     const name = localNameAt(xml, lt + 1, sp, table);
     if (name !== undefined) {
-      h.open(name, sp < end ? xml.slice(sp, end) : "", selfClosing);
+      h.open(name, sp < end && (!attrsOf || attrsOf.has(name)) ? xml.slice(sp, end) : "", selfClosing);
       if (selfClosing) h.close(name);
     }
     i = gt + 1;

@@ -8,7 +8,10 @@ const SEED = 20261123;
 type Event = ["open", string, string, boolean] | ["close", string] | ["text", string];
 
 /** Every event the scanner reports, in order. `wanted` decides `wantsText` when given. */
-function events(source: string | Uint8Array, options: { names?: readonly string[]; wanted?: (open: readonly string[]) => boolean } = {}): Event[] {
+function events(
+  source: string | Uint8Array,
+  options: { names?: readonly string[]; attrsOf?: readonly string[]; wanted?: (open: readonly string[]) => boolean } = {},
+): Event[] {
   const out: Event[] = [];
   const open: string[] = [];
   const h: XmlHandler = {
@@ -28,6 +31,7 @@ function events(source: string | Uint8Array, options: { names?: readonly string[
     },
     ...(options.wanted ? { wantsText: () => (options.wanted as (o: readonly string[]) => boolean)(open) } : {}),
     ...(options.names ? { names: options.names } : {}),
+    ...(options.attrsOf ? { attrsOf: options.attrsOf } : {}),
   };
   scanXml(source, h);
   return out;
@@ -118,11 +122,37 @@ describe("scanXml", () => {
     }
   });
 
+  it("hands attributes only to the tags that asked for them", () => {
+    const xml = '<w:p w:rsidR="00A1"><w:tab w:pos="720"/><w:r w:rsidR="00B2"><w:t xml:space="preserve">x</w:t></w:r></w:p>';
+    const got = expectSameBothWays(xml, { names: ["p", "tab", "t"], attrsOf: ["tab"] });
+    expect(got.filter((e) => e[0] === "open")).toEqual([
+      ["open", "p", "", false],
+      ["open", "tab", ' w:pos="720"', true],
+      ["open", "t", "", false],
+    ]);
+  });
+
   it("still names every tag when a part uses more distinct names than the cache holds", () => {
     const names = Array.from({ length: 600 }, (_, i) => `n${i}`);
     const xml = names.map((n) => `<${n}>${n}</${n}>`).join("");
     const got = expectSameBothWays(xml);
     expect(got.filter((e) => e[0] === "close").map((e) => e[1])).toEqual(names);
+  });
+
+  it("decodes text from bytes exactly as a whole-part decode would, valid UTF-8 or not (seeded)", () => {
+    // Short runs are decoded by hand (two-byte letters), the rest natively: both must match.
+    const chunk = fc.oneof(
+      fc.constantFrom("<t>", "</t>", "<p>", "</p>").map((s) => Array.from(encodeUtf8(s))),
+      fc.array(fc.integer({ min: 0x20, max: 0xff }).filter((c) => c !== 0x3c && c !== 0x3e), { maxLength: 80 }),
+      fc.constantFrom([0xc3, 0xa6], [0xc3, 0xb8], [0xc3], [0xe2, 0x80, 0x91], [0xf0, 0x9f, 0x98, 0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80]),
+    );
+    fc.assert(
+      fc.property(fc.array(chunk, { maxLength: 30 }), (chunks) => {
+        const bytes = new Uint8Array(chunks.flat());
+        expect(events(bytes)).toEqual(events(new TextDecoder().decode(bytes)));
+      }),
+      { seed: SEED, numRuns: 1500 },
+    );
   });
 
   it("agrees both ways on random markup, with and without a name list (seeded)", () => {
@@ -133,7 +163,7 @@ describe("scanXml", () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), fc.boolean(), (pieces, filtered) => {
         const xml = pieces.join("");
-        expectSameBothWays(xml, filtered ? { names: ["p", "t", "tab"], wanted: (open) => open.indexOf("t") >= 0 } : {});
+        expectSameBothWays(xml, filtered ? { names: ["p", "t", "tab"], attrsOf: ["tab"], wanted: (open) => open.indexOf("t") >= 0 } : {});
       }),
       { seed: SEED, numRuns: 1500 },
     );

@@ -21,6 +21,12 @@ export interface XmlHandler {
    * Omit to hear every tag.
    */
   readonly names?: readonly string[];
+  /**
+   * The names whose attributes `open` reads; every other tag gets "". Word puts long revision ids
+   * on every paragraph, and turning them into strings nobody reads cost a sixth of a scan.
+   * Omit to get the attributes of every tag.
+   */
+  readonly attrsOf?: readonly string[];
 }
 
 /**
