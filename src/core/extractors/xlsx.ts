@@ -10,7 +10,8 @@
 import type { Place } from "../location";
 import type { ReadContext } from "./context";
 import { readOoxmlCommon, scanDrawingXml } from "./docx";
-import type { XmlSource } from "./xml";
+import type { XmlHandler, XmlSource } from "./xml";
+import { plainCellsStart, readPlainCells } from "./xlsx-plain-cells";
 import { attr, columnName, decodeXmlText, parseRelationships, prefixedAttr, relsPathFor, resolvePartPath, scanXml } from "./xml";
 import type { ZipArchive } from "./zip";
 
@@ -191,7 +192,18 @@ const HEADER_FOOTER_TAGS: ReadonlySet<string> = new Set(["oddHeader", "evenHeade
 
 const SHEET_TAGS = ["row", "c", "v", "is", "t", ...HEADER_FOOTER_TAGS];
 
-function scanSheet(xml: XmlSource, sheet: string, shared: readonly string[], cprStyles: Map<number, string>, ctx: ReadContext): void {
+/**
+ * One worksheet: a segment per non-empty cell, plus print headers and footers. `plainCells: false`
+ * turns off the fast path (xlsx-plain-cells.ts), for the test that holds both ways equal.
+ */
+export function scanSheet(
+  xml: XmlSource,
+  sheet: string,
+  shared: readonly string[],
+  cprStyles: ReadonlyMap<number, string>,
+  ctx: ReadContext,
+  options: { readonly plainCells?: boolean } = {},
+): void {
   const cprColumns = new Set<string>();
   let ref = "";
   let type = "";
@@ -234,83 +246,112 @@ function scanSheet(xml: XmlSource, sheet: string, shared: readonly string[], cpr
     ctx.emit(text, { kind: "cell", sheet, cell: ref }, restored ? RESTORED : undefined);
   };
 
-  scanXml(
-    xml,
-    {
-      open(name, attrs, selfClosing) {
-        switch (name) {
-          case "row": {
-            const r = Number(attr(attrs, "r"));
-            lastRow = isFinite(r) && r > 0 ? r : lastRow + 1;
-            lastCol = -1;
-            return;
-          }
-          case "c": {
-            readCellAttrs(attrs);
-            const r = CELL.r;
-            // Cells without `r` follow the previous one in the row.
-            if (r) {
-              ref = r;
-              lastCol = columnIndexOf(r);
-            } else {
-              lastCol++;
-              ref = columnName(lastCol) + lastRow;
-            }
-            type = CELL.t;
-            style = CELL.s === undefined ? -1 : Number(CELL.s);
-            v = "";
-            inline = "";
-            inCell = !selfClosing;
-            return;
-          }
-          case "v":
-            if (inCell && !selfClosing) inV++;
-            return;
-          case "is":
-            if (inCell && !selfClosing) inIs++;
-            return;
-          case "t":
-            if (inIs > 0 && !selfClosing) inT++;
-            return;
-        }
-        if (HEADER_FOOTER_TAGS.has(name) && !selfClosing) {
-          inHf++;
-          hf = "";
-          hfSection = name.indexOf("Header") >= 0 ? "header" : "footer";
-        }
-      },
-      close(name) {
-        switch (name) {
-          case "c":
-            if (inCell) emitCell();
-            inCell = false;
-            return;
-          case "v":
-            if (inV > 0) inV--;
-            return;
-          case "is":
-            if (inIs > 0) inIs--;
-            return;
-          case "t":
-            if (inT > 0) inT--;
-            return;
-        }
-        if (HEADER_FOOTER_TAGS.has(name) && inHf > 0) {
-          inHf--;
-          // &L &C &R and font codes are formatting; the rest is text.
-          ctx.emit(hf.replace(/&[LCRBIUSEXYKPNDTZGFA]|&"[^"]*"|&[0-9]+/g, " "), { kind: "section", section: hfSection });
-        }
-      },
-      text(raw) {
-        if (inV > 0) v += decodeXmlText(raw);
-        else if (inT > 0) inline += decodeXmlText(raw);
-        else if (inHf > 0) hf += decodeXmlText(raw);
-      },
-      wantsText: () => inV > 0 || inT > 0 || inHf > 0,
-      names: SHEET_TAGS,
+  const openRow = (attrs: string): void => {
+    const r = Number(attr(attrs, "r"));
+    lastRow = isFinite(r) && r > 0 ? r : lastRow + 1;
+    lastCol = -1;
+  };
+
+  const openCell = (r: string | undefined, t: string, s: string | undefined, selfClosing: boolean): void => {
+    // Cells without `r` follow the previous one in the row.
+    if (r) {
+      ref = r;
+      lastCol = columnIndexOf(r);
+    } else {
+      lastCol++;
+      ref = columnName(lastCol) + lastRow;
+    }
+    type = t;
+    style = s === undefined ? -1 : Number(s);
+    v = "";
+    inline = "";
+    inCell = !selfClosing;
+  };
+
+  const handler: XmlHandler = {
+    open(name, attrs, selfClosing) {
+      switch (name) {
+        case "row":
+          openRow(attrs);
+          return;
+        case "c":
+          readCellAttrs(attrs);
+          openCell(CELL.r, CELL.t, CELL.s, selfClosing);
+          return;
+        case "v":
+          if (inCell && !selfClosing) inV++;
+          return;
+        case "is":
+          if (inCell && !selfClosing) inIs++;
+          return;
+        case "t":
+          if (inIs > 0 && !selfClosing) inT++;
+          return;
+      }
+      if (HEADER_FOOTER_TAGS.has(name) && !selfClosing) {
+        inHf++;
+        hf = "";
+        hfSection = name.indexOf("Header") >= 0 ? "header" : "footer";
+      }
     },
-    () => ctx.budget.tick(),
-  );
+    close(name) {
+      switch (name) {
+        case "c":
+          if (inCell) emitCell();
+          inCell = false;
+          return;
+        case "v":
+          if (inV > 0) inV--;
+          return;
+        case "is":
+          if (inIs > 0) inIs--;
+          return;
+        case "t":
+          if (inT > 0) inT--;
+          return;
+      }
+      if (HEADER_FOOTER_TAGS.has(name) && inHf > 0) {
+        inHf--;
+        // &L &C &R and font codes are formatting; the rest is text.
+        ctx.emit(hf.replace(/&[LCRBIUSEXYKPNDTZGFA]|&"[^"]*"|&[0-9]+/g, " "), { kind: "section", section: hfSection });
+      }
+    },
+    text(raw) {
+      if (inV > 0) v += decodeXmlText(raw);
+      else if (inT > 0) inline += decodeXmlText(raw);
+      else if (inHf > 0) hf += decodeXmlText(raw);
+    },
+    wantsText: () => inV > 0 || inT > 0 || inHf > 0,
+    names: SHEET_TAGS,
+  };
+  const tick = (): void => ctx.budget.tick();
+
+  const start = options.plainCells !== false && typeof xml === "string" ? plainCellsStart(xml) : -1;
+  if (start < 0 || typeof xml !== "string") {
+    scanXml(xml, handler, tick);
+    return;
+  }
+  // Up to and including `<sheetData>` the generic way; the plain cells fast; the rest (anything
+  // unusual, then headers and footers) the generic way again, from exactly where the fast path
+  // stopped. Splitting there changes nothing: both cuts fall just after a tag, outside any cell.
+  const head = xml.slice(0, start);
+  scanXml(head, handler, tick);
+  let rest = start;
+  if (!inCell && inV === 0 && inIs === 0 && inT === 0 && inHf === 0) {
+    rest = readPlainCells(xml, start, {
+      row: openRow,
+      cell(r, t, s, rawV, rawInline, selfClosing) {
+        openCell(r, t ?? "", s, selfClosing);
+        if (selfClosing) return;
+        v = rawV ? decodeXmlText(rawV) : "";
+        inline = rawInline ? decodeXmlText(rawInline) : "";
+        emitCell();
+        inCell = false;
+      },
+      tick,
+    });
+  }
+  scanXml(xml.slice(rest), handler, tick);
 }
 
 interface SheetRef {
