@@ -170,6 +170,45 @@ export async function bench(): Promise<void> {
     console.log(row(["csv", csvSmall.length / MB, ours, bare, ours / bare, best, csvSmall.length / MB / (ours / 1000)]));
   }
 
+  // Floors: the bare library plus the least any extractor must add, timed against the bare
+  // library alone. They show where ≤ 1.3× can be reached at all (README, Limitations).
+  console.log("\n" + row(["floor", "input MB", "floor ms", "bare ms", "ratio", "best/best"]) + "   (bare + the least work on top, vs bare)");
+  {
+    // xlsx: a place per cell (`Ark1!B7`) means at least finding each cell and keeping its value and
+    // reference: one indexOf per cell, two slices, one segment object. No XML handling at all.
+    const sheet = bigSheet(40_000);
+    const cellFloor = (): number => {
+      const files = unzipSync(sheet);
+      let kept = 0;
+      for (const [name, data] of Object.entries(files)) {
+        const xml = decoder.decode(data);
+        if (name !== "xl/worksheets/sheet1.xml") continue;
+        const segments: Array<{ text: string; location: { place: { kind: string; cell: string } } }> = [];
+        for (let i = xml.indexOf("<c r="); i >= 0; i = xml.indexOf("<c r=", i + 1)) {
+          const refEnd = xml.indexOf('"', i + 6);
+          const valueStart = xml.indexOf(">", xml.indexOf(">", refEnd) + 1) + 1;
+          const text = xml.slice(valueStart, xml.indexOf("<", valueStart));
+          segments.push({ text, location: { place: { kind: "cell", cell: xml.slice(i + 6, refEnd) } } });
+        }
+        kept += segments.length;
+      }
+      return kept;
+    };
+    const [floor, bare, best] = await pair(cellFloor, () => bareUnzip(sheet));
+    console.log(row(["xlsx cells", sheet.length / MB, floor, bare, floor / bare, best]));
+
+    // docx: markup must be looked at byte by byte to find the text: one plain JS pass over every
+    // byte of every part instead of the decode, with no tag handling at all.
+    const doc = scaleZip("brev.docx", "word/document.xml", "<w:body>", "<w:sectPr", 300, true);
+    const byteFloor = (): number => {
+      let tags = 0;
+      for (const data of Object.values(unzipSync(doc))) for (let i = 0; i < data.length; i++) if (data[i] === 60) tags++;
+      return tags;
+    };
+    const [f2, b2, best2] = await pair(byteFloor, () => bareUnzip(doc));
+    console.log(row(["docx bytes", doc.length / MB, f2, b2, f2 / b2, best2]));
+  }
+
   // PDF: our mini reader and our pdf.js adapter, each against bare pdf.js text on the same files.
   console.log("\n" + row(["pdf", "input MB", "mini ms", "pdf.js ms", "mini/bare", "adapter/bare"]) + "   (bare = raw pdf.js getTextContent)");
   const pdfjs = createPdfjsReader();
