@@ -186,10 +186,10 @@ function isAllDigits(s: string): boolean {
   return true;
 }
 
-/** Every tag `scanSheet` acts on: formulas (`f`), row and cell formatting are skipped unread. */
 /** A sheet's print headers and footers (`&L &C &R` codes and text). */
 const HEADER_FOOTER_TAGS: ReadonlySet<string> = new Set(["oddHeader", "evenHeader", "firstHeader", "oddFooter", "evenFooter", "firstFooter"]);
 
+/** Every tag `scanSheet` acts on: formulas (`f`), row and cell formatting are skipped unread. */
 const SHEET_TAGS = ["row", "c", "v", "is", "t", ...HEADER_FOOTER_TAGS];
 
 /**
