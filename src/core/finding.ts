@@ -104,6 +104,8 @@ export type UnreadableCause =
   | "item-unavailable"
   | "api-error"
   | "legacy-format"
+  /** Excel's binary workbook (.xlsb): records, not XML, and no maintained reader for them. */
+  | "binary-workbook"
   /** The reader for this format is left out of the send-time bundle (the task pane reads it). */
   | "not-at-send-time"
   /** A PDF whose streams use a filter (encoding) the reader cannot undo: its text, if any, was not read. */

@@ -48,6 +48,7 @@ const CAUSE_KEYS: Readonly<Record<UnreadableCause, MessageKey>> = {
   "item-unavailable": "findings.unreadable.cause.itemUnavailable",
   "api-error": "findings.unreadable.cause.apiError",
   "legacy-format": "findings.unreadable.cause.legacyFormat",
+  "binary-workbook": "findings.unreadable.cause.binaryWorkbook",
   "not-at-send-time": "findings.unreadable.cause.notAtSendTime",
   "unsupported-encoding": "findings.unreadable.cause.unsupportedEncoding",
   "unknown-format": "findings.unreadable.cause.unknownFormat",

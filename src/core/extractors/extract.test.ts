@@ -266,3 +266,20 @@ describe("xlsx: lost leading zeros", () => {
     ]);
   });
 });
+
+describe("xlsb: Excel's binary workbook", () => {
+  // LibreOffice cannot write .xlsb, so the package is built by hand: the parts Excel writes, with
+  // record bytes that only have to be there (nothing reads them).
+  const xlsb = zipSync({
+    "[Content_Types].xml": strToU8(`<Types><Override PartName="/xl/workbook.bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>`),
+    "_rels/.rels": strToU8("<Relationships/>"),
+    "xl/workbook.bin": new Uint8Array([0x83, 0x01, 0x00, 0x84, 0x01, 0x00]),
+    "xl/worksheets/sheet1.bin": new Uint8Array([0x81, 0x01, 0x00, 0x82, 0x01, 0x00]),
+  });
+
+  it("is one clear verdict for the whole file, not a list of its internal parts", async () => {
+    const r = await run([file("Oversigt.xlsb", xlsb)]);
+    expect(r.unreadable).toEqual([{ kind: "unreadable-attachment", attachment: "Oversigt.xlsb", why: "unsupported", cause: "binary-workbook" }]);
+    expect(r.segments.map((s) => s.location.attachment)).toEqual(["Oversigt.xlsb"]);
+  });
+});

@@ -228,6 +228,12 @@ class Reader {
       readXlsx(zip, ctx);
       return;
     }
+    if (zip.has("xl/workbook.bin")) {
+      // Excel's binary workbook (.xlsb): its cells are binary records, not XML. Read as a plain
+      // archive it would list its internal parts as unknown files and miss every number in it.
+      guardEncrypted(zip);
+      throw new ExtractStop("unsupported", "binary-workbook");
+    }
     if (zip.has("ppt/presentation.xml")) {
       guardEncrypted(zip);
       readPptx(zip, ctx);
