@@ -60,14 +60,24 @@ export function scanXmlText(xml: string, h: XmlHandler, onChunk?: () => void): v
   const attrsOf = h.attrsOf ? new Set(h.attrsOf) : undefined;
   let i = 0;
   let nextTick = 65536;
+  // The handler's functions are read once: one scanner serves every reader, so reading them from
+  // `h` at every tag is a lookup over many object shapes (a sixth of a Word part's scan, measured).
+  // Whether text is wanted can only change when the handler is called, so it is asked only then.
+  const onOpen = h.open;
+  const onClose = h.close;
+  const onText = h.text;
+  const wantsText = h.wantsText;
+  let wanted = wantsText === undefined || wantsText.call(h);
   while (i < n) {
-    const wanted = !h.wantsText || h.wantsText();
     const lt = xml.charCodeAt(i) === 60 ? i : xml.indexOf("<", i);
     if (lt < 0) {
-      if (wanted) h.text(xml.slice(i));
+      if (wanted) onText.call(h, xml.slice(i));
       return;
     }
-    if (lt > i && wanted) h.text(xml.slice(i, lt));
+    if (lt > i && wanted) {
+      onText.call(h, xml.slice(i, lt));
+      wanted = wantsText === undefined || wantsText.call(h);
+    }
     if (onChunk && lt >= nextTick) {
       onChunk();
       nextTick = lt + 65536;
@@ -82,7 +92,10 @@ export function scanXmlText(xml: string, h: XmlHandler, onChunk?: () => void): v
         const end = e < 0 ? n : e;
         // CDATA is literal text: escape it so decodeXmlText gives it back unchanged. Like any text,
         // only when wanted (a shared-strings reader appends whatever `text` hands it).
-        if (wanted) h.text(xml.slice(lt + 9, end).replace(/&/g, "&amp;").replace(/</g, "&lt;"));
+        if (wanted) {
+          onText.call(h, xml.slice(lt + 9, end).replace(/&/g, "&amp;").replace(/</g, "&lt;"));
+          wanted = wantsText === undefined || wantsText.call(h);
+        }
         i = e < 0 ? n : e + 3;
       } else {
         const e = xml.indexOf(">", lt);
@@ -108,7 +121,10 @@ export function scanXmlText(xml: string, h: XmlHandler, onChunk?: () => void): v
       while (a < b && isTrimSpace(xml.charCodeAt(a))) a++;
       while (b > a && isTrimSpace(xml.charCodeAt(b - 1))) b--;
       const closed = localNameAt(xml, a, b, table);
-      if (closed !== undefined) h.close(closed);
+      if (closed !== undefined) {
+        onClose.call(h, closed);
+        wanted = wantsText === undefined || wantsText.call(h);
+      }
       i = gt + 1;
       continue;
     }
@@ -135,8 +151,9 @@ export function scanXmlText(xml: string, h: XmlHandler, onChunk?: () => void): v
     if (sp > end) sp = end;
     const name = localNameAt(xml, lt + 1, sp, table);
     if (name !== undefined) {
-      h.open(name, sp < end && (!attrsOf || attrsOf.has(name)) ? xml.slice(sp, end) : "", selfClosing);
-      if (selfClosing) h.close(name);
+      onOpen.call(h, name, sp < end && (!attrsOf || attrsOf.has(name)) ? xml.slice(sp, end) : "", selfClosing);
+      if (selfClosing) onClose.call(h, name);
+      wanted = wantsText === undefined || wantsText.call(h);
     }
     i = gt + 1;
   }

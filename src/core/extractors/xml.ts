@@ -13,7 +13,11 @@ export interface XmlHandler {
   close(name: string): void;
   /** Raw text between tags; decode with `decodeXmlText` only when it is wanted. */
   text(raw: string): void;
-  /** Whether `text` wants the current text at all: most text between tags is skipped unsliced. */
+  /**
+   * Whether `text` wants the current text at all: most text between tags is skipped unsliced.
+   * Asked once at the start and again after each call to the handler, so its answer may depend
+   * only on state that the handler's own calls change.
+   */
   wantsText?(): boolean;
   /**
    * The only local names `open` and `close` are called for. Most tags of a Word or Excel part are
