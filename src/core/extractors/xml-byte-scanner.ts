@@ -188,7 +188,7 @@ export function scanXmlBytes(bytes: Uint8Array, h: XmlHandler, onChunk?: () => v
   let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
   let nextTick = 65536;
   // The handler's functions are read once: one scanner serves every reader, so reading them from
-  // `h` at every tag is a lookup over many object shapes (about a tenth of a Word part's extraction, measured).
+  // `h` at every tag is a lookup over many object shapes (about a tenth of a Word part's scan, measured).
   // Whether text is wanted can only change when the handler is called, so it is asked only then.
   const onOpen = h.open;
   const onClose = h.close;

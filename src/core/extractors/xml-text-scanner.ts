@@ -61,7 +61,7 @@ export function scanXmlText(xml: string, h: XmlHandler, onChunk?: () => void): v
   let i = 0;
   let nextTick = 65536;
   // The handler's functions are read once: one scanner serves every reader, so reading them from
-  // `h` at every tag is a lookup over many object shapes (about a tenth of a Word part's extraction, measured).
+  // `h` at every tag is a lookup over many object shapes (about a tenth of a Word part's scan, measured).
   // Whether text is wanted can only change when the handler is called, so it is asked only then.
   const onOpen = h.open;
   const onClose = h.close;
