@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { strToU8, zipSync } from "fflate";
 import { DEFAULT_POLICY, scanMessage, type Message, type Policy } from "../src/core/index";
+import { concatBytes } from "../src/core/extractors/concat-bytes";
 import { onMessageSend } from "../src/addin/launchevent/on-message-send";
 import { connectMailbox } from "../src/addin/office/mailbox-host";
 import { createFakeOffice } from "../src/simulator/fake-office";
@@ -125,14 +126,7 @@ function pdf(random: () => number): Uint8Array {
   });
   const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
   chunks.push(strToU8(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${offset}\n%%EOF\n`));
-  const total = chunks.reduce((n, c) => n + c.length, 0);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 export function typicalDraft(seed = 2026): Message {

@@ -6,6 +6,7 @@
  * mini reader must find them too.
  */
 import { unzlibSync } from "fflate";
+import { concatBytes } from "../../src/core/extractors/concat-bytes";
 
 export interface LzwOptions {
   /** 1 (the PDF default) widens codes one code early; 0 widens them exactly when needed. */
@@ -217,13 +218,7 @@ export function refilterPdf(pdf: Uint8Array, to: Refilter): Uint8Array {
   }
   add(latin1(table));
   add(latin1(`trailer\n<< /Size ${size} /Root ${root[1]} 0 R >>\nstartxref\n${xref}\n%%EOF\n`));
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks, length);
 }
 
 /** PNG-predict rows of `columns` bytes (one colour, 8 bits), cycling through the five row filters. */

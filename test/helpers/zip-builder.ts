@@ -3,6 +3,7 @@
  * flags, overlapping entries, and a 1 GiB bomb built as a raw deflate stream in memory (6.5 MB,
  * produced in milliseconds) instead of compressing a gigabyte.
  */
+import { concatBytes } from "../../src/core/extractors/concat-bytes";
 
 export interface RawEntry {
   readonly name: string;
@@ -77,13 +78,7 @@ export function buildZip(entries: readonly RawEntry[]): Uint8Array {
   end.setUint32(12, offset - cdStart, true);
   end.setUint32(16, cdStart, true);
   push(new Uint8Array(end.buffer));
-  const out = new Uint8Array(offset);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatBytes(parts, offset);
 }
 
 /**

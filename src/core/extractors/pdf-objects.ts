@@ -7,6 +7,7 @@
 import { Inflate } from "fflate";
 import type { Budget } from "./budget";
 import { ExtractStop, overflowStop } from "./budget";
+import { concatBytes } from "./concat-bytes";
 import { INFLATE_CHUNK_BYTES, MAX_PDF_OBJECTS } from "./limits";
 import { lzwDecode, runLengthDecode, unpredict } from "./pdf-filters";
 import { decodeLatin1 } from "./text-decode";
@@ -487,13 +488,7 @@ function inflatePartial(data: Uint8Array, budget: Budget): Uint8Array {
   } catch (e) {
     if (e instanceof ExtractStop) throw e;
   }
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
+  return concatBytes(chunks, total);
 }
 
 function asciiHex(data: Uint8Array): Uint8Array {

@@ -6,6 +6,7 @@
  */
 import { Inflate, inflateSync } from "fflate";
 import type { Budget } from "./budget";
+import { concatBytes } from "./concat-bytes";
 import { ExtractStop, overflowStop } from "./budget";
 import { INFLATE_CHUNK_BYTES } from "./limits";
 import { decodeCp437, decodeUtf8, isValidUtf8 } from "./text-decode";
@@ -192,13 +193,7 @@ export function inflateCounted(data: Uint8Array, expected: number, budget: Budge
   }
   if (expected >= 0 && total !== expected) throw new ExtractStop("corrupt");
   if (chunks.length === 1) return chunks[0] as Uint8Array;
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
+  return concatBytes(chunks, total);
 }
 
 /**
