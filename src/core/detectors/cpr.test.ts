@@ -402,10 +402,15 @@ describe("findCprInSegments", () => {
     });
     expect(f.map((x) => [(x.location.place as { cell: string }).cell, x.masked, x.confidence])).toEqual([
       ["A2", "050650-****", "high"],
-      ["B2", "150650-****", "low"],
+      // The header names column A only; B2 is HIGH because "CPR" stands within the keyword window
+      // (one row up), exactly as in the same table in an HTML body.
+      ["B2", "150650-****", "high"],
       ["A3", "150650-****", "high"],
     ]);
     expect(f[0]?.reasons).toContain("leading-zero-restored");
+    expect(f[1]?.reasons).toContain("keyword");
+    expect(f[1]?.reasons).not.toContain("cpr-column");
+    expect(f[2]?.reasons).toContain("cpr-column");
   });
 
   it("spreadsheet cells: ≥ 3 valid values make a column without a header", () => {

@@ -1,0 +1,208 @@
+/**
+ * One rule for every carrier (docs/cpr-rule.en.md): the segments a reader emits one line, paragraph
+ * or cell at a time are laid out again as the text the mail body gives the CPR rule — lines end in
+ * a newline, table cells are separated by tabs and rows by newlines, a paragraph break inside a
+ * cell is U+2028 — so a "CPR-nr." header above a column, a "Personnummer" label cell to the left,
+ * or a label line above a number reaches the number exactly as it does in an HTML body.
+ *
+ * A "flow" is a run of consecutive segments from one place of one part (the lines of a .txt, the
+ * cells of one sheet, the body paragraphs of a .docx). The separators are hard breaks for the
+ * matcher (a number never crosses them), so a finding always lies inside one segment.
+ */
+import type { TextSegment } from "../location";
+
+export interface Flow {
+  readonly text: string;
+  /** Index in the segment list of each segment of the flow, and where its text starts in `text`. */
+  readonly segs: readonly number[];
+  readonly starts: readonly number[];
+  /** Soft breaks of the segments, shifted into `text`. */
+  readonly softBreaks: readonly number[] | undefined;
+  readonly fileName: boolean;
+}
+
+interface Cell {
+  readonly table: string;
+  readonly row: number;
+  readonly col: number;
+}
+
+const CELL_REF = /^([A-Za-z]{1,3})([0-9]{1,7})(?::|$)/;
+/** Empty columns beyond this many are not laid out (a cell at column XFD would be 16,000 tabs). */
+const MAX_GAP = 256;
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) | 0x20) - 0x60);
+  return n - 1;
+}
+
+function cellOf(seg: TextSegment): Cell | undefined {
+  const t = seg.tableCell;
+  if (t) return { table: "t" + t.table, row: t.row, col: t.col };
+  const place = seg.location.place;
+  if (place?.kind !== "cell") return undefined;
+  const ref = CELL_REF.exec(place.cell);
+  if (!ref) return undefined;
+  return { table: "s", row: Number(ref[2]) - 1, col: columnIndex(ref[1] as string) };
+}
+
+/** Segments with equal keys that follow each other form one flow. File names never join. */
+function flowKey(seg: TextSegment): string | undefined {
+  const l = seg.location;
+  const p = l.place;
+  let where = "";
+  if (p) {
+    switch (p.kind) {
+      case "file-name":
+        return undefined;
+      case "cell":
+        where = "cell\u0000" + p.sheet;
+        break;
+      case "section":
+        where = "section\u0000" + p.section;
+        break;
+      case "slide":
+        where = "slide\u0000" + p.slide + (p.notes ? "n" : "");
+        break;
+      case "mail-part":
+        where = "mail\u0000" + p.part;
+        break;
+      default:
+        where = p.kind;
+    }
+  }
+  return l.part + "\u0000" + (l.attachment ?? "") + "\u0000" + where;
+}
+
+function tabs(n: number): string {
+  let s = "";
+  for (let i = 0; i < Math.min(n, MAX_GAP); i++) s += "\t";
+  return s;
+}
+
+/**
+ * What goes between two segments of one flow. A row ends with the tabs of its empty cells up to
+ * the table's last column (`width`), as an HTML table writes them: a row stays a table row.
+ */
+function separator(prev: TextSegment, prevCell: Cell | undefined, seg: TextSegment, cell: Cell | undefined, width: number): string {
+  if (cell && prevCell && cell.table === prevCell.table) {
+    if (cell.row === prevCell.row) {
+      if (cell.col === prevCell.col) return "\u2028";
+      if (cell.col > prevCell.col) return tabs(cell.col - prevCell.col);
+    } else if (cell.row > prevCell.row) return tabs(width - prevCell.col) + "\n" + tabs(cell.col);
+  }
+  // A table starts or ends: a blank line, so neither the paragraph above nor the one below is read
+  // as a row of it (in HTML, the table's own block boundaries do this).
+  const end = prevCell ? tabs(width - prevCell.col) + "\n\n" : "\n\n";
+  if (cell) return end + tabs(cell.col);
+  if (prevCell) return end;
+  const a = prev.location.place;
+  const b = seg.location.place;
+  // A blank line the reader dropped still ends a list, as it does in the body.
+  if (a?.kind === "line" && b?.kind === "line" && b.line > a.line + 1) return "\n\n";
+  return "\n";
+}
+
+/**
+ * The cell delimiter of a .csv/.tsv-like run of lines: `;` (Danish Excel), tab, or `,` in a file
+ * named .csv, when the first lines hold it equally often. Undefined for prose.
+ */
+function delimiterOf(segments: readonly TextSegment[], from: number, to: number): string | undefined {
+  const first = segments[from] as TextSegment;
+  if (first.location.place?.kind !== "line" || to - from < 2) return undefined;
+  const name = (first.location.attachment ?? "").toLowerCase();
+  // A comma is too common in prose to mean "cell" unless the file says it is comma-separated.
+  const choices = /\.csv$/.test(name) ? [";", "\t", ","] : [";", "\t"];
+  for (const d of choices) {
+    const n = count(first.text, d);
+    if (n === 0) continue;
+    let same = 0;
+    const last = Math.min(to, from + 5);
+    for (let i = from + 1; i < last; i++) if (count((segments[i] as TextSegment).text, d) === n) same++;
+    if (same >= Math.min(2, last - from - 1)) return d;
+  }
+  return undefined;
+}
+
+function count(s: string, d: string): number {
+  let n = 0;
+  for (let i = s.indexOf(d); i >= 0; i = s.indexOf(d, i + 1)) n++;
+  return n;
+}
+
+/** Same length, so offsets stay: each delimiter becomes a tab (a cell boundary). */
+function withTabs(s: string, d: string | undefined): string {
+  return d === undefined || d === "\t" ? s : s.split(d).join("\t");
+}
+
+/** The flows of a message's segments, in order. */
+export function flowsOf(segments: readonly TextSegment[]): Flow[] {
+  const flows: Flow[] = [];
+  let i = 0;
+  while (i < segments.length) {
+    const first = segments[i] as TextSegment;
+    const key = flowKey(first);
+    let j = i + 1;
+    if (key !== undefined) while (j < segments.length && flowKey(segments[j] as TextSegment) === key) j++;
+    flows.push(layOut(segments, i, j, key === undefined));
+    i = j;
+  }
+  return flows;
+}
+
+function layOut(segments: readonly TextSegment[], from: number, to: number, fileName: boolean): Flow {
+  const first = segments[from] as TextSegment;
+  if (to - from === 1) {
+    return { text: first.text, segs: [from], starts: [0], softBreaks: first.softBreaks, fileName };
+  }
+  const delimiter = delimiterOf(segments, from, to);
+  const parts: string[] = [];
+  const segs: number[] = [];
+  const starts: number[] = [];
+  let soft: number[] | undefined;
+  let at = 0;
+  let prev: TextSegment | undefined;
+  let prevCell: Cell | undefined;
+  const cells: (Cell | undefined)[] = [];
+  const widths = new Map<string, number>();
+  for (let i = from; i < to; i++) {
+    const cell = cellOf(segments[i] as TextSegment);
+    cells.push(cell);
+    if (cell && cell.col > (widths.get(cell.table) ?? -1)) widths.set(cell.table, cell.col);
+  }
+  for (let i = from; i < to; i++) {
+    const seg = segments[i] as TextSegment;
+    const cell = cells[i - from];
+    const width = prevCell ? (widths.get(prevCell.table) as number) : 0;
+    const sep = prev ? separator(prev, prevCell, seg, cell, width) : cell ? tabs(cell.col) : "";
+    parts.push(sep);
+    at += sep.length;
+    segs.push(i);
+    starts.push(at);
+    if (seg.softBreaks) {
+      soft = soft ?? [];
+      for (const b of seg.softBreaks) soft.push(b + at);
+    }
+    const text = withTabs(seg.text, delimiter);
+    parts.push(text);
+    at += text.length;
+    prev = seg;
+    prevCell = cell;
+  }
+  if (prevCell) parts.push(tabs((widths.get(prevCell.table) as number) - prevCell.col));
+  return { text: parts.join(""), segs, starts, softBreaks: soft, fileName };
+}
+
+/** Which segment of `flow` holds offset `at` (binary search over the starts). */
+export function segmentAt(flow: Flow, at: number): number {
+  const s = flow.starts;
+  let lo = 0;
+  let hi = s.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((s[mid] as number) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
