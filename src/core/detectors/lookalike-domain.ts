@@ -360,6 +360,9 @@ function bestMatch(probe: Probe, index: TargetIndex): Match | undefined {
   return best;
 }
 
+/** A slip on another suffix counts for protected names of at least this many letters. */
+const MIN_CROSS_SUFFIX_TYPO_LABEL = 7;
+
 /** Protected names shorter than this get no look-alike-plus-slip match: one edit reaches neighbours. */
 const MIN_SKELETON_SLIP_LABEL = 5;
 
@@ -428,6 +431,9 @@ function typoMatch(t: Target, f: number, typed: Typed, suffix: string, suffixFor
       distance = 1;
     } else {
       if (!sameSuffix && !TYPO_SUFFIXES.has(suffixForm)) return undefined;
+      // Another suffix is a change already; on a short name a slip on top reaches real domains
+      // abroad (borged.com, 5star.com): measured in lookalike-measure.test.ts.
+      if (!sameSuffix && n < MIN_CROSS_SUFFIX_TYPO_LABEL) return undefined;
       const max = n <= 8 ? 1 : 2;
       // The letter bound runs before the DP inside: most survivors of the set cut still fail it.
       distance = shared === 0 ? typoDistance(intended, typed.prepared, max, true) : typoDistance(intended, got, max, false);
