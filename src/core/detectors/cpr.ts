@@ -102,11 +102,13 @@ function analyze(text: string, options: CprOptions, softBreaks: readonly number[
       const place = table.place(s.start);
       if (!place) continue;
       if (place.headed) columnHit.add(s);
-      if (!isColumnValue(s)) continue;
+      // A nine-digit value that is a valid date with its zero put back counts too: a spreadsheet
+      // drops the leading zero of every number born on the 1st–9th (0711723308 → 711723308).
+      if (!isColumnValue(s) && s.kind !== "nine") continue;
       let g = groups.get(place.key);
       if (!g) groups.set(place.key, (g = { total: 0, valid: 0, members: [] }));
       g.total++;
-      if (s.kind === "cpr") {
+      if (s.kind === "cpr" || s.kind === "nine") {
         g.valid++;
         g.members.push(s);
       }
