@@ -137,3 +137,33 @@ describe("layout", () => {
     expect(f?.location.place).toEqual({ kind: "line", line: 2 });
   });
 });
+
+describe("reading only around the numbers gives what reading everything gives", () => {
+  const WORDS = ["Navn", "CPR-nr.", "Tlf.", "20 30 40 50", "borger", "konto", "sag", "Åben", "x".repeat(120), "", "Personnummer:"];
+  const NUMS = ["1506503720", "150650-3720", "150650 3720", "2203614517", "506503720", "12345678", "3112999999"];
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])("seed %i", async (seed) => {
+    const { mulberry32 } = await import("../../../test/helpers/seeded-random");
+    const rnd = mulberry32(seed);
+    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+    const segs: TextSegment[] = [];
+    let line = 1;
+    for (let i = 0; i < 400; i++) {
+      const cells = 1 + Math.floor(rnd() * 3);
+      const parts: string[] = [];
+      for (let c = 0; c < cells; c++) parts.push(rnd() < 0.3 ? pick(NUMS) : pick(WORDS));
+      line += rnd() < 0.1 ? 2 : 1;
+      const text = parts.join(rnd() < 0.5 ? "\t" : " ");
+      if (text.trim() !== "") segs.push({ text, location: { part: "attachment", attachment: "a.txt", place: { kind: "line", line } } });
+    }
+    const got = findCprInSegments(segs, { now: NOW }).map((f) => JSON.stringify([f.location, f.span, f.confidence, f.reasons]));
+    const [flow] = flowsOf(segs);
+    const whole = findCprInSegments([{ text: flow!.text, location: { part: "body" } }], { now: NOW }).map((f) => {
+      const k = segmentAt(flow!, f.span!.start);
+      const at = flow!.starts[k]!;
+      return JSON.stringify([segs[flow!.segs[k]!]!.location, { start: f.span!.start - at, end: f.span!.end - at }, f.confidence, f.reasons]);
+    });
+    expect(got.length).toBeGreaterThan(10);
+    expect(got).toEqual(whole);
+  });
+});

@@ -136,8 +136,13 @@ function withTabs(s: string, d: string | undefined): string {
   return d === undefined || d === "\t" ? s : s.split(d).join("\t");
 }
 
-/** The flows of a message's segments, in order. */
-export function flowsOf(segments: readonly TextSegment[]): Flow[] {
+/**
+ * The flows of a message's segments, in order. With `needed` (the segments that hold a CPR-shaped
+ * string), only the parts of a flow the rule can look at are laid out: the table or list run each
+ * such segment is in, and at least `window` characters either side. Joining all of a 10 MB file
+ * to read three numbers would cost more than reading it (bench/cpr.bench.ts).
+ */
+export function flowsOf(segments: readonly TextSegment[], needed?: readonly boolean[], window = 100): Flow[] {
   const flows: Flow[] = [];
   let i = 0;
   while (i < segments.length) {
@@ -145,18 +150,91 @@ export function flowsOf(segments: readonly TextSegment[]): Flow[] {
     const key = flowKey(first);
     let j = i + 1;
     if (key !== undefined) while (j < segments.length && flowKey(segments[j] as TextSegment) === key) j++;
-    flows.push(layOut(segments, i, j, key === undefined));
+    const fileName = key === undefined;
+    if (j - i === 1) {
+      if (!needed || needed[i]) flows.push(layOut(segments, i, j, fileName, undefined));
+    } else {
+      const delimiter = delimiterOf(segments, i, j);
+      if (!needed) flows.push(layOut(segments, i, j, fileName, delimiter));
+      else for (const [a, b] of neededRanges(segments, i, j, needed, window, delimiter)) flows.push(layOut(segments, a, b, fileName, delimiter));
+    }
     i = j;
   }
   return flows;
 }
 
-function layOut(segments: readonly TextSegment[], from: number, to: number, fileName: boolean): Flow {
+/** A line this long without a tab ends a table or list run (MAX_LIST_LINE in cpr-context.ts). */
+const LONG_LINE = 100;
+/** Runs are followed back this many segments at most (MAX_RUN_LINES in cpr-context.ts). */
+const MAX_RUN = 1000;
+
+/**
+ * Does a table or list run end between segment k-1 and k in the laid-out text? Errs towards "no"
+ * (a longer range costs time, a shorter one would change the result).
+ */
+function breaksBefore(segments: readonly TextSegment[], k: number, delimiter: string | undefined): boolean {
+  const prev = segments[k - 1] as TextSegment;
+  const seg = segments[k] as TextSegment;
+  const pc = cellOf(prev);
+  const c = cellOf(seg);
+  if (pc && c && pc.table === c.table && (c.row > pc.row || (c.row === pc.row && c.col >= pc.col))) return false;
+  if (pc || c) return true;
+  const a = prev.location.place;
+  const b = seg.location.place;
+  if (a?.kind === "line" && b?.kind === "line" && b.line > a.line + 1) return true;
+  const t = prev.text;
+  return t.length > LONG_LINE && t.indexOf("\t") < 0 && t.indexOf("\n") < 0 && (delimiter === undefined || t.indexOf(delimiter) < 0);
+}
+
+/** [start, end) ranges of segments around the needed ones, merged, in order. */
+function neededRanges(
+  segments: readonly TextSegment[],
+  from: number,
+  to: number,
+  needed: readonly boolean[],
+  window: number,
+  delimiter: string | undefined,
+): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const len = (k: number): number => (segments[k] as TextSegment).text.length + 1;
+  let end = from; // end of the last range
+  let charsToEnd = 0; // characters from just after the last needed segment to `end`
+  for (let k = from; k < to; k++) {
+    if (!needed[k]) {
+      if (k < end) charsToEnd -= len(k);
+      continue;
+    }
+    let chars: number;
+    if (k >= end) {
+      let a = k;
+      let back = 0;
+      for (let steps = 0; a > Math.max(from, end); steps++) {
+        if (back >= window && (steps >= MAX_RUN || breaksBefore(segments, a, delimiter))) break;
+        a--;
+        back += len(a);
+      }
+      const last = ranges[ranges.length - 1];
+      if (last && a <= last[1]) a = last[0];
+      else ranges.push([a, a]);
+      end = k + 1;
+      chars = 0;
+    } else chars = charsToEnd - len(k);
+    while (end < to && !(chars >= window && breaksBefore(segments, end, delimiter))) {
+      chars += len(end);
+      end++;
+    }
+    charsToEnd = chars;
+    (ranges[ranges.length - 1] as [number, number])[1] = end;
+  }
+  return ranges;
+}
+
+function layOut(segments: readonly TextSegment[], from: number, to: number, fileName: boolean, delimiter: string | undefined): Flow {
   const first = segments[from] as TextSegment;
   if (to - from === 1) {
-    return { text: first.text, segs: [from], starts: [0], softBreaks: first.softBreaks, fileName };
+    const text = withTabs(first.text, delimiter);
+    return { text, segs: [from], starts: [0], softBreaks: first.softBreaks, fileName };
   }
-  const delimiter = delimiterOf(segments, from, to);
   const parts: string[] = [];
   const segs: number[] = [];
   const starts: number[] = [];

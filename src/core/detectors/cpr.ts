@@ -242,7 +242,10 @@ export function findCprNumbers(text: string, options: CprOptions): CprMatch[] {
  * in every format alike; "≥ 2 valid compact numbers" counts over the whole message.
  */
 export function findCprInSegments(segments: readonly TextSegment[], options: CprOptions): CprFinding[] {
-  const flows = flowsOf(segments);
+  // Only segments holding a CPR-shaped string, and what the rule can see around them, are read
+  // as flows; the rest was read once here (the same scan the rule starts with).
+  const needed = segments.map((seg) => scanShapes(applySoftBreaks(seg.text, seg.softBreaks ?? options.softBreaks), options.now).length > 0);
+  const flows = flowsOf(segments, needed, windowOf(options));
   const analyses = flows.map((f) =>
     analyze(f.text, options, f.softBreaks ?? (f.segs.length === 1 ? options.softBreaks : undefined), f.fileName),
   );
