@@ -13,7 +13,10 @@ import type { TextSegment } from "../location";
 
 export interface Flow {
   readonly text: string;
-  /** Index in the segment list of each segment of the flow, and where its text starts in `text`. */
+  /**
+   * Index in the segment list of each segment of the flow (-1 for a context slice of a neighbour,
+   * whose numbers belong to another flow), and where its text starts in `text`.
+   */
   readonly segs: readonly number[];
   readonly starts: readonly number[];
   /** Soft breaks of the segments, shifted into `text`. */
@@ -47,32 +50,33 @@ function cellOf(seg: TextSegment): Cell | undefined {
   return { table: "s", row: Number(ref[2]) - 1, col: columnIndex(ref[1] as string) };
 }
 
-/** Segments with equal keys that follow each other form one flow. File names never join. */
-function flowKey(seg: TextSegment): string | undefined {
-  const l = seg.location;
-  const p = l.place;
-  let where = "";
-  if (p) {
-    switch (p.kind) {
-      case "file-name":
-        return undefined;
-      case "cell":
-        where = "cell\u0000" + p.sheet;
-        break;
-      case "section":
-        where = "section\u0000" + p.section;
-        break;
-      case "slide":
-        where = "slide\u0000" + p.slide + (p.notes ? "n" : "");
-        break;
-      case "mail-part":
-        where = "mail\u0000" + p.part;
-        break;
-      default:
-        where = p.kind;
-    }
+/**
+ * Do two segments that follow each other belong to one flow: one part, one file, one place (the
+ * same sheet, section, slide or mail part)? File names never join. Compared field by field: this
+ * runs for every segment of a register extract.
+ */
+function sameFlow(a: TextSegment, b: TextSegment): boolean {
+  const la = a.location;
+  const lb = b.location;
+  if (la.part !== lb.part || la.attachment !== lb.attachment) return false;
+  const pa = la.place;
+  const pb = lb.place;
+  if (pa === undefined || pb === undefined) return pa === pb;
+  if (pa.kind !== pb.kind) return false;
+  switch (pa.kind) {
+    case "file-name":
+      return false;
+    case "cell":
+      return pa.sheet === (pb as typeof pa).sheet;
+    case "section":
+      return pa.section === (pb as typeof pa).section;
+    case "slide":
+      return pa.slide === (pb as typeof pa).slide && pa.notes === (pb as typeof pa).notes;
+    case "mail-part":
+      return pa.part === (pb as typeof pa).part;
+    default:
+      return true;
   }
-  return l.part + "\u0000" + (l.attachment ?? "") + "\u0000" + where;
 }
 
 function tabs(n: number): string {
@@ -147,16 +151,15 @@ export function flowsOf(segments: readonly TextSegment[], needed?: readonly bool
   let i = 0;
   while (i < segments.length) {
     const first = segments[i] as TextSegment;
-    const key = flowKey(first);
     let j = i + 1;
-    if (key !== undefined) while (j < segments.length && flowKey(segments[j] as TextSegment) === key) j++;
-    const fileName = key === undefined;
+    while (j < segments.length && sameFlow(first, segments[j] as TextSegment)) j++;
+    const fileName = first.location.place?.kind === "file-name";
     if (j - i === 1) {
       if (!needed || needed[i]) flows.push(layOut(segments, i, j, fileName, undefined));
     } else {
       const delimiter = delimiterOf(segments, i, j);
       if (!needed) flows.push(layOut(segments, i, j, fileName, delimiter));
-      else for (const [a, b] of neededRanges(segments, i, j, needed, window, delimiter)) flows.push(layOut(segments, a, b, fileName, delimiter));
+      else for (const r of neededRanges(segments, i, j, needed, window, delimiter)) flows.push(layOut(segments, r.a, r.b, fileName, delimiter, { head: r.head, tail: r.tail, window }));
     }
     i = j;
   }
@@ -186,7 +189,17 @@ function breaksBefore(segments: readonly TextSegment[], k: number, delimiter: st
   return t.length > LONG_LINE && t.indexOf("\t") < 0 && t.indexOf("\n") < 0 && (delimiter === undefined || t.indexOf(delimiter) < 0);
 }
 
-/** [start, end) ranges of segments around the needed ones, merged, in order. */
+/**
+ * Segments [a, b) around the needed ones, merged, in order. A long line next to a range adds only
+ * the part of it the rule can see (`head`: the end of segment a-1, `tail`: the start of segment b).
+ */
+interface Range {
+  a: number;
+  b: number;
+  head: boolean;
+  tail: boolean;
+}
+
 function neededRanges(
   segments: readonly TextSegment[],
   from: number,
@@ -194,9 +207,10 @@ function neededRanges(
   needed: readonly boolean[],
   window: number,
   delimiter: string | undefined,
-): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
+): Range[] {
+  const ranges: Range[] = [];
   const len = (k: number): number => (segments[k] as TextSegment).text.length + 1;
+  const slice = sliceLength(window);
   let end = from; // end of the last range
   let charsToEnd = 0; // characters from just after the last needed segment to `end`
   for (let k = from; k < to; k++) {
@@ -205,36 +219,66 @@ function neededRanges(
       continue;
     }
     let chars: number;
+    let range = ranges[ranges.length - 1];
     if (k >= end) {
       let a = k;
       let back = 0;
+      let head = false;
       for (let steps = 0; a > Math.max(from, end); steps++) {
-        if (back >= window && (steps >= MAX_RUN || breaksBefore(segments, a, delimiter))) break;
+        const broken = steps >= MAX_RUN || breaksBefore(segments, a, delimiter);
+        if (back >= window && broken) break;
+        if (broken && len(a - 1) > slice + 1) {
+          head = true;
+          break;
+        }
         a--;
         back += len(a);
       }
-      const last = ranges[ranges.length - 1];
-      if (last && a <= last[1]) a = last[0];
-      else ranges.push([a, a]);
+      if (range && a <= range.b) range.tail = false;
+      else ranges.push((range = { a, b: a, head, tail: false }));
       end = k + 1;
       chars = 0;
     } else chars = charsToEnd - len(k);
-    while (end < to && !(chars >= window && breaksBefore(segments, end, delimiter))) {
+    let tail = false;
+    while (end < to) {
+      const broken = breaksBefore(segments, end, delimiter);
+      if (chars >= window && broken) break;
+      if (broken && len(end) > slice + 1) {
+        tail = true;
+        break;
+      }
       chars += len(end);
       end++;
     }
     charsToEnd = chars;
-    (ranges[ranges.length - 1] as [number, number])[1] = end;
+    (range as Range).b = end;
+    (range as Range).tail = tail;
   }
   return ranges;
 }
 
-function layOut(segments: readonly TextSegment[], from: number, to: number, fileName: boolean, delimiter: string | undefined): Flow {
+/** What a context slice keeps: more than the window (a keyword at its edge), and still a long line. */
+function sliceLength(window: number): number {
+  return Math.max(window + 64, LONG_LINE + 1);
+}
+
+/** One flow of segments [from, to), with context slices before and after (segment index -1). */
+function layOut(
+  segments: readonly TextSegment[],
+  from: number,
+  to: number,
+  fileName: boolean,
+  delimiter: string | undefined,
+  context?: { head: boolean; tail: boolean; window: number },
+): Flow {
   const first = segments[from] as TextSegment;
-  if (to - from === 1) {
+  if (to - from === 1 && !context?.head && !context?.tail) {
     const text = withTabs(first.text, delimiter);
     return { text, segs: [from], starts: [0], softBreaks: first.softBreaks, fileName };
   }
+  const slice = context ? sliceLength(context.window) : 0;
+  const lo = context?.head ? from - 1 : from;
+  const hi = context?.tail ? to + 1 : to;
   const parts: string[] = [];
   const segs: number[] = [];
   const starts: number[] = [];
@@ -244,25 +288,28 @@ function layOut(segments: readonly TextSegment[], from: number, to: number, file
   let prevCell: Cell | undefined;
   const cells: (Cell | undefined)[] = [];
   const widths = new Map<string, number>();
-  for (let i = from; i < to; i++) {
+  for (let i = lo; i < hi; i++) {
     const cell = cellOf(segments[i] as TextSegment);
     cells.push(cell);
     if (cell && cell.col > (widths.get(cell.table) ?? -1)) widths.set(cell.table, cell.col);
   }
-  for (let i = from; i < to; i++) {
+  for (let i = lo; i < hi; i++) {
     const seg = segments[i] as TextSegment;
-    const cell = cells[i - from];
+    const cell = cells[i - lo];
     const width = prevCell ? (widths.get(prevCell.table) as number) : 0;
     const sep = prev ? separator(prev, prevCell, seg, cell, width) : cell ? tabs(cell.col) : "";
     parts.push(sep);
     at += sep.length;
-    segs.push(i);
+    const isContext = i < from || i >= to;
+    segs.push(isContext ? -1 : i);
     starts.push(at);
-    if (seg.softBreaks) {
+    if (seg.softBreaks && !isContext) {
       soft = soft ?? [];
       for (const b of seg.softBreaks) soft.push(b + at);
     }
-    const text = withTabs(seg.text, delimiter);
+    let text = withTabs(seg.text, delimiter);
+    if (i < from) text = text.slice(text.length - slice);
+    else if (i >= to) text = text.slice(0, slice);
     parts.push(text);
     at += text.length;
     prev = seg;

@@ -246,9 +246,12 @@ export function findCprInSegments(segments: readonly TextSegment[], options: Cpr
   // as flows; the rest was read once here (the same scan the rule starts with).
   const needed = segments.map((seg) => scanShapes(applySoftBreaks(seg.text, seg.softBreaks ?? options.softBreaks), options.now).length > 0);
   const flows = flowsOf(segments, needed, windowOf(options));
-  const analyses = flows.map((f) =>
-    analyze(f.text, options, f.softBreaks ?? (f.segs.length === 1 ? options.softBreaks : undefined), f.fileName),
-  );
+  const analyses = flows.map((f) => {
+    const a = analyze(f.text, options, f.softBreaks ?? (f.segs.length === 1 ? options.softBreaks : undefined), f.fileName);
+    // Numbers in a context slice (a neighbour's edge, read for its words) belong to another flow.
+    if (f.segs.indexOf(-1) >= 0) return { candidates: a.candidates.filter((c) => f.segs[segmentAt(f, c.shape.start)] !== -1) };
+    return a;
+  });
   // A loop, not flatMap: ES2019 is not in classic Outlook's runtime, and swc adds no polyfills.
   const all: Candidate[] = [];
   for (const a of analyses) for (const c of a.candidates) all.push(c);
