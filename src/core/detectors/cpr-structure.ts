@@ -136,7 +136,7 @@ function count(s: string, d: string): number {
 }
 
 /** Same length, so offsets stay: each delimiter becomes a tab (a cell boundary). */
-function withTabs(s: string, d: string | undefined): string {
+export function withTabs(s: string, d: string | undefined): string {
   return d === undefined || d === "\t" ? s : s.split(d).join("\t");
 }
 
@@ -146,7 +146,11 @@ function withTabs(s: string, d: string | undefined): string {
  * such segment is in, and at least `window` characters either side. Joining all of a 10 MB file
  * to read three numbers would cost more than reading it (bench/cpr.bench.ts).
  */
-export function flowsOf(segments: readonly TextSegment[], needed?: readonly boolean[], window = 100): Flow[] {
+export function flowsOf(
+  segments: readonly TextSegment[],
+  isNeeded?: (index: number, delimiter: string | undefined) => boolean,
+  window = 100,
+): Flow[] {
   const flows: Flow[] = [];
   let i = 0;
   while (i < segments.length) {
@@ -155,10 +159,12 @@ export function flowsOf(segments: readonly TextSegment[], needed?: readonly bool
     while (j < segments.length && sameFlow(first, segments[j] as TextSegment)) j++;
     const fileName = first.location.place?.kind === "file-name";
     if (j - i === 1) {
-      if (!needed || needed[i]) flows.push(layOut(segments, i, j, fileName, undefined));
+      if (!isNeeded || isNeeded(i, undefined)) flows.push(layOut(segments, i, j, fileName, undefined));
     } else {
       const delimiter = delimiterOf(segments, i, j);
-      if (!needed) flows.push(layOut(segments, i, j, fileName, delimiter));
+      const needed: boolean[] = [];
+      if (isNeeded) for (let k = i; k < j; k++) needed[k] = isNeeded(k, delimiter);
+      if (!isNeeded) flows.push(layOut(segments, i, j, fileName, delimiter));
       else for (const r of neededRanges(segments, i, j, needed, window, delimiter)) flows.push(layOut(segments, r.a, r.b, fileName, delimiter, { head: r.head, tail: r.tail, window }));
     }
     i = j;

@@ -11,7 +11,7 @@
 import type { Confidence, CprFinding, CprForm, CprReason, MaskedCpr } from "../finding";
 import type { TextSegment } from "../location";
 import { applySoftBreaks, scanShapes, type Shape } from "./cpr-scan";
-import { flowsOf, segmentAt, type Flow } from "./cpr-structure";
+import { flowsOf, segmentAt, withTabs, type Flow } from "./cpr-structure";
 import {
   DEFAULT_CONTEXT_WINDOW,
   TableIndex,
@@ -77,9 +77,9 @@ interface SegmentAnalysis {
 }
 
 /** Per-segment work: shapes, keyword context, in-text table columns. */
-function analyze(text: string, options: CprOptions, softBreaks: readonly number[] | undefined, fileName: boolean): SegmentAnalysis {
+function analyze(text: string, options: CprOptions, softBreaks: readonly number[] | undefined, fileName: boolean, found?: Shape[]): SegmentAnalysis {
   const t = applySoftBreaks(text, softBreaks);
-  const shapes = scanShapes(t, options.now);
+  const shapes = found ?? scanShapes(t, options.now);
   if (shapes.length === 0) return { candidates: [] };
   const window = windowOf(options);
 
@@ -235,6 +235,19 @@ export function findCprNumbers(text: string, options: CprOptions): CprMatch[] {
   return out;
 }
 
+/** The shapes of a flow's own segments (not its context slices), at their offsets in the flow. */
+function flowShapes(f: Flow, shapesOf: readonly Shape[][]): Shape[] {
+  if (f.segs.length === 1) return shapesOf[f.segs[0] as number] ?? [];
+  const out: Shape[] = [];
+  for (let k = 0; k < f.segs.length; k++) {
+    const seg = f.segs[k] as number;
+    if (seg < 0) continue;
+    const at = f.starts[k] as number;
+    for (const s of shapesOf[seg] ?? []) out.push({ ...s, start: s.start + at, end: s.end + at });
+  }
+  return out;
+}
+
 /**
  * Every CPR number in a message's segments. The segments of one place (the lines of a file, the
  * cells of a sheet, the paragraphs and table cells of a document) are read together, laid out as
@@ -242,16 +255,18 @@ export function findCprNumbers(text: string, options: CprOptions): CprMatch[] {
  * in every format alike; "≥ 2 valid compact numbers" counts over the whole message.
  */
 export function findCprInSegments(segments: readonly TextSegment[], options: CprOptions): CprFinding[] {
-  // Only segments holding a CPR-shaped string, and what the rule can see around them, are read
-  // as flows; the rest was read once here (the same scan the rule starts with).
-  const needed = segments.map((seg) => scanShapes(applySoftBreaks(seg.text, seg.softBreaks ?? options.softBreaks), options.now).length > 0);
-  const flows = flowsOf(segments, needed, windowOf(options));
-  const analyses = flows.map((f) => {
-    const a = analyze(f.text, options, f.softBreaks ?? (f.segs.length === 1 ? options.softBreaks : undefined), f.fileName);
-    // Numbers in a context slice (a neighbour's edge, read for its words) belong to another flow.
-    if (f.segs.indexOf(-1) >= 0) return { candidates: a.candidates.filter((c) => f.segs[segmentAt(f, c.shape.start)] !== -1) };
-    return a;
-  });
+  // Each segment is scanned once, as the readers emitted it; only those holding a CPR-shaped
+  // string, and what the rule can see around them, are then laid out as flows (cpr-structure.ts).
+  // The separators are hard breaks, so a flow's shapes are its segments' shapes moved along.
+  const shapesOf: Shape[][] = [];
+  const isNeeded = (i: number, delimiter: string | undefined): boolean => {
+    const seg = segments[i] as TextSegment;
+    const shapes = scanShapes(applySoftBreaks(withTabs(seg.text, delimiter), seg.softBreaks ?? options.softBreaks), options.now);
+    shapesOf[i] = shapes;
+    return shapes.length > 0;
+  };
+  const flows = flowsOf(segments, isNeeded, windowOf(options));
+  const analyses = flows.map((f) => analyze(f.text, options, f.softBreaks ?? (f.segs.length === 1 ? options.softBreaks : undefined), f.fileName, flowShapes(f, shapesOf)));
   // A loop, not flatMap: ES2019 is not in classic Outlook's runtime, and swc adds no polyfills.
   const all: Candidate[] = [];
   for (const a of analyses) for (const c of a.candidates) all.push(c);
