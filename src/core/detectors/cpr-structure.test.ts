@@ -76,6 +76,15 @@ describe("the issue's examples", () => {
     expect(f[0]?.reasons).toContain("cpr-column");
   });
 
+  it("a .docx header names its column beyond the keyword window (wide rows)", async () => {
+    const long = "Bemærkning om forløbet, aftaler og opfølgning med borgeren i perioden, herunder møder og telefonsamtaler";
+    const rows = [["CPR-nr.", long, long], [FAIL[0] as string, long, long], [FAIL[1] as string, long, long]];
+    const f = await cprOf({ attachments: [file("Oversigt.docx", docx(table(rows)))] });
+    expect(levels(f)).toEqual(["high", "high"]);
+    for (const x of f) expect(x.reasons).toEqual(expect.arrayContaining(["cpr-column"]));
+    expect(f[1]?.reasons).not.toContain("keyword");
+  });
+
   it("a label line above a number in a .txt reaches it, as in the body", async () => {
     const text = `Ansøgning om hjælp\r\nCpr-nummer:\r\n\r\n${FAIL[0]}\r\n`;
     expect(levels(await cprOf({ bodyText: text }))).toEqual(["high"]);
