@@ -5,13 +5,14 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { DEFAULT_POLICY } from "../policy/default-policy";
 import { extractAttachments } from "./extract";
 
 const DIR = join(__dirname, "../../../test/fixtures/cpr-conformance");
 
 async function cells(file: string): Promise<Array<[string, number, number]>> {
   const bytes = new Uint8Array(readFileSync(join(DIR, file)));
-  const r = await extractAttachments([{ kind: "file", name: file, bytes }], {});
+  const r = await extractAttachments([{ kind: "file", name: file, bytes }], { limits: DEFAULT_POLICY.limits, deadline: Date.now() + 60_000 });
   return r.segments.filter((s) => s.tableCell).map((s) => [s.text, s.tableCell!.row, s.tableCell!.col]);
 }
 
