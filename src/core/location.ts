@@ -47,4 +47,17 @@ export interface TextSegment {
    * A finding in this segment carries the reason "leading-zero-restored".
    */
   readonly restoredLeadingZero?: boolean;
+  /**
+   * Set by a reader whose format has tables but no cell address of its own (Word and Writer
+   * tables): where the segment sits, so the CPR rule can read a header above or a label beside it.
+   * Spreadsheet cells need none: their `place` names the cell. See docs/cpr-rule.en.md.
+   */
+  readonly tableCell?: TableCell;
+}
+
+/** A cell of a table in a document: `table` tells the tables of one file apart; row and col from 0. */
+export interface TableCell {
+  readonly table: number;
+  readonly row: number;
+  readonly col: number;
 }

@@ -164,10 +164,14 @@ export function skeleton(label: string): string {
     }
     text = foldLabel(mapped, "short");
   }
+  // Multi-letter look-alikes first (ii before i → l, so ii reads as u; lb/ld as b: ldorger), then
+  // the single ones. See docs/design/lookalike-skeleton.md.
   return text
     .replace(/rn/g, "m")
     .replace(/vv/g, "w")
     .replace(/cl/g, "d")
+    .replace(/l[bd]/g, "b")
+    .replace(/ii/g, "u")
     .replace(/0/g, "o")
     .replace(/[1i]/g, "l");
 }

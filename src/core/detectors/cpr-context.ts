@@ -161,10 +161,15 @@ export interface KeywordContext {
 }
 
 const LONG_DIGIT_RUN = /[0-9]{5}/;
+/**
+ * A number between a label and the number it would label: five digits or more, also written in
+ * groups (`20 30 40 50`, `2030 4050`, `20.30.40.50`): a phone in pairs is a number too.
+ */
+const NUMBER_BETWEEN = /[0-9](?:[ .\-\u00a0]?[0-9]){4}/;
 
 /** Does a negative keyword ending at `end` label the number that follows `before`? */
 function labels(before: string, end: number, lastStrongEnd: number): boolean {
-  return end >= 0 && end > lastStrongEnd && before.length - end <= NEGATIVE_LABEL_GAP && !LONG_DIGIT_RUN.test(before.slice(end));
+  return end >= 0 && end > lastStrongEnd && before.length - end <= NEGATIVE_LABEL_GAP && !NUMBER_BETWEEN.test(before.slice(end));
 }
 
 /** The keyword context of `text[start, end)` within `window` characters either side. */

@@ -109,6 +109,17 @@ function isMaskOrUpper(c: number): boolean {
   return isBlockTail(c);
 }
 
+/**
+ * Are the digits at `o` the fraction of `0.`, `0,` or `-0.` (a decimal such as 0.1506503720 from a
+ * calculation)? A lone zero before the point means no date can be meant.
+ */
+function afterZeroPoint(text: string, o: number): boolean {
+  if (o < 2) return false;
+  const point = text.charCodeAt(o - 1);
+  if ((point !== 0x2e && point !== 0x2c) || text.charCodeAt(o - 2) !== 0x30) return false;
+  return o < 3 || !isDigitish(text.charCodeAt(o - 3));
+}
+
 /** Is the character before `index` (skipping invisible ones) a digit? */
 function digitBefore(text: string, index: number): boolean {
   let i = index - 1;
@@ -279,7 +290,7 @@ function scanBlock(text: string, start: number, end: number, now: Date, shapes: 
     }
     let r = p + 1;
     while (r < to && isAsciiDigit(src.charCodeAt(r))) r++;
-    const leftOk = p > from || !digitBefore(text, start);
+    const leftOk = (p > from || !digitBefore(text, start)) && !afterZeroPoint(text, origStart(b, p));
     const q = leftOk ? matchAt(b, p, r - p) : -1;
     p = q > p ? q : r;
   }

@@ -342,6 +342,16 @@ describe("columns and lists (cpr.md §6.1 step 5)", () => {
   });
 });
 
+describe("decimal fractions", () => {
+  it.each(["0.1506503720", "0,1506503720", "-0.1506503720", "Sandsynlighed 0.2412102145 pr. år", "x = 0,150650"])("%s is no CPR number", (text) => {
+    expect(findCprNumbers(text, { now: NOW })).toEqual([]);
+  });
+
+  it.each(["CPR 0. 1506503720", "Beløb: 0 kr. CPR 1506503720", "CPR: 0,-\n1506503720"])("%s still is: the zero is no integer part of it", (text) => {
+    expect(findCprNumbers(text, { now: NOW }).map((m) => m.confidence)).toEqual(["high"]);
+  });
+});
+
 describe("repeated in one message", () => {
   it("≥ 2 distinct compact numbers passing modulus 11 raise each other to HIGH", () => {
     const found = findCprNumbers(`Numre: ${FUTURE_MOD11[0]} og senere ${"x".repeat(120)} ${FUTURE_MOD11[1]}`, { now: Y2041 });
@@ -352,6 +362,12 @@ describe("repeated in one message", () => {
   it("the same number twice is one number", () => {
     const n = FUTURE_MOD11[0] as string;
     expect(findCprNumbers(`${n} og ${n}`, { now: Y2041 }).map((m) => m.confidence)).toEqual(["medium", "medium"]);
+  });
+
+  it("only numbers passing modulus 11 count toward the two: a failing one does not raise a passing one", () => {
+    const found = findCprNumbers(`${FUTURE_MOD11[0]} og 1506503720`, { now: Y2041 });
+    expect(found.map((m) => m.confidence)).toEqual(["medium", "low"]);
+    for (const m of found) expect(m.reasons).not.toContain("repeated-in-message");
   });
 
   it("compact numbers failing modulus 11 are not raised", () => {
@@ -402,10 +418,15 @@ describe("findCprInSegments", () => {
     });
     expect(f.map((x) => [(x.location.place as { cell: string }).cell, x.masked, x.confidence])).toEqual([
       ["A2", "050650-****", "high"],
-      ["B2", "150650-****", "low"],
+      // The header names column A only; B2 is HIGH because "CPR" stands within the keyword window
+      // (one row up), exactly as in the same table in an HTML body.
+      ["B2", "150650-****", "high"],
       ["A3", "150650-****", "high"],
     ]);
     expect(f[0]?.reasons).toContain("leading-zero-restored");
+    expect(f[1]?.reasons).toContain("keyword");
+    expect(f[1]?.reasons).not.toContain("cpr-column");
+    expect(f[2]?.reasons).toContain("cpr-column");
   });
 
   it("spreadsheet cells: ≥ 3 valid values make a column without a header", () => {

@@ -11,11 +11,11 @@
 import type { Confidence, CprFinding, CprForm, CprReason, MaskedCpr } from "../finding";
 import type { TextSegment } from "../location";
 import { applySoftBreaks, scanShapes, type Shape } from "./cpr-scan";
+import { flowsOf, segmentAt, withTabs, type Flow } from "./cpr-structure";
 import {
   DEFAULT_CONTEXT_WINDOW,
   TableIndex,
   inShortCell as shortCell,
-  isCprHeader,
   keywordContext as contextOf,
   type KeywordContext,
 } from "./cpr-context";
@@ -74,15 +74,13 @@ function columnMatters(s: Shape): boolean {
 
 interface SegmentAnalysis {
   readonly candidates: Candidate[];
-  /** Shapes per segment for the cross-segment column rules (cells of one spreadsheet column). */
-  readonly shapes: readonly Shape[];
 }
 
 /** Per-segment work: shapes, keyword context, in-text table columns. */
-function analyze(text: string, options: CprOptions, softBreaks: readonly number[] | undefined, fileName: boolean): SegmentAnalysis {
+function analyze(text: string, options: CprOptions, softBreaks: readonly number[] | undefined, fileName: boolean, found?: Shape[]): SegmentAnalysis {
   const t = applySoftBreaks(text, softBreaks);
-  const shapes = scanShapes(t, options.now);
-  if (shapes.length === 0) return { candidates: [], shapes };
+  const shapes = found ?? scanShapes(t, options.now);
+  if (shapes.length === 0) return { candidates: [] };
   const window = windowOf(options);
 
   const columnHit = new Set<Shape>();
@@ -104,11 +102,13 @@ function analyze(text: string, options: CprOptions, softBreaks: readonly number[
       const place = table.place(s.start);
       if (!place) continue;
       if (place.headed) columnHit.add(s);
-      if (!isColumnValue(s)) continue;
+      // A nine-digit value that is a valid date with its zero put back counts too: a spreadsheet
+      // drops the leading zero of every number born on the 1st–9th (0711723308 → 711723308).
+      if (!isColumnValue(s) && s.kind !== "nine") continue;
       let g = groups.get(place.key);
       if (!g) groups.set(place.key, (g = { total: 0, valid: 0, members: [] }));
       g.total++;
-      if (s.kind === "cpr") {
+      if (s.kind === "cpr" || s.kind === "nine") {
         g.valid++;
         g.members.push(s);
       }
@@ -128,7 +128,7 @@ function analyze(text: string, options: CprOptions, softBreaks: readonly number[
       fileName,
     });
   }
-  return { candidates, shapes };
+  return { candidates };
 }
 
 /** ≥ 3 ten-digit values, ≥ 80 % valid dates: 3 random numbers pass with p ≈ 3·10⁻⁵ (cpr.md §6.1). */
@@ -235,17 +235,38 @@ export function findCprNumbers(text: string, options: CprOptions): CprMatch[] {
   return out;
 }
 
-const CELL_REF = /^([A-Za-z]{1,3})([0-9]{1,7})$/;
+/** The shapes of a flow's own segments (not its context slices), at their offsets in the flow. */
+function flowShapes(f: Flow, shapesOf: readonly Shape[][]): Shape[] {
+  if (f.segs.length === 1) return shapesOf[f.segs[0] as number] ?? [];
+  const out: Shape[] = [];
+  for (let k = 0; k < f.segs.length; k++) {
+    const seg = f.segs[k] as number;
+    if (seg < 0) continue;
+    const at = f.starts[k] as number;
+    for (const s of shapesOf[seg] ?? []) out.push({ ...s, start: s.start + at, end: s.end + at });
+  }
+  return out;
+}
 
 /**
- * Every CPR number in a message's segments. Keywords count within a segment only; the message-wide
- * rules are "≥ 2 valid compact numbers" and spreadsheet columns spread over cell segments.
+ * Every CPR number in a message's segments. The segments of one place (the lines of a file, the
+ * cells of a sheet, the paragraphs and table cells of a document) are read together, laid out as
+ * the mail body is (cpr-structure.ts), so a header, a label cell or a label line reaches the number
+ * in every format alike; "≥ 2 valid compact numbers" counts over the whole message.
  */
 export function findCprInSegments(segments: readonly TextSegment[], options: CprOptions): CprFinding[] {
-  const analyses = segments.map((seg) =>
-    analyze(seg.text, options, seg.softBreaks ?? options.softBreaks, seg.location.place?.kind === "file-name"),
-  );
-  applyCellColumns(segments, analyses, options);
+  // Each segment is scanned once, as the readers emitted it; only those holding a CPR-shaped
+  // string, and what the rule can see around them, are then laid out as flows (cpr-structure.ts).
+  // The separators are hard breaks, so a flow's shapes are its segments' shapes moved along.
+  const shapesOf: Shape[][] = [];
+  const isNeeded = (i: number, delimiter: string | undefined): boolean => {
+    const seg = segments[i] as TextSegment;
+    const shapes = scanShapes(applySoftBreaks(withTabs(seg.text, delimiter), seg.softBreaks ?? options.softBreaks), options.now);
+    shapesOf[i] = shapes;
+    return shapes.length > 0;
+  };
+  const flows = flowsOf(segments, isNeeded, windowOf(options));
+  const analyses = flows.map((f) => analyze(f.text, options, f.softBreaks ?? (f.segs.length === 1 ? options.softBreaks : undefined), f.fileName, flowShapes(f, shapesOf)));
   // A loop, not flatMap: ES2019 is not in classic Outlook's runtime, and swc adds no polyfills.
   const all: Candidate[] = [];
   for (const a of analyses) for (const c of a.candidates) all.push(c);
@@ -253,10 +274,13 @@ export function findCprInSegments(segments: readonly TextSegment[], options: Cpr
 
   const findings: CprFinding[] = [];
   analyses.forEach((a, i) => {
-    const seg = segments[i] as TextSegment;
+    const flow = flows[i] as Flow;
     for (const c of a.candidates) {
       const scored = score(c);
       if (!scored) continue;
+      const k = segmentAt(flow, c.shape.start);
+      const seg = segments[flow.segs[k] as number] as TextSegment;
+      const at = flow.starts[k] as number;
       const m = toMatch(c, scored);
       findings.push({
         kind: "cpr",
@@ -265,57 +289,9 @@ export function findCprInSegments(segments: readonly TextSegment[], options: Cpr
         confidence: m.confidence,
         form: m.form,
         reasons: m.reasons,
-        span: { start: m.start, end: m.end },
+        span: { start: m.start - at, end: m.end - at },
       });
     }
   });
   return findings;
-}
-
-/**
- * Spreadsheet cells that arrive one segment each: group them by sheet and column letter, and
- * apply the header ("CPR" above) and ≥ 80 %-valid rules across the column.
- */
-function applyCellColumns(segments: readonly TextSegment[], analyses: SegmentAnalysis[], options: CprOptions): void {
-  interface Col {
-    headerRows: number[];
-    total: number;
-    valid: number;
-    cells: { index: number; row: number }[];
-  }
-  const cols = new Map<string, Col>();
-  segments.forEach((seg, index) => {
-    const place = seg.location.place;
-    if (place?.kind !== "cell") return;
-    const ref = CELL_REF.exec(place.cell);
-    if (!ref) return;
-    const key = (seg.location.attachment ?? "") + "\u0000" + place.sheet + "\u0000" + (ref[1] as string).toUpperCase();
-    const row = Number(ref[2]);
-    let col = cols.get(key);
-    if (!col) cols.set(key, (col = { headerRows: [], total: 0, valid: 0, cells: [] }));
-    if (isCprHeader(seg.text)) col.headerRows.push(row);
-    for (const s of (analyses[index] as SegmentAnalysis).shapes) {
-      if (!isColumnValue(s)) continue;
-      col.total++;
-      if (s.kind === "cpr") col.valid++;
-    }
-    col.cells.push({ index, row });
-  });
-  const window = windowOf(options);
-  for (const col of cols.values()) {
-    const byValues = isCprColumn(col.total, col.valid);
-    for (const { index, row } of col.cells) {
-      const headed = col.headerRows.some((h) => h < row);
-      if (!headed && !byValues) continue;
-      const a = analyses[index] as SegmentAnalysis;
-      for (const c of a.candidates) if (c.shape.kind === "cpr") c.column = true;
-      if (!headed) continue;
-      // A 9-digit value under a CPR header lost its leading zero in the spreadsheet.
-      const text = (segments[index] as TextSegment).text;
-      for (const s of a.shapes) {
-        if (s.kind !== "nine" || a.candidates.some((c) => c.shape === s)) continue;
-        a.candidates.push({ shape: s, ctx: keywordContext(text, s.start, s.end, window), column: true, repeated: false, fileName: false });
-      }
-    }
-  }
 }

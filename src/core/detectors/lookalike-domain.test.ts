@@ -371,3 +371,36 @@ describe("properties (seeded)", () => {
     );
   });
 });
+
+describe("look-alikes a human eye confuses (issue: multi-letter homoglyphs)", () => {
+  it.each<[string, string]>([
+    ["ramclers.dk", "randers.dk"],
+    ["sumclhed.dk", "sundhed.dk"],
+    ["ldorger.dk", "borger.dk"],
+    ["lborger.dk", "borger.dk"],
+    ["ranclers.dk", "randers.dk"],
+    ["sundhecl.dk", "sundhed.dk"],
+    ["po1iti.dk", "politi.dk"],
+    ["sk0t.dk", "skat.dk"],
+    ["daiatilsynet.dk", "datatilsynet.dk"],
+  ])("%s is flagged as a look-alike of %s", (typed, intended) => {
+    expect(only(typed).resembles).toBe(intended);
+  });
+
+  it("ii reads as u in the skeleton", () => {
+    const lists: DomainLists = { own: ["kultur.dk"], trusted: [] };
+    expect(only("kiiltur.dk", compileDomainLists(lists)).resembles).toBe("kultur.dk");
+  });
+
+  it("the long-name distance: two edits for names over 8 letters (fredriksbreg.dk for frederiksberg.dk)", () => {
+    const lists = compileDomainLists({ own: ["frederiksberg.dk"], trusted: [] });
+    expect(only("fredriksbreg.dk", lists)).toMatchObject({ resembles: "frederiksberg.dk", reason: "typo" });
+    // …and one for names up to 8 letters: two edits on an 8-letter name is another name.
+    expect(check("vidrbrog.dk", compileDomainLists({ own: ["viborg.dk"], trusted: [] }))).toEqual([]);
+  });
+
+  it.each(["vejen.dk", "kl.dk", "ok.dk", "vejle.dk"])("no alarm on the real neighbour %s", (domain) => {
+    const lists = compileDomainLists({ own: ["vejle.dk"], trusted: ["kl.dk"], known: ["vejen.dk"] });
+    expect(check(domain, lists)).toEqual([]);
+  });
+});

@@ -20,7 +20,7 @@ import type { DomainEdit, InvalidRecipientFinding, LookalikeFinding, LookalikeRe
 import type { Recipient } from "../message";
 import { foldLabel, foldVariants, skeleton } from "./confusables";
 import { DK_PUBLIC_DOMAINS } from "./dk-public-domains.generated";
-import { type PreparedLabel, cheapSlotMasks, describeEdit, isSingleTypingSlip, letterMask, prepareLabel, repeatedLetterMask, typoDistance } from "./domain-distance";
+import { type PreparedLabel, cheapSlotMasks, damerauLevenshtein, describeEdit, isSingleTypingSlip, letterMask, prepareLabel, repeatedLetterMask, typoDistance } from "./domain-distance";
 import { type HostName, type SplitHost, normalizeDomainEntry, parseAddress, splitHost } from "./recipient-domain";
 
 export interface DomainLists {
@@ -356,6 +356,34 @@ function bestMatch(probe: Probe, index: TargetIndex): Match | undefined {
       }
     }
   }
+  if (!best) best = lookalikePlusSlip(probe, index);
+  return best;
+}
+
+/** A slip on another suffix counts for protected names of at least this many letters. */
+const MIN_CROSS_SUFFIX_TYPO_LABEL = 7;
+
+/** Protected names shorter than this get no look-alike-plus-slip match: one edit reaches neighbours. */
+const MIN_SKELETON_SLIP_LABEL = 5;
+
+/**
+ * Look-alike letters and one slip in one name (ramclers for randers: cl for d and m for n): the
+ * skeletons are one edit apart. Only when the typed name holds a multi-letter look-alike or a digit
+ * for a letter (its skeleton differs from it in length, or it has 0/1): i/l alone plus a slip would
+ * reach real neighbours.
+ */
+function lookalikePlusSlip(probe: Probe, index: TargetIndex): Match | undefined {
+  const s = probe.skeleton;
+  const label = probe.host.label;
+  if (s.length === label.length && !/[01]/.test(label)) return undefined;
+  let best: Match | undefined;
+  for (const t of index.all) {
+    if (t.label.length < MIN_SKELETON_SLIP_LABEL || t.skeleton.length - s.length > 1 || s.length - t.skeleton.length > 1) continue;
+    const sameSuffix = t.suffix === probe.host.suffix;
+    if (!sameSuffix && !TYPO_SUFFIXES.has(probe.suffixForm)) continue;
+    if (t.skeleton === s || damerauLevenshtein(t.skeleton, s, 1) > 1) continue;
+    best = closer(best, { target: t, reason: "homoglyph", edit: sameSuffix ? { op: "look-alike-characters" } : { op: "several" }, distance: 1.5 });
+  }
   return best;
 }
 
@@ -403,6 +431,9 @@ function typoMatch(t: Target, f: number, typed: Typed, suffix: string, suffixFor
       distance = 1;
     } else {
       if (!sameSuffix && !TYPO_SUFFIXES.has(suffixForm)) return undefined;
+      // Another suffix is a change already; on a short name a slip on top reaches real domains
+      // abroad (borged.com, 5star.com): measured in lookalike-measure.test.ts.
+      if (!sameSuffix && n < MIN_CROSS_SUFFIX_TYPO_LABEL) return undefined;
       const max = n <= 8 ? 1 : 2;
       // The letter bound runs before the DP inside: most survivors of the set cut still fail it.
       distance = shared === 0 ? typoDistance(intended, typed.prepared, max, true) : typoDistance(intended, got, max, false);

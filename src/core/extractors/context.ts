@@ -1,11 +1,13 @@
 /** What every format reader gets: the budget, a way to emit text, and a way to hand over nested files. */
-import type { Place } from "../location";
+import type { Place, TableCell } from "../location";
 import type { Budget } from "./budget";
 
 export interface EmitExtra {
   readonly softBreaks?: readonly number[];
   /** An XLSX number shown with a lost leading zero put back (cpr.md §4, "Excel numeric cells"). */
   readonly restoredLeadingZero?: boolean;
+  /** The table cell a paragraph of a Word or Writer table sits in. */
+  readonly tableCell?: TableCell;
 }
 
 export interface ReadContext {

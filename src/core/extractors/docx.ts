@@ -26,6 +26,7 @@ function placeFor(section: Section | "textbox" | "tracked-change"): Place | unde
 const WORD_TAGS = [
   "Fallback", "p", "t", "delText", "instrText", "delInstrText", "del", "moveFrom", "txbxContent",
   "tab", "br", "cr", "noBreakHyphen", "softHyphen", "sym", "tc", "footnote", "endnote", "comment",
+  "tbl", "tr",
 ] as const;
 
 /** The only tags whose attributes `scanWordXml` reads: a tab stop's `pos`, a symbol's `char`. */
@@ -41,12 +42,19 @@ export function scanWordXml(xml: XmlSource, section: Section, ctx: ReadContext):
   let inTextbox = 0;
   let skip = 0; // inside mc:Fallback: a VML copy of the mc:Choice content
   const cur = (): Para => stack[stack.length - 1] ?? root;
+  // Where a paragraph sits in a table (outermost table; a nested table's text stays in its cell),
+  // so a header above or a label beside a number reaches it (docs/cpr-rule.en.md).
+  let tblDepth = 0;
+  let table = -1;
+  let row = -1;
+  let col = -1;
 
   const flush = (p: Para): void => {
     const sec = inTextbox > 0 ? "textbox" : section;
-    ctx.emit(p.text, placeFor(sec));
+    const extra = tblDepth > 0 && inTextbox === 0 && row >= 0 && col >= 0 ? { tableCell: { table, row, col } } : undefined;
+    ctx.emit(p.text, placeFor(sec), extra);
     ctx.emit(p.deleted, placeFor("tracked-change"));
-    ctx.emit(p.field, placeFor(sec));
+    ctx.emit(p.field, placeFor(sec), extra);
   };
 
   scanXml(
@@ -78,6 +86,21 @@ export function scanWordXml(xml: XmlSource, section: Section, ctx: ReadContext):
             return;
           case "txbxContent":
             if (!selfClosing) inTextbox++;
+            return;
+          case "tbl":
+            if (!selfClosing && ++tblDepth === 1) {
+              table++;
+              row = -1;
+            }
+            return;
+          case "tr":
+            if (tblDepth === 1 && !selfClosing) {
+              row++;
+              col = -1;
+            }
+            return;
+          case "tc":
+            if (tblDepth === 1) col++;
             return;
           case "tab":
             // w:tab inside w:tabs (paragraph properties) is a tab stop, not text; it has w:pos.
@@ -129,6 +152,9 @@ export function scanWordXml(xml: XmlSource, section: Section, ctx: ReadContext):
             return;
           case "txbxContent":
             if (inTextbox > 0) inTextbox--;
+            return;
+          case "tbl":
+            if (tblDepth > 0) tblDepth--;
             return;
           case "tc":
           case "footnote":

@@ -75,9 +75,10 @@ class Collector {
       this.segments.push({ text, location });
       return;
     }
-    const seg: { text: string; location: TextSegment["location"]; softBreaks?: readonly number[]; restoredLeadingZero?: boolean } = { text, location };
+    const seg: { -readonly [K in keyof TextSegment]: TextSegment[K] } = { text, location };
     if (extra.softBreaks && extra.softBreaks.length > 0) seg.softBreaks = extra.softBreaks;
     if (extra.restoredLeadingZero) seg.restoredLeadingZero = true;
+    if (extra.tableCell) seg.tableCell = extra.tableCell;
     this.segments.push(seg);
   }
 

@@ -1,0 +1,339 @@
+/**
+ * One rule for every carrier (docs/cpr-rule.en.md): the segments a reader emits one line, paragraph
+ * or cell at a time are laid out again as the text the mail body gives the CPR rule — lines end in
+ * a newline, table cells are separated by tabs and rows by newlines, a paragraph break inside a
+ * cell is U+2028 — so a "CPR-nr." header above a column, a "Personnummer" label cell to the left,
+ * or a label line above a number reaches the number exactly as it does in an HTML body.
+ *
+ * A "flow" is a run of consecutive segments from one place of one part (the lines of a .txt, the
+ * cells of one sheet, the body paragraphs of a .docx). The separators are hard breaks for the
+ * matcher (a number never crosses them), so a finding always lies inside one segment.
+ */
+import type { TextSegment } from "../location";
+
+export interface Flow {
+  readonly text: string;
+  /**
+   * Index in the segment list of each segment of the flow (-1 for a context slice of a neighbour,
+   * whose numbers belong to another flow), and where its text starts in `text`.
+   */
+  readonly segs: readonly number[];
+  readonly starts: readonly number[];
+  /** Soft breaks of the segments, shifted into `text`. */
+  readonly softBreaks: readonly number[] | undefined;
+  readonly fileName: boolean;
+}
+
+interface Cell {
+  readonly table: string;
+  readonly row: number;
+  readonly col: number;
+}
+
+const CELL_REF = /^([A-Za-z]{1,3})([0-9]{1,7})(?::|$)/;
+/** Empty columns beyond this many are not laid out (a cell at column XFD would be 16,000 tabs). */
+const MAX_GAP = 256;
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) | 0x20) - 0x60);
+  return n - 1;
+}
+
+function cellOf(seg: TextSegment): Cell | undefined {
+  const t = seg.tableCell;
+  if (t) return { table: "t" + t.table, row: t.row, col: t.col };
+  const place = seg.location.place;
+  if (place?.kind !== "cell") return undefined;
+  const ref = CELL_REF.exec(place.cell);
+  if (!ref) return undefined;
+  return { table: "s", row: Number(ref[2]) - 1, col: columnIndex(ref[1] as string) };
+}
+
+/**
+ * Do two segments that follow each other belong to one flow: one part, one file, one place (the
+ * same sheet, section, slide or mail part)? File names never join. Compared field by field: this
+ * runs for every segment of a register extract.
+ */
+function sameFlow(a: TextSegment, b: TextSegment): boolean {
+  const la = a.location;
+  const lb = b.location;
+  if (la.part !== lb.part || la.attachment !== lb.attachment) return false;
+  const pa = la.place;
+  const pb = lb.place;
+  if (pa === undefined || pb === undefined) return pa === pb;
+  if (pa.kind !== pb.kind) return false;
+  switch (pa.kind) {
+    case "file-name":
+      return false;
+    case "cell":
+      return pa.sheet === (pb as typeof pa).sheet;
+    case "section":
+      return pa.section === (pb as typeof pa).section;
+    case "slide":
+      return pa.slide === (pb as typeof pa).slide && pa.notes === (pb as typeof pa).notes;
+    case "mail-part":
+      return pa.part === (pb as typeof pa).part;
+    default:
+      return true;
+  }
+}
+
+function tabs(n: number): string {
+  let s = "";
+  for (let i = 0; i < Math.min(n, MAX_GAP); i++) s += "\t";
+  return s;
+}
+
+/**
+ * What goes between two segments of one flow. A row ends with the tabs of its empty cells up to
+ * the table's last column (`width`), as an HTML table writes them: a row stays a table row.
+ */
+function separator(prev: TextSegment, prevCell: Cell | undefined, seg: TextSegment, cell: Cell | undefined, width: number): string {
+  if (cell && prevCell && cell.table === prevCell.table) {
+    if (cell.row === prevCell.row) {
+      if (cell.col === prevCell.col) return "\u2028";
+      if (cell.col > prevCell.col) return tabs(cell.col - prevCell.col);
+    } else if (cell.row > prevCell.row) return tabs(width - prevCell.col) + "\n" + tabs(cell.col);
+  }
+  // A table starts or ends: a blank line, so neither the paragraph above nor the one below is read
+  // as a row of it (in HTML, the table's own block boundaries do this).
+  const end = prevCell ? tabs(width - prevCell.col) + "\n\n" : "\n\n";
+  if (cell) return end + tabs(cell.col);
+  if (prevCell) return end;
+  const a = prev.location.place;
+  const b = seg.location.place;
+  // A blank line the reader dropped still ends a list, as it does in the body.
+  if (a?.kind === "line" && b?.kind === "line" && b.line > a.line + 1) return "\n\n";
+  return "\n";
+}
+
+/**
+ * The cell delimiter of a .csv/.tsv-like run of lines: `;` (Danish Excel), tab, or `,` in a file
+ * named .csv, when the first lines hold it equally often. Undefined for prose.
+ */
+function delimiterOf(segments: readonly TextSegment[], from: number, to: number): string | undefined {
+  const first = segments[from] as TextSegment;
+  if (first.location.place?.kind !== "line" || to - from < 2) return undefined;
+  const name = (first.location.attachment ?? "").toLowerCase();
+  // A comma is too common in prose to mean "cell" unless the file says it is comma-separated.
+  const choices = /\.csv$/.test(name) ? [";", "\t", ","] : [";", "\t"];
+  for (const d of choices) {
+    const n = count(first.text, d);
+    if (n === 0) continue;
+    let same = 0;
+    const last = Math.min(to, from + 5);
+    for (let i = from + 1; i < last; i++) if (count((segments[i] as TextSegment).text, d) === n) same++;
+    if (same >= Math.min(2, last - from - 1)) return d;
+  }
+  return undefined;
+}
+
+function count(s: string, d: string): number {
+  let n = 0;
+  for (let i = s.indexOf(d); i >= 0; i = s.indexOf(d, i + 1)) n++;
+  return n;
+}
+
+/** Same length, so offsets stay: each delimiter becomes a tab (a cell boundary). */
+export function withTabs(s: string, d: string | undefined): string {
+  return d === undefined || d === "\t" ? s : s.split(d).join("\t");
+}
+
+/**
+ * The flows of a message's segments, in order. With `needed` (the segments that hold a CPR-shaped
+ * string), only the parts of a flow the rule can look at are laid out: the table or list run each
+ * such segment is in, and at least `window` characters either side. Joining all of a 10 MB file
+ * to read three numbers would cost more than reading it (bench/cpr.bench.ts).
+ */
+export function flowsOf(
+  segments: readonly TextSegment[],
+  isNeeded?: (index: number, delimiter: string | undefined) => boolean,
+  window = 100,
+): Flow[] {
+  const flows: Flow[] = [];
+  let i = 0;
+  while (i < segments.length) {
+    const first = segments[i] as TextSegment;
+    let j = i + 1;
+    while (j < segments.length && sameFlow(first, segments[j] as TextSegment)) j++;
+    const fileName = first.location.place?.kind === "file-name";
+    if (j - i === 1) {
+      if (!isNeeded || isNeeded(i, undefined)) flows.push(layOut(segments, i, j, fileName, undefined));
+    } else {
+      const delimiter = delimiterOf(segments, i, j);
+      const needed: boolean[] = [];
+      if (isNeeded) for (let k = i; k < j; k++) needed[k] = isNeeded(k, delimiter);
+      if (!isNeeded) flows.push(layOut(segments, i, j, fileName, delimiter));
+      else for (const r of neededRanges(segments, i, j, needed, window, delimiter)) flows.push(layOut(segments, r.a, r.b, fileName, delimiter, { head: r.head, tail: r.tail, window }));
+    }
+    i = j;
+  }
+  return flows;
+}
+
+/** A line this long without a tab ends a table or list run (MAX_LIST_LINE in cpr-context.ts). */
+const LONG_LINE = 100;
+/** Runs are followed back this many segments at most (MAX_RUN_LINES in cpr-context.ts). */
+const MAX_RUN = 1000;
+
+/**
+ * Does a table or list run end between segment k-1 and k in the laid-out text? Errs towards "no"
+ * (a longer range costs time, a shorter one would change the result).
+ */
+function breaksBefore(segments: readonly TextSegment[], k: number, delimiter: string | undefined): boolean {
+  const prev = segments[k - 1] as TextSegment;
+  const seg = segments[k] as TextSegment;
+  const pc = cellOf(prev);
+  const c = cellOf(seg);
+  if (pc && c && pc.table === c.table && (c.row > pc.row || (c.row === pc.row && c.col >= pc.col))) return false;
+  if (pc || c) return true;
+  const a = prev.location.place;
+  const b = seg.location.place;
+  if (a?.kind === "line" && b?.kind === "line" && b.line > a.line + 1) return true;
+  const t = prev.text;
+  return t.length > LONG_LINE && t.indexOf("\t") < 0 && t.indexOf("\n") < 0 && (delimiter === undefined || t.indexOf(delimiter) < 0);
+}
+
+/**
+ * Segments [a, b) around the needed ones, merged, in order. A long line next to a range adds only
+ * the part of it the rule can see (`head`: the end of segment a-1, `tail`: the start of segment b).
+ */
+interface Range {
+  a: number;
+  b: number;
+  head: boolean;
+  tail: boolean;
+}
+
+function neededRanges(
+  segments: readonly TextSegment[],
+  from: number,
+  to: number,
+  needed: readonly boolean[],
+  window: number,
+  delimiter: string | undefined,
+): Range[] {
+  const ranges: Range[] = [];
+  const len = (k: number): number => (segments[k] as TextSegment).text.length + 1;
+  const slice = sliceLength(window);
+  let end = from; // end of the last range
+  let charsToEnd = 0; // characters from just after the last needed segment to `end`
+  for (let k = from; k < to; k++) {
+    if (!needed[k]) {
+      if (k < end) charsToEnd -= len(k);
+      continue;
+    }
+    let chars: number;
+    let range = ranges[ranges.length - 1];
+    if (k >= end) {
+      let a = k;
+      let back = 0;
+      let head = false;
+      for (let steps = 0; a > Math.max(from, end); steps++) {
+        const broken = steps >= MAX_RUN || breaksBefore(segments, a, delimiter);
+        if (back >= window && broken) break;
+        if (broken && len(a - 1) > slice + 1) {
+          head = true;
+          break;
+        }
+        a--;
+        back += len(a);
+      }
+      if (range && a <= range.b) range.tail = false;
+      else ranges.push((range = { a, b: a, head, tail: false }));
+      end = k + 1;
+      chars = 0;
+    } else chars = charsToEnd - len(k);
+    let tail = false;
+    while (end < to) {
+      const broken = breaksBefore(segments, end, delimiter);
+      if (chars >= window && broken) break;
+      if (broken && len(end) > slice + 1) {
+        tail = true;
+        break;
+      }
+      chars += len(end);
+      end++;
+    }
+    charsToEnd = chars;
+    (range as Range).b = end;
+    (range as Range).tail = tail;
+  }
+  return ranges;
+}
+
+/** What a context slice keeps: more than the window (a keyword at its edge), and still a long line. */
+function sliceLength(window: number): number {
+  return Math.max(window + 64, LONG_LINE + 1);
+}
+
+/** One flow of segments [from, to), with context slices before and after (segment index -1). */
+function layOut(
+  segments: readonly TextSegment[],
+  from: number,
+  to: number,
+  fileName: boolean,
+  delimiter: string | undefined,
+  context?: { head: boolean; tail: boolean; window: number },
+): Flow {
+  const first = segments[from] as TextSegment;
+  if (to - from === 1 && !context?.head && !context?.tail) {
+    const text = withTabs(first.text, delimiter);
+    return { text, segs: [from], starts: [0], softBreaks: first.softBreaks, fileName };
+  }
+  const slice = context ? sliceLength(context.window) : 0;
+  const lo = context?.head ? from - 1 : from;
+  const hi = context?.tail ? to + 1 : to;
+  const parts: string[] = [];
+  const segs: number[] = [];
+  const starts: number[] = [];
+  let soft: number[] | undefined;
+  let at = 0;
+  let prev: TextSegment | undefined;
+  let prevCell: Cell | undefined;
+  const cells: (Cell | undefined)[] = [];
+  const widths = new Map<string, number>();
+  for (let i = lo; i < hi; i++) {
+    const cell = cellOf(segments[i] as TextSegment);
+    cells.push(cell);
+    if (cell && cell.col > (widths.get(cell.table) ?? -1)) widths.set(cell.table, cell.col);
+  }
+  for (let i = lo; i < hi; i++) {
+    const seg = segments[i] as TextSegment;
+    const cell = cells[i - lo];
+    const width = prevCell ? (widths.get(prevCell.table) as number) : 0;
+    const sep = prev ? separator(prev, prevCell, seg, cell, width) : cell ? tabs(cell.col) : "";
+    parts.push(sep);
+    at += sep.length;
+    const isContext = i < from || i >= to;
+    segs.push(isContext ? -1 : i);
+    starts.push(at);
+    if (seg.softBreaks && !isContext) {
+      soft = soft ?? [];
+      for (const b of seg.softBreaks) soft.push(b + at);
+    }
+    let text = withTabs(seg.text, delimiter);
+    if (i < from) text = text.slice(text.length - slice);
+    else if (i >= to) text = text.slice(0, slice);
+    parts.push(text);
+    at += text.length;
+    prev = seg;
+    prevCell = cell;
+  }
+  if (prevCell) parts.push(tabs((widths.get(prevCell.table) as number) - prevCell.col));
+  return { text: parts.join(""), segs, starts, softBreaks: soft, fileName };
+}
+
+/** Which segment of `flow` holds offset `at` (binary search over the starts). */
+export function segmentAt(flow: Flow, at: number): number {
+  const s = flow.starts;
+  let lo = 0;
+  let hi = s.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((s[mid] as number) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
