@@ -73,6 +73,20 @@ describe.each(DOCS)("docs/$file", ({ file, defaultHeading, cap }) => {
     expect(row).toContain(String(HARD_CAP_MS));
   });
 
+  it("links only to headings that exist (GitHub's anchors)", () => {
+    const slug = (heading: string) =>
+      heading
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N} _-]/gu, "")
+        .replace(/ /g, "-");
+    for (const m of doc.matchAll(/\]\(([a-z][\w.-]*\.md)?#([^)]+)\)/g)) {
+      const target = m[1] ? readFileSync(join(__dirname, "..", "docs", m[1]), "utf8") : doc;
+      const anchors = target.split("\n").filter((l) => /^#+ /.test(l)).map((l) => slug(l.replace(/^#+ /, "")));
+      expect({ link: m[0], found: anchors.includes(decodeURIComponent(m[2] as string)) }).toEqual({ link: m[0], found: true });
+    }
+  });
+
   it("points only to repository files that exist", () => {
     const { existsSync } = require("node:fs") as typeof import("node:fs");
     const paths = [...doc.matchAll(/`((?:src|scripts|test|examples|schemas|data|docs)\/[^`*<>]+?)`/g)].map((m) => m[1] as string);
