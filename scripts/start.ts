@@ -103,15 +103,20 @@ function buildAndWatch(baseUrl: string, onRebuilt: () => void): { ready: Promise
   );
   new webpack.ProgressPlugin(progressPrinter((line) => console.log(line))).apply(compiler);
   let first = true;
+  let rebuilding = false;
   let started = performance.now();
+  // Each of the builds that use the file reports it: say it once per rebuild.
   compiler.hooks.invalid.tap("PostvagtStart", (file: string | null) => {
+    if (first || rebuilding) return;
+    rebuilding = true;
     started = performance.now();
-    if (!first) console.log(`Changed: ${file ? relative(ROOT, file) : "?"}; rebuilding …`);
+    console.log(`Changed: ${file ? relative(ROOT, file) : "?"}; rebuilding …`);
   });
   let watching: ReturnType<typeof compiler.watch> | undefined;
   const ready = new Promise<void>((resolveReady) => {
     watching = compiler.watch({ aggregateTimeout: 200, ignored: ["**/node_modules/**", `${DEV_DIST}/**`, "**/.cache/**", "**/dist/**"] }, (error, stats) => {
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      rebuilding = false;
       if (error || !stats || stats.hasErrors()) {
         console.error(error ? String(error) : (stats?.toString({ all: false, errors: true, colors: process.stdout.isTTY }) ?? "the build failed"));
         console.error("The build has errors: fix and save; it rebuilds by itself.");
