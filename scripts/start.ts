@@ -18,6 +18,7 @@ import type { AddressInfo } from "node:net";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import webpack from "webpack";
+import { policyIssueLines } from "../src/cli/policy-file";
 import { parsePolicy } from "../src/core/index";
 import { devTls, type DevTls } from "./dev-cert";
 import { DEV_DIST, devConfigs, hasCache, progressPrinter } from "./dev-build";
@@ -83,7 +84,8 @@ function loadPolicy(file: string): string {
   }
   const result = parsePolicy(text);
   if (!result.ok) {
-    const lines = result.issues.map((i) => `  - ${i.message}`);
+    // The same lines as `postvagt policy check --lang en`: broken JSON by line and column.
+    const lines = policyIssueLines(text, result.issues, "en").map((l) => `  - ${l}`);
     throw new Error(`the policy file ${file} is not valid:\n${lines.join("\n")}`);
   }
   return text;
