@@ -4,10 +4,12 @@
 "use strict";
 require("tsx/cjs");
 
+// Exit code 4 (src/cli/exit-codes.ts): the run stopped before the end.
+const ABORTED = 4;
 // `postvagt scan … | head`: the reader went away. Not a bug, so no stack trace; but not every
-// message was reported either, so the run ends as "no complete verdict" (2), at once.
+// message was reported either, so the run ends as "stopped early", at once.
 process.stdout.on("error", (error) => {
-  if (error && error.code === "EPIPE") process.exit(2);
+  if (error && error.code === "EPIPE") process.exit(ABORTED);
   throw error;
 });
 const { main } = require("../src/cli/main.ts");
@@ -17,8 +19,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error) => {
-    // A bug, not bad input: no verdict could be given, which the contract reports as 2.
+    // A bug, not bad input: the run stopped before every message got a verdict.
     process.stderr.write(`postvagt: internal error: ${error && error.stack ? error.stack : String(error)}\n`);
-    process.exitCode = 2;
+    process.exitCode = ABORTED;
   },
 );

@@ -3,7 +3,7 @@
  * (the real command: exit codes, stdout/stderr, works without a build step).
  */
 import { spawn as spawnAsync, spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "./main";
@@ -59,8 +59,8 @@ describe("exit codes", () => {
     ["all allowed", ["scan", "--json", "--policy", RANDERS, "examples/eml/clean.eml", "examples/eml/trusted-domain.eml"], 0],
     ["a warning", ["scan", "--json", "--policy", RANDERS, "examples/eml/encrypted-zip-attachment.eml"], 1],
     ["a block", ["scan", "--json", "--policy", RANDERS, "examples/eml/clean.eml", "examples/eml/lookalike-anders-dk.eml"], 1],
-    ["an unparseable message", ["scan", "--json", "examples/eml/clean.eml", "examples/eml/unparseable.eml"], 2],
-    ["an unparseable message wins over a block", ["scan", "--json", "examples/eml/unparseable.eml", "examples/eml/cpr-in-subject.eml"], 2],
+    ["an unparseable message", ["scan", "--json", "examples/eml/clean.eml", "examples/eml/unparseable.eml"], 3],
+    ["an unparseable message wins over a block", ["scan", "--json", "examples/eml/unparseable.eml", "examples/eml/cpr-in-subject.eml"], 3],
     ["no command", [], 2],
     ["unknown command", ["check", "x.eml"], 2],
     ["unknown option", ["scan", "--jsn", "examples/eml"], 2],
@@ -71,9 +71,44 @@ describe("exit codes", () => {
     ["folder without .eml", ["scan", "docs"], 2],
     ["missing policy file", ["scan", "--policy", "nope.json", "examples/eml/clean.eml"], 2],
     ["help", ["--help"], 0],
+    ["version", ["--version"], 0],
     ["scan --help", ["scan", "--help"], 0],
   ])("%s → %i", async (_name, args, code) => {
     expect((await run(args)).code).toBe(code);
+  });
+});
+
+describe("the command line, in the chosen language", () => {
+  it("prints the version from package.json", async () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+    const r = await run(["--version"]);
+    expect(r).toEqual({ code: 0, stdout: `postvagt ${version}\n`, stderr: "" });
+  });
+
+  it.each<[string, string[], Record<string, string>, string]>([
+    ["a near miss, Danish", ["scan", "--polcy", "x.json", "examples/eml"], {}, "postvagt: Ukendt tilvalg: --polcy. Mente du --policy?\n"],
+    ["a near miss, English by --lang after it", ["scan", "--jsno", "--lang", "en", "examples/eml"], {}, "postvagt: Unknown option: --jsno. Did you mean --json?\n"],
+    ["a near miss, English by locale", ["scan", "--jsno", "examples/eml"], { LANG: "en_GB.UTF-8" }, "postvagt: Unknown option: --jsno. Did you mean --json?\n"],
+    ["--lang da over an English locale", ["scan", "--lang=da", "--xyz", "examples/eml"], { LANG: "en_GB.UTF-8" }, "postvagt: Ukendt tilvalg: --xyz. Se postvagt --help\n"],
+    ["nothing close", ["scan", "--colour", "examples/eml"], {}, "postvagt: Ukendt tilvalg: --colour. Se postvagt --help\n"],
+    ["a missing value", ["scan", "examples/eml", "--policy"], {}, "postvagt: --policy skal have en værdi; se postvagt --help\n"],
+    ["a value for a switch", ["scan", "--json=yes", "examples/eml"], { LANG: "en_US.UTF-8" }, "postvagt: --json takes no value; write just --json\n"],
+    ["policy check, unknown option", ["policy", "check", "--lnag", "en", "x.json"], {}, "postvagt: Ukendt tilvalg: --lnag. Mente du --lang?\n"],
+  ])("%s", async (_name, args, env, firstLine) => {
+    const r = await run(args, env);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.startsWith(firstLine)).toBe(true);
+    // Node's own English wording never leaks through.
+    expect(r.stderr).not.toContain("To specify a positional argument");
+  });
+
+  it("says a bad policy field in Danish, and in English with --lang en", async () => {
+    const policy = writeTemp("lang.json", JSON.stringify({ ownDomains: ["*.randers.dk"], trustedDomains: [] }));
+    const da = await run(["scan", "--policy", policy, "examples/eml/clean.eml"]);
+    expect(da.stderr).toContain('  ownDomains[0]: "*.randers.dk": ingen jokertegn; underdomæner er altid med, skriv "randers.dk"\n');
+    const en = await run(["scan", "--lang", "en", "--policy", policy, "examples/eml/clean.eml"]);
+    expect(en.stderr).toContain('  ownDomains[0]: "*.randers.dk": no wildcards; subdomains are always included, write "randers.dk"\n');
   });
 });
 
@@ -137,8 +172,8 @@ describe("a bad policy file", () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain(`Politikfilen ${policy} er ugyldig:`);
-    expect(r.stderr).toContain('trustedDomains[2]: "randers" is not a domain');
-    expect(r.stderr).toContain('cpr.hihg: unknown key "hihg"; did you mean "high"?');
+    expect(r.stderr).toContain('trustedDomains[2]: "randers" er ikke et domæne');
+    expect(r.stderr).toContain('cpr.hihg: ukendt felt "hihg"; mente du "high"?');
   });
 
   it("reports invalid JSON", async () => {
@@ -146,7 +181,7 @@ describe("a bad policy file", () => {
     const r = await run(["scan", "--policy", policy, "examples/eml/clean.eml"], { LANG: "en_US.UTF-8" });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`The policy file ${policy} is invalid:`);
-    expect(r.stderr).toContain("the policy is not valid JSON");
+    expect(r.stderr).toContain("  not valid JSON at line 1, column 17: the file ends too early; a } or ] is missing");
   });
 
   it("accepts a file with a byte-order mark", async () => {
@@ -183,10 +218,10 @@ describe("the readable report", () => {
     expect(r.stdout).toBe(
       [
         "examples/eml/image-attachment.eml: ALLOWED",
-        "  [info] formular.png could not be checked: it is an image, and text in images cannot be read",
+        "  [allowed] formular.png could not be checked: it is an image, and text in images cannot be read",
         "Messages: 1 · allowed: 1 · warned: 0 · blocked: 0 · unreadable: 0",
         "By rule (policy field → action):",
-        "  imageAttachment → info: findings: 1 · messages: 1",
+        "  imageAttachment → allowed: findings: 1 · messages: 1",
         "",
       ].join("\n"),
     );
@@ -208,7 +243,7 @@ describe("the readable report", () => {
 describe("node bin/postvagt.js (the installed command)", () => {
   it("scans the examples folder straight from the sources", () => {
     const r = spawn(["scan", "--json", "--policy", RANDERS, "examples/eml"]);
-    expect(r.code).toBe(2); // the examples include one unparseable file on purpose
+    expect(r.code).toBe(3); // the examples include one unparseable file on purpose
     const out = lines(r.stdout);
     expect(out.length).toBeGreaterThanOrEqual(10);
     expect(out.find((l) => l.file === "examples/eml/lookalike-anders-dk.eml")).toMatchObject({ verdict: "block" });
@@ -220,11 +255,13 @@ describe("node bin/postvagt.js (the installed command)", () => {
     ["1 on a block", ["scan", "--policy", RANDERS, "examples/eml/cpr-in-subject.eml"], 1],
     ["2 on a usage error", ["scan"], 2],
     ["2 on a bad policy", ["scan", "--policy", "package.json", "examples/eml/clean.eml"], 2],
+    ["3 when a message could not be read", ["scan", "examples/eml/unparseable.eml"], 3],
+    ["0 on --version", ["--version"], 0],
   ])("exits %s", (_name, args, code) => {
     expect(spawn(args).code).toBe(code);
   });
 
-  it("stops quietly with 2 when the reader closes the pipe (`| head -1`)", async () => {
+  it("stops quietly with 4 when the reader closes the pipe (`| head -1`)", async () => {
     const child = spawnAsync(process.execPath, [BIN, "scan", "--json", "examples/eml", "examples/eml", "examples/eml"], { cwd: ROOT, env: { PATH: process.env.PATH ?? "" } });
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
@@ -233,6 +270,6 @@ describe("node bin/postvagt.js (the installed command)", () => {
     const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
     expect(stderr).not.toContain("internal error");
     expect(stderr).not.toContain("EPIPE");
-    expect(code).toBe(2);
+    expect(code).toBe(4);
   }, 60_000);
 });

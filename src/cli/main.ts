@@ -7,15 +7,11 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
-import {
-  DEFAULT_POLICY,
-  decideResult,
-  messageFromEml,
-  parsePolicy,
-  scanMessage,
-  type Policy,
-} from "../core";
+import { DEFAULT_POLICY, decideResult, messageFromEml, scanMessage, type Policy } from "../core";
+import { version as packageVersion } from "../../package.json";
+import { langFromArgs, readArgs, UsageError } from "./args";
+import { EXIT } from "./exit-codes";
+import { policyIssueLines, readPolicyFile } from "./policy-file";
 import { choosePdfReader, type OpenPdfReader } from "./pdf-reader";
 import { openPdfjsReader } from "./pdfjs-text";
 import { langFromLocale, t, type Lang } from "../i18n/t";
@@ -47,16 +43,6 @@ const defaultIo: Io = {
   stderr: (s) => process.stderr.write(s),
   env: process.env,
 };
-
-class UsageError extends Error {
-  constructor(
-    message: string,
-    /** Print the usage text too: for mistakes in the command line itself. */
-    readonly showUsage = false,
-  ) {
-    super(message);
-  }
-}
 
 function preciseClock(): number {
   return performance.timeOrigin + performance.now();
@@ -106,80 +92,56 @@ function resolvePaths(paths: readonly string[], lang: Lang): string[] {
 
 function loadPolicy(path: string | undefined, lang: Lang): Policy {
   if (path === undefined) return DEFAULT_POLICY;
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new UsageError(t(lang, "cli.error.policyUnreadable", { path }));
-  }
-  const parsed = parsePolicy(text.replace(/^\uFEFF/, ""));
+  const file = readPolicyFile(path);
+  if (!file.ok) throw new UsageError(t(lang, "cli.error.policyUnreadable", { path }));
+  const parsed = file.result;
   if (parsed.ok) return parsed.policy;
-  // Issue messages are English by design (they quote JSON keys); the heading follows --lang.
-  throw new UsageError([t(lang, "cli.error.policyInvalid", { path }), ...parsed.issues.map((i) => `  ${i.message}`)].join("\n"));
+  const lines = policyIssueLines(file.text, parsed.issues, lang);
+  throw new UsageError([t(lang, "cli.error.policyInvalid", { path }), ...lines.map((l) => `  ${l}`)].join("\n"));
 }
 
 /** `postvagt policy check [--lang da|en] FILE`. */
-function policyCommand(args: readonly string[], io: Io, localeLang: Lang): number {
-  let lang = localeLang;
+function policyCommand(args: readonly string[], io: Io, lang: Lang): number {
   const [sub, ...rest] = args;
   if (sub !== "check") {
     throw new UsageError(sub === undefined ? t(lang, "cli.error.noPolicyFile") : t(lang, "cli.error.unknownPolicyCommand", { command: sub }), true);
   }
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...rest], options: { lang: { type: "string" } }, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new UsageError(t(lang, "cli.error.badOption", { detail: e instanceof Error ? e.message : String(e) }), true);
-  }
-  const { values, positionals } = parsed;
-  if (values.lang !== undefined) {
-    if (values.lang !== "da" && values.lang !== "en") throw new UsageError(t(lang, "cli.error.badLang", { value: values.lang }), true);
-    lang = values.lang;
-  }
+  const { positionals } = readArgs(rest, { lang: { type: "string" } }, lang);
   if (positionals.length === 0) throw new UsageError(t(lang, "cli.error.noPolicyFile"), true);
   if (positionals.length > 1) throw new UsageError(t(lang, "cli.error.tooManyPolicyFiles"), true);
   return checkPolicyFile(positionals[0]!, io, lang);
 }
 
+const SCAN_OPTIONS = {
+  policy: { type: "string" },
+  json: { type: "boolean", default: false },
+  "summary-json": { type: "boolean", default: false },
+  lang: { type: "string" },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
-  const localeLang = langFromLocale(io.env);
   const clock = io.clock ?? preciseClock;
-  let lang: Lang = localeLang;
+  // --lang anywhere on the line chooses the language of every message, a usage error's too.
+  const lang: Lang = langFromArgs(argv, langFromLocale(io.env));
   try {
     const [command, ...rest] = argv;
     if (command === "--help" || command === "-h" || command === "help") {
       io.stdout(`${t(lang, "cli.usage")}\n`);
-      return 0;
+      return EXIT.allowed;
+    }
+    if (command === "--version" || command === "-V" || command === "version") {
+      io.stdout(`${t(lang, "cli.version", { version: packageVersion })}\n`);
+      return EXIT.allowed;
     }
     if (command === undefined) throw new UsageError(t(lang, "cli.error.noCommand"), true);
     if (command === "policy") return policyCommand(rest, io, lang);
     if (command !== "scan") throw new UsageError(t(lang, "cli.error.unknownCommand", { command }), true);
 
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...rest],
-        options: {
-          policy: { type: "string" },
-          json: { type: "boolean", default: false },
-          "summary-json": { type: "boolean", default: false },
-          lang: { type: "string" },
-          help: { type: "boolean", short: "h", default: false },
-        },
-        allowPositionals: true,
-        strict: true,
-      });
-    } catch (e) {
-      throw new UsageError(t(lang, "cli.error.badOption", { detail: e instanceof Error ? e.message : String(e) }), true);
-    }
-    const { values, positionals } = parsed;
-    if (values.lang !== undefined) {
-      if (values.lang !== "da" && values.lang !== "en") throw new UsageError(t(lang, "cli.error.badLang", { value: values.lang }), true);
-      lang = values.lang;
-    }
+    const { values, positionals } = readArgs(rest, SCAN_OPTIONS, lang);
     if (values.help) {
       io.stdout(`${t(lang, "cli.usage")}\n`);
-      return 0;
+      return EXIT.allowed;
     }
     if (positionals.length === 0) throw new UsageError(t(lang, "cli.error.noPaths"), true);
 
@@ -227,7 +189,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     if (e instanceof UsageError) {
       io.stderr(`postvagt: ${e.message}\n`);
       if (e.showUsage) io.stderr(`${t(lang, "cli.usage")}\n`);
-      return 2;
+      return EXIT.usage;
     }
     throw e;
   }

@@ -51,7 +51,7 @@ describe("postvagt policy check", () => {
         "  Egne domæner: randers.dk",
         "  Betroede domæner: 1",
         "  Ekstra kendte domæner: 0 (indbygget liste over offentlige domæner: ja)",
-        "  CPR: høj → blokerer, mellem → advarer, lav → info",
+        "  CPR: høj → blokerer, mellem → advarer, lav → tilladt",
         "  Forvekslede domæner: egne → blokerer, betroede → advarer, kendte → advarer",
         "  Sikker rute: emnemærke [sikker] (kræver en transportregel, der krypterer det)",
         "  Sikre modtagere: 0 domæner, 0 adresser",
@@ -86,11 +86,29 @@ describe("postvagt policy check", () => {
     ]);
   });
 
-  it("names a JSON syntax error (exit 2)", async () => {
-    const path = file("syntax.json", '{ "ownDomains": ["randers.dk"], }');
+  it("names a JSON syntax error by line and column, and the fix (exit 2)", async () => {
+    const path = file("syntax.json", '{\n  "ownDomains": ["randers.dk"],\n}');
     const r = await run(["policy", "check", path]);
     expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/^.*: ugyldig politik \(1 fejl\)\. Ret felterne herunder:\n {2}the policy is not valid JSON \(.+\)\n$/);
+    expect(r.stdout).toBe(
+      `${path}: ugyldig politik (1 fejl). Ret felterne herunder:\n  ikke gyldig JSON i linje 2, kolonne 31: et komma for meget; fjern kommaet efter den sidste værdi\n`,
+    );
+    const en = await run(["policy", "check", "--lang", "en", path]);
+    expect(en.stdout).toContain("  not valid JSON at line 2, column 31: a comma too many; remove the comma after the last value\n");
+  });
+
+  it("says every field's problem in Danish by default, and in English with --lang en", async () => {
+    const path = file("bad-da.json", JSON.stringify({ ownDomains: ["post@randers.dk"], trustedDomains: [], onTimeout: "retry", limits: { sendBudgetMs: "4000" } }));
+    const r = await run(["policy", "check", path]);
+    expect(r.stdout.split("\n")).toEqual([
+      `${path}: ugyldig politik (3 fejl). Ret felterne herunder:`,
+      '  ownDomains[0]: "post@randers.dk" er en adresse, ikke et domæne; skriv "randers.dk"',
+      '  onTimeout: "retry" er ikke en handling ved fejl; brug en af værdierne "block", "warn", "allow"',
+      '  limits.sendBudgetMs: skal være et tal (ms) uden anførselstegn, ikke "4000"',
+      "",
+    ]);
+    const en = await run(["policy", "check", path, "--lang", "en"]);
+    expect(en.stdout).toContain('  ownDomains[0]: "post@randers.dk" is an address, not a domain; write "randers.dk"');
   });
 
   it("accepts a byte-order mark (Notepad)", async () => {
@@ -122,8 +140,8 @@ describe("postvagt policy check", () => {
   it("exits 0 and 2 as the installed command", () => {
     const good = spawnSync(process.execPath, [BIN, "policy", "check", "examples/policies/randers.policy.json"], { cwd: ROOT, encoding: "utf8" });
     expect(good.status).toBe(0);
-    const bad = spawnSync(process.execPath, [BIN, "policy", "check", file("bad2.json", "[]")], { cwd: ROOT, encoding: "utf8" });
+    const bad = spawnSync(process.execPath, [BIN, "policy", "check", "--lang", "da", file("bad2.json", "[]")], { cwd: ROOT, encoding: "utf8" });
     expect(bad.status).toBe(2);
-    expect(bad.stdout).toContain("the policy must be a JSON object");
+    expect(bad.stdout).toContain("politikken skal være et JSON-objekt");
   });
 });

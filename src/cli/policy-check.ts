@@ -1,13 +1,14 @@
 /**
  * `postvagt policy check FILE`: the admin's check before a policy.json goes on the server. The
  * parser's issue messages already name the field and say what to write instead; this prints them
- * all at once (not the first only), or, for a valid file, the effective settings in a few lines so
+ * all at once (not the first only), in the reader's language, or, for a valid file, the effective settings in a few lines so
  * a wrong-but-valid choice ("block" where "warn" was meant) is visible too.
  * Exit code: 0 valid, 2 invalid or unreadable.
  */
-import { readFileSync } from "node:fs";
-import { parsePolicy, type Policy } from "../core";
+import type { Policy } from "../core";
 import { t, type AnyLang } from "../i18n/t";
+import { EXIT } from "./exit-codes";
+import { policyIssueLines, readPolicyFile } from "./policy-file";
 
 export interface CheckIo {
   readonly stdout: (text: string) => void;
@@ -49,21 +50,17 @@ export function describePolicy(policy: Policy, lang: AnyLang): string[] {
 }
 
 export function checkPolicyFile(path: string, io: CheckIo, lang: AnyLang): 0 | 2 {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
+  const file = readPolicyFile(path);
+  if (!file.ok) {
     io.stderr(`postvagt: ${t(lang, "cli.policyCheck.unreadable", { path })}\n`);
-    return 2;
+    return EXIT.usage;
   }
-  // Windows editors (Notepad) save UTF-8 with a byte-order mark; JSON.parse would call that an error.
-  const parsed = parsePolicy(text.replace(/^\uFEFF/, ""));
+  const parsed = file.result;
   if (!parsed.ok) {
-    // The issue messages are English by design: they quote JSON keys and values verbatim.
-    const lines = [t(lang, "cli.policyCheck.invalid", { path, count: parsed.issues.length }), ...parsed.issues.map((i) => `  ${i.message}`)];
+    const lines = [t(lang, "cli.policyCheck.invalid", { path, count: parsed.issues.length }), ...policyIssueLines(file.text, parsed.issues, lang).map((l) => `  ${l}`)];
     io.stdout(`${lines.join("\n")}\n`);
-    return 2;
+    return EXIT.usage;
   }
   io.stdout(`${[t(lang, "cli.policyCheck.valid", { path }), ...describePolicy(parsed.policy, lang)].join("\n")}\n`);
-  return 0;
+  return EXIT.allowed;
 }

@@ -141,12 +141,12 @@ describe("no output ever contains the ten digits of a CPR number", () => {
 });
 
 describe("tally and exit code", () => {
-  it.each<[string[], 0 | 1 | 2, string]>([
+  it.each<[string[], 0 | 1 | 3, string]>([
     [[], 0, "Mails: 0 · tilladt: 0 · advarsel: 0 · blokeret: 0 · ulæselige: 0\n"],
     [["allow", "allow"], 0, "Mails: 2 · tilladt: 2 · advarsel: 0 · blokeret: 0 · ulæselige: 0\n"],
     [["allow", "warn"], 1, "Mails: 2 · tilladt: 1 · advarsel: 1 · blokeret: 0 · ulæselige: 0\n"],
     [["block", "warn"], 1, "Mails: 2 · tilladt: 0 · advarsel: 1 · blokeret: 1 · ulæselige: 0\n"],
-    [["block", "error"], 2, "Mails: 2 · tilladt: 0 · advarsel: 0 · blokeret: 1 · ulæselige: 1\n"],
+    [["block", "error"], 3, "Mails: 2 · tilladt: 0 · advarsel: 0 · blokeret: 1 · ulæselige: 1\n"],
   ])("%j → exit %i", (verdicts, code, summary) => {
     const tally = emptyTally();
     for (const v of verdicts) {

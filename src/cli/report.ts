@@ -20,6 +20,7 @@ import {
   describePlace,
 } from "../i18n/describe-finding";
 import { t, type AnyLang, type MessageKey } from "../i18n/t";
+import { EXIT, type ExitCode } from "./exit-codes";
 
 /** The contract's finding shapes, plus added fields (never renamed, never dropped). */
 export type JsonFinding =
@@ -224,7 +225,8 @@ export function summaryLine(tally: Tally, lang: AnyLang): string {
 }
 
 /** 0 all allowed, 1 something warned or blocked, 2 an unreadable message (the fixed contract). */
-export function exitCodeFor(tally: Tally): 0 | 1 | 2 {
-  if (tally.errors > 0) return 2;
-  return tally.warned + tally.blocked > 0 ? 1 : 0;
+/** The run's exit code (src/cli/exit-codes.ts): a message that could not be read outranks a verdict. */
+export function exitCodeFor(tally: Tally): ExitCode {
+  if (tally.errors > 0) return EXIT.unreadableMessage;
+  return tally.warned + tally.blocked > 0 ? EXIT.flagged : EXIT.allowed;
 }

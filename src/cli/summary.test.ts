@@ -41,7 +41,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe("postvagt scan over a folder: the summary", () => {
   it("ends the readable report with counts per policy rule, and the secure route apart", async () => {
     const r = await run(["scan", "--policy", RANDERS, dir]);
-    expect(r.code).toBe(2); // one unreadable file
+    expect(r.code).toBe(3); // one unreadable file
     expect(r.stderr).toBe("");
     const expected = [
       "Mails: 6 · tilladt: 2 · advarsel: 0 · blokeret: 3 · ulæselige: 1",
@@ -57,7 +57,7 @@ describe("postvagt scan over a folder: the summary", () => {
   it("says in the per-message report when a mail is on the secure route", async () => {
     const r = await run(["scan", "--policy", RANDERS, join(dir, "a-digital-post.eml")]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("  [info] ");
+    expect(r.stdout).toContain("  [tilladt] ");
     expect(r.stdout).toContain("  Sikker rute: alle modtagere er sikre modtagere. CPR-numre i brødtekst og vedhæftninger er tilladt; emnet tjekkes stadig.");
   });
 

@@ -14,6 +14,7 @@ export type { Verdict, VerdictKind, VerdictReason } from "./decide";
 // Policy.
 export { parsePolicy, normalizeDomain, LIMIT_RANGES, CONTEXT_WINDOW_RANGE, POLICY_KEYS } from "./policy/parse-policy";
 export type { PolicyIssue, PolicyIssueCode, PolicyResult } from "./policy/parse-policy";
+export type { EnumNoun, FoundValue, LimitUnit, PolicyIssueHint, PolicyIssueValues } from "./policy/policy-issue";
 export { DEFAULT_POLICY, DEFAULT_LIMITS } from "./policy/default-policy";
 export { withDefaults } from "./policy/with-defaults";
 export type { PolicyInput } from "./policy/with-defaults";

@@ -2,6 +2,7 @@
 import * as alert from "./strings/alert";
 import * as cli from "./strings/cli";
 import * as findings from "./strings/findings";
+import * as policyIssue from "./strings/policy-issue";
 import * as simulator from "./strings/simulator";
 import * as taskpane from "./strings/taskpane";
 
@@ -11,4 +12,5 @@ export const da = {
   alert: alert.da,
   taskpane: taskpane.da,
   simulator: simulator.da,
+  policyIssue: policyIssue.da,
 };

@@ -4,6 +4,7 @@ import type { da } from "./da";
 import * as alert from "./strings/alert";
 import * as cli from "./strings/cli";
 import * as findings from "./strings/findings";
+import * as policyIssue from "./strings/policy-issue";
 import * as simulator from "./strings/simulator";
 import * as taskpane from "./strings/taskpane";
 
@@ -13,4 +14,5 @@ export const en = {
   alert: alert.en,
   taskpane: taskpane.en,
   simulator: simulator.en,
+  policyIssue: policyIssue.en,
 } satisfies Shape<typeof da>;

@@ -51,9 +51,9 @@ describe.each(DIRS)("%s", (dir) => {
     expect([...actual.keys()]).toEqual([...expected.keys()]);
   });
 
-  it("exits 2 when a fixture is unparseable, else 1 or 0 by the verdicts", () => {
+  it("exits 3 when a fixture is unparseable, else 1 or 0 by the verdicts", () => {
     const lines = [...expected.values()];
-    const code = lines.some((l) => "error" in l) ? 2 : lines.some((l) => l.verdict !== "allow") ? 1 : 0;
+    const code = lines.some((l) => "error" in l) ? 3 : lines.some((l) => l.verdict !== "allow") ? 1 : 0;
     expect(r.status).toBe(code);
   });
 

@@ -8,34 +8,9 @@ import { toASCII } from "punycode/";
 import { getDomain, getPublicSuffix } from "tldts";
 import type { Action, FailMode, Limits, Policy, SecureRoute } from "./policy";
 import { withDefaults, type PolicyInput } from "./with-defaults";
+import type { EnumNoun, FoundValue, LimitUnit, PolicyIssue, PolicyIssueCode, PolicyIssueHint, PolicyIssueValues } from "./policy-issue";
 
-export type PolicyIssueCode =
-  | "invalid-json"
-  | "not-an-object"
-  | "unknown-key"
-  | "required"
-  | "wrong-type"
-  | "not-a-domain"
-  | "public-suffix"
-  | "wildcard"
-  | "not-an-action"
-  | "not-a-fail-mode"
-  | "not-a-language"
-  | "not-an-integer"
-  | "out-of-range"
-  | "unknown-route"
-  | "empty"
-  | "too-long"
-  | "not-a-guid"
-  | "not-an-address";
-
-export interface PolicyIssue {
-  /** Where in the file: "trustedDomains[2]", "limits.sendBudgetMs", "" for the whole file. */
-  readonly path: string;
-  readonly code: PolicyIssueCode;
-  /** English, starts with the path, says what to write instead. */
-  readonly message: string;
-}
+export type { EnumNoun, FoundValue, LimitUnit, PolicyIssue, PolicyIssueCode, PolicyIssueHint, PolicyIssueValues } from "./policy-issue";
 
 export type PolicyResult =
   | { readonly ok: true; readonly policy: Policy }
@@ -49,7 +24,7 @@ const LANGUAGES: readonly Policy["language"][] = ["auto", "da", "en"];
 interface Range {
   readonly min: number;
   readonly max: number;
-  readonly unit: string;
+  readonly unit: LimitUnit;
 }
 
 export const LIMIT_RANGES: Readonly<Record<keyof Limits, Range>> = {
@@ -115,18 +90,23 @@ type Obj = Readonly<Record<string, Json>>;
 
 class Issues {
   readonly list: PolicyIssue[] = [];
-  add(path: string, code: PolicyIssueCode, problem: string): void {
-    this.list.push({ path, code, message: path === "" ? problem : `${path}: ${problem}` });
+  add(path: string, code: PolicyIssueCode, problem: string, hint: PolicyIssueHint, values: PolicyIssueValues = {}): void {
+    this.list.push({ path, code, message: path === "" ? problem : `${path}: ${problem}`, hint, values });
   }
 }
 
+function found(value: Json): FoundValue {
+  if (value === null) return { text: "null" };
+  if (Array.isArray(value)) return { kind: "array" };
+  if (typeof value === "string") return { text: JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value) };
+  if (typeof value === "number") return { text: Number.isNaN(value) ? "NaN" : String(value) };
+  if (typeof value === "object") return { kind: "object" };
+  return { text: String(value) };
+}
+
 function describe(value: Json): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  if (typeof value === "number") return Number.isNaN(value) ? "NaN" : String(value);
-  if (typeof value === "object") return "an object";
-  return String(value);
+  const f = found(value);
+  return "text" in f ? f.text : f.kind === "array" ? "an array" : "an object";
 }
 
 function isObject(value: Json): value is Obj {
@@ -166,10 +146,13 @@ function checkKeys(obj: Obj, allowed: readonly string[], base: string, issues: I
   for (const key of Object.keys(obj)) {
     if (allowed.includes(key)) continue;
     const guess = closest(key, allowed);
+    const listed = allowed.filter((k) => k !== "$schema");
     issues.add(
       join(base, key),
       "unknown-key",
-      `unknown key "${key}"${guess ? `; did you mean "${guess}"?` : `; allowed here: ${allowed.filter((k) => k !== "$schema").join(", ")}`}`,
+      `unknown key "${key}"${guess ? `; did you mean "${guess}"?` : `; allowed here: ${listed.join(", ")}`}`,
+      guess ? "unknown-key-guess" : "unknown-key",
+      guess ? { key, guess } : { key, allowed: listed },
     );
   }
 }
@@ -179,51 +162,62 @@ function join(base: string, key: string): string {
 }
 
 /** Normalised, ASCII (punycode) form of an admin-written domain, or the issue with it. */
-export function normalizeDomain(raw: string): { ok: true; domain: string } | { ok: false; code: PolicyIssueCode; problem: string } {
+/** Why a written domain or address was refused: the code, English words, and the sentence's hint and values. */
+interface Refusal {
+  readonly ok: false;
+  readonly code: PolicyIssueCode;
+  readonly problem: string;
+  readonly hint: PolicyIssueHint;
+  readonly values: PolicyIssueValues;
+}
+
+export function normalizeDomain(raw: string): { ok: true; domain: string } | Refusal {
   const shown = JSON.stringify(raw);
+  const f = { text: shown };
   let d = raw.trim().toLowerCase();
   if (d.endsWith(".")) d = d.slice(0, -1);
-  if (d === "") return { ok: false, code: "empty", problem: "is empty; write a domain such as \"randers.dk\"" };
+  if (d === "") return { ok: false, code: "empty", problem: "is empty; write a domain such as \"randers.dk\"", hint: "domain-empty", values: {} };
   if (d.startsWith("*.")) {
-    return { ok: false, code: "wildcard", problem: `${shown}: no wildcards; subdomains are always included, write "${d.slice(2)}"` };
+    const suggestion = d.slice(2);
+    return { ok: false, code: "wildcard", problem: `${shown}: no wildcards; subdomains are always included, write "${suggestion}"`, hint: "domain-wildcard", values: { found: f, suggestion } };
   }
   if (d.includes("@")) {
     const host = d.slice(d.lastIndexOf("@") + 1);
-    return { ok: false, code: "not-a-domain", problem: `${shown} is an address, not a domain; write "${host}"` };
+    return { ok: false, code: "not-a-domain", problem: `${shown} is an address, not a domain; write "${host}"`, hint: "domain-is-address", values: { found: f, suggestion: host } };
   }
   if (d.includes("://") || d.includes("/")) {
-    return { ok: false, code: "not-a-domain", problem: `${shown} is a web address; write only the domain, such as "randers.dk"` };
+    return { ok: false, code: "not-a-domain", problem: `${shown} is a web address; write only the domain, such as "randers.dk"`, hint: "domain-is-url", values: { found: f } };
   }
   let ascii: string;
   try {
     ascii = toASCII(d.normalize("NFC"));
   } catch {
-    return { ok: false, code: "not-a-domain", problem: `${shown} is not a domain` };
+    return { ok: false, code: "not-a-domain", problem: `${shown} is not a domain`, hint: "domain-invalid", values: { found: f } };
   }
   const labels = ascii.split(".");
   if (labels.length < 2 || ascii.length > 253 || !labels.every((l) => LABEL.test(l))) {
-    return { ok: false, code: "not-a-domain", problem: `${shown} is not a domain; write it as name.tld, such as "randers.dk"` };
+    return { ok: false, code: "not-a-domain", problem: `${shown} is not a domain; write it as name.tld, such as "randers.dk"`, hint: "domain-format", values: { found: f } };
   }
   if (getPublicSuffix(ascii) === ascii && getDomain(ascii) === null) {
-    return { ok: false, code: "public-suffix", problem: `${shown} is a public suffix shared by many owners; write one organisation's domain` };
+    return { ok: false, code: "public-suffix", problem: `${shown} is a public suffix shared by many owners; write one organisation's domain`, hint: "domain-public-suffix", values: { found: f } };
   }
   return { ok: true, domain: ascii };
 }
 
 function parseDomains(value: Json, path: string, issues: Issues): string[] | undefined {
   if (!Array.isArray(value)) {
-    issues.add(path, "wrong-type", `must be an array of domains such as ["randers.dk"], not ${describe(value)}`);
+    issues.add(path, "wrong-type", `must be an array of domains such as ["randers.dk"], not ${describe(value)}`, "domains-type", { found: found(value) });
     return undefined;
   }
   const out: string[] = [];
   value.forEach((entry: Json, i: number) => {
     const at = `${path}[${i}]`;
     if (typeof entry !== "string") {
-      issues.add(at, "wrong-type", `must be a domain in quotes, not ${describe(entry)}`);
+      issues.add(at, "wrong-type", `must be a domain in quotes, not ${describe(entry)}`, "domain-type", { found: found(entry) });
       return;
     }
     const n = normalizeDomain(entry);
-    if (!n.ok) issues.add(at, n.code, n.problem);
+    if (!n.ok) issues.add(at, n.code, n.problem, n.hint, n.values);
     else if (!out.includes(n.domain)) out.push(n.domain);
   });
   return out;
@@ -233,74 +227,101 @@ function parseDomains(value: Json, path: string, issues: Issues): string[] | und
 const LOCAL_PART = /^[^\s@<>"(),;:\\[\]]{1,64}$/;
 
 /** Normalised (lower-case, ASCII domain) form of an admin-written address, or the issue with it. */
-function normalizeAddress(raw: string): { ok: true; address: string } | { ok: false; code: PolicyIssueCode; problem: string } {
+function normalizeAddress(raw: string): { ok: true; address: string } | Refusal {
   const shown = JSON.stringify(raw);
+  const f = { text: shown };
   const a = raw.trim().toLowerCase();
-  if (a === "") return { ok: false, code: "empty", problem: "is empty; write an address such as \"sikkerpost@randers.dk\"" };
+  if (a === "") return { ok: false, code: "empty", problem: "is empty; write an address such as \"sikkerpost@randers.dk\"", hint: "address-empty", values: {} };
   if (a.includes("<") || a.includes(">")) {
     const inner = /<([^<>]*)>/.exec(a)?.[1]?.trim();
-    return { ok: false, code: "not-an-address", problem: `${shown}: write only the address${inner ? `, "${inner}"` : ""}, without a name or < >` };
+    return {
+      ok: false,
+      code: "not-an-address",
+      problem: `${shown}: write only the address${inner ? `, "${inner}"` : ""}, without a name or < >`,
+      hint: inner ? "address-brackets-inner" : "address-brackets",
+      values: inner ? { found: f, suggestion: inner } : { found: f },
+    };
   }
   const at = a.lastIndexOf("@");
   if (at < 0) {
-    return { ok: false, code: "not-an-address", problem: `${shown} is not an address; write a full address such as "sikkerpost@randers.dk", or put a domain in secureRecipients.domains` };
+    return {
+      ok: false,
+      code: "not-an-address",
+      problem: `${shown} is not an address; write a full address such as "sikkerpost@randers.dk", or put a domain in secureRecipients.domains`,
+      hint: "address-no-at",
+      values: { found: f },
+    };
   }
   const local = a.slice(0, at);
   if (!LOCAL_PART.test(local)) {
-    return { ok: false, code: "not-an-address", problem: `${shown} is not an address; write it as name@domain, such as "sikkerpost@randers.dk"` };
+    return { ok: false, code: "not-an-address", problem: `${shown} is not an address; write it as name@domain, such as "sikkerpost@randers.dk"`, hint: "address-local", values: { found: f } };
   }
   const domain = normalizeDomain(a.slice(at + 1));
   if (!domain.ok) {
-    return { ok: false, code: "not-an-address", problem: `${shown} is not an address: its domain ${domain.problem}` };
+    return {
+      ok: false,
+      code: "not-an-address",
+      problem: `${shown} is not an address: its domain ${domain.problem}`,
+      hint: "address-domain",
+      values: { found: f, inner: { hint: domain.hint, values: domain.values } },
+    };
   }
   return { ok: true, address: `${local}@${domain.domain}` };
 }
 
 function parseAddresses(value: Json, path: string, issues: Issues): string[] | undefined {
   if (!Array.isArray(value)) {
-    issues.add(path, "wrong-type", `must be an array of addresses such as ["sikkerpost@randers.dk"], not ${describe(value)}`);
+    issues.add(path, "wrong-type", `must be an array of addresses such as ["sikkerpost@randers.dk"], not ${describe(value)}`, "addresses-type", { found: found(value) });
     return undefined;
   }
   const out: string[] = [];
   value.forEach((entry: Json, i: number) => {
     const at = `${path}[${i}]`;
     if (typeof entry !== "string") {
-      issues.add(at, "wrong-type", `must be an address in quotes, not ${describe(entry)}`);
+      issues.add(at, "wrong-type", `must be an address in quotes, not ${describe(entry)}`, "address-type", { found: found(entry) });
       return;
     }
     const n = normalizeAddress(entry);
-    if (!n.ok) issues.add(at, n.code, n.problem);
+    if (!n.ok) issues.add(at, n.code, n.problem, n.hint, n.values);
     else if (!out.includes(n.address)) out.push(n.address);
   });
   return out;
 }
+
+const ENUM_NOUNS: Readonly<Record<EnumNoun, string>> = { action: "an action", "fail-mode": "a fail mode", language: "a language", route: "a secure route" };
 
 function parseEnum<T extends string>(
   value: Json,
   path: string,
   allowed: readonly T[],
   code: PolicyIssueCode,
-  noun: string,
+  noun: EnumNoun,
   issues: Issues,
 ): T | undefined {
   if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
   const list = allowed.map((a) => `"${a}"`).join(", ");
   const guess = typeof value === "string" ? closest(value, allowed) : undefined;
-  issues.add(path, code, `${describe(value)} is not ${noun}; use one of ${list}${guess ? ` (did you mean "${guess}"?)` : ""}`);
+  const values: PolicyIssueValues = { found: found(value), noun, allowed, ...(guess ? { guess } : {}) };
+  issues.add(path, code, `${describe(value)} is not ${ENUM_NOUNS[noun]}; use one of ${list}${guess ? ` (did you mean "${guess}"?)` : ""}`, guess ? "enum-guess" : "enum", values);
   return undefined;
 }
 
 function parseInteger(value: Json, path: string, range: Range, issues: Issues): number | undefined {
   if (typeof value !== "number") {
-    issues.add(path, "wrong-type", `must be a number (${range.unit}) without quotes, not ${describe(value)}`);
+    issues.add(path, "wrong-type", `must be a number (${range.unit}) without quotes, not ${describe(value)}`, "number-type", { unit: range.unit, found: found(value) });
     return undefined;
   }
   if (!Number.isInteger(value)) {
-    issues.add(path, "not-an-integer", `must be a whole number of ${range.unit}, not ${describe(value)}`);
+    issues.add(path, "not-an-integer", `must be a whole number of ${range.unit}, not ${describe(value)}`, "not-an-integer", { unit: range.unit, found: found(value) });
     return undefined;
   }
   if (value < range.min || value > range.max) {
-    issues.add(path, "out-of-range", `${value} is out of range; use ${range.min} to ${range.max} ${range.unit}`);
+    issues.add(path, "out-of-range", `${value} is out of range; use ${range.min} to ${range.max} ${range.unit}`, "out-of-range", {
+      found: found(value),
+      min: range.min,
+      max: range.max,
+      unit: range.unit,
+    });
     return undefined;
   }
   return value;
@@ -308,13 +329,13 @@ function parseInteger(value: Json, path: string, range: Range, issues: Issues): 
 
 function parseBoolean(value: Json, path: string, issues: Issues): boolean | undefined {
   if (typeof value === "boolean") return value;
-  issues.add(path, "wrong-type", `must be true or false without quotes, not ${describe(value)}`);
+  issues.add(path, "wrong-type", `must be true or false without quotes, not ${describe(value)}`, "boolean-type", { found: found(value) });
   return undefined;
 }
 
 function parseSection<K extends string>(value: Json, path: string, keys: readonly K[], issues: Issues): Partial<Record<K, Json>> | undefined {
   if (!isObject(value)) {
-    issues.add(path, "wrong-type", `must be an object such as {"${keys[0]}": ...}, not ${describe(value)}`);
+    issues.add(path, "wrong-type", `must be an object such as {"${keys[0]}": ...}, not ${describe(value)}`, "section-type", { example: keys[0] as string, found: found(value) });
     return undefined;
   }
   checkKeys(value, keys, path, issues);
@@ -324,37 +345,37 @@ function parseSection<K extends string>(value: Json, path: string, keys: readonl
 function parseSecureRoute(value: Json, issues: Issues): SecureRoute | undefined {
   const path = "secureRoute";
   if (!isObject(value)) {
-    issues.add(path, "wrong-type", `must be an object such as {"kind": "subject-tag", "tag": "[sikker]"}, not ${describe(value)}`);
+    issues.add(path, "wrong-type", `must be an object such as {"kind": "subject-tag", "tag": "[sikker]"}, not ${describe(value)}`, "route-type", { found: found(value) });
     return undefined;
   }
-  const kind = parseEnum(value.kind, `${path}.kind`, ROUTE_KINDS, "unknown-route", "a secure route", issues);
+  const kind = parseEnum(value.kind, `${path}.kind`, ROUTE_KINDS, "unknown-route", "route", issues);
   if (kind === undefined) return undefined;
   checkKeys(value, ROUTE_KEYS[kind], path, issues);
   if (kind === "none") return { kind };
   if (kind === "subject-tag") {
     const tag = value.tag;
     if (tag === undefined) {
-      issues.add(`${path}.tag`, "required", `is required with "kind": "subject-tag"; write the tag your transport rule encrypts, such as "[sikker]"`);
+      issues.add(`${path}.tag`, "required", `is required with "kind": "subject-tag"; write the tag your transport rule encrypts, such as "[sikker]"`, "required-tag");
       return undefined;
     }
     if (typeof tag !== "string") {
-      issues.add(`${path}.tag`, "wrong-type", `must be the subject tag your transport rule encrypts, such as "[sikker]", not ${describe(tag)}`);
+      issues.add(`${path}.tag`, "wrong-type", `must be the subject tag your transport rule encrypts, such as "[sikker]", not ${describe(tag)}`, "tag-type", { found: found(tag) });
       return undefined;
     }
     const trimmed = tag.trim();
     if (trimmed === "") {
-      issues.add(`${path}.tag`, "empty", `is empty; write the tag your transport rule looks for, such as "[sikker]"`);
+      issues.add(`${path}.tag`, "empty", `is empty; write the tag your transport rule looks for, such as "[sikker]"`, "tag-empty");
       return undefined;
     }
     if (trimmed.length > MAX_TAG_LENGTH || /[\r\n]/.test(trimmed)) {
-      issues.add(`${path}.tag`, "too-long", `must be one line of at most ${MAX_TAG_LENGTH} characters`);
+      issues.add(`${path}.tag`, "too-long", `must be one line of at most ${MAX_TAG_LENGTH} characters`, "tag-too-long", { max: MAX_TAG_LENGTH });
       return undefined;
     }
     return { kind, tag: trimmed };
   }
   const labelId = value.labelId;
   if (labelId === undefined) {
-    issues.add(`${path}.labelId`, "required", `is required with "kind": "sensitivity-label"; copy the label's GUID from the Purview portal`);
+    issues.add(`${path}.labelId`, "required", `is required with "kind": "sensitivity-label"; copy the label's GUID from the Purview portal`, "required-label-id");
     return undefined;
   }
   if (typeof labelId !== "string" || !GUID.test(labelId.trim())) {
@@ -362,12 +383,14 @@ function parseSecureRoute(value: Json, issues: Issues): SecureRoute | undefined 
       `${path}.labelId`,
       "not-a-guid",
       `${describe(labelId)} is not a label id; copy the label's GUID from the Purview portal (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)`,
+      "label-not-guid",
+      { found: found(labelId) },
     );
     return undefined;
   }
   const labelName = value.labelName;
   if (labelName !== undefined && typeof labelName !== "string") {
-    issues.add(`${path}.labelName`, "wrong-type", `must be the label's display name in quotes, not ${describe(labelName)}`);
+    issues.add(`${path}.labelName`, "wrong-type", `must be the label's display name in quotes, not ${describe(labelName)}`, "label-name-type", { found: found(labelName) });
     return undefined;
   }
   return labelName === undefined ? { kind, labelId: labelId.trim() } : { kind, labelId: labelId.trim(), labelName };
@@ -385,12 +408,13 @@ export function parsePolicy(input: unknown): PolicyResult {
     try {
       root = JSON.parse(input) as Json;
     } catch (e) {
-      issues.add("", "invalid-json", `the policy is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+      const detail = e instanceof Error ? e.message : String(e);
+      issues.add("", "invalid-json", `the policy is not valid JSON (${detail})`, "invalid-json", { detail });
       return { ok: false, issues: issues.list };
     }
   }
   if (!isObject(root)) {
-    issues.add("", "not-an-object", `the policy must be a JSON object such as {"ownDomains": ["randers.dk"], "trustedDomains": []}, not ${describe(root)}`);
+    issues.add("", "not-an-object", `the policy must be a JSON object such as {"ownDomains": ["randers.dk"], "trustedDomains": []}, not ${describe(root)}`, "not-an-object", { found: found(root) });
     return { ok: false, issues: issues.list };
   }
 
@@ -398,7 +422,7 @@ export function parsePolicy(input: unknown): PolicyResult {
   const out: { -readonly [K in keyof PolicyInput]: PolicyInput[K] } = {};
 
   for (const key of ["ownDomains", "trustedDomains"] as const) {
-    if (!(key in root)) issues.add(key, "required", `is required; write "${key}": [] if there are none`);
+    if (!(key in root)) issues.add(key, "required", `is required; write "${key}": [] if there are none`, "required", { key });
     else out[key] = parseDomains(root[key], key, issues);
   }
   if ("knownDomains" in root) out.knownDomains = parseDomains(root.knownDomains, "knownDomains", issues);
@@ -409,7 +433,7 @@ export function parsePolicy(input: unknown): PolicyResult {
     if (s) {
       const cpr: { -readonly [K in keyof Policy["cpr"]]?: Policy["cpr"][K] } = {};
       for (const level of ["high", "medium", "low"] as const) {
-        if (level in s) cpr[level] = parseEnum(s[level], `cpr.${level}`, ACTIONS, "not-an-action", "an action", issues);
+        if (level in s) cpr[level] = parseEnum(s[level], `cpr.${level}`, ACTIONS, "not-an-action", "action", issues);
       }
       if ("contextWindow" in s) cpr.contextWindow = parseInteger(s.contextWindow, "cpr.contextWindow", CONTEXT_WINDOW_RANGE, issues);
       out.cpr = cpr;
@@ -420,16 +444,16 @@ export function parsePolicy(input: unknown): PolicyResult {
     if (s) {
       const lookalike: { -readonly [K in keyof Policy["lookalike"]]?: Action } = {};
       for (const target of LOOKALIKE_KEYS) {
-        if (target in s) lookalike[target] = parseEnum(s[target], `lookalike.${target}`, ACTIONS, "not-an-action", "an action", issues);
+        if (target in s) lookalike[target] = parseEnum(s[target], `lookalike.${target}`, ACTIONS, "not-an-action", "action", issues);
       }
       out.lookalike = lookalike;
     }
   }
   for (const key of ["invalidRecipient", "unreadableAttachment", "imageAttachment"] as const) {
-    if (key in root) out[key] = parseEnum(root[key], key, ACTIONS, "not-an-action", "an action", issues);
+    if (key in root) out[key] = parseEnum(root[key], key, ACTIONS, "not-an-action", "action", issues);
   }
   for (const key of ["onError", "onTimeout"] as const) {
-    if (key in root) out[key] = parseEnum(root[key], key, FAIL_MODES, "not-a-fail-mode", "a fail mode", issues);
+    if (key in root) out[key] = parseEnum(root[key], key, FAIL_MODES, "not-a-fail-mode", "fail-mode", issues);
   }
   if ("secureRoute" in root) out.secureRoute = parseSecureRoute(root.secureRoute, issues);
   if ("secureRecipients" in root) {
@@ -451,9 +475,9 @@ export function parsePolicy(input: unknown): PolicyResult {
       out.limits = limits;
     }
   }
-  if ("language" in root) out.language = parseEnum(root.language, "language", LANGUAGES, "not-a-language", "a language", issues);
+  if ("language" in root) out.language = parseEnum(root.language, "language", LANGUAGES, "not-a-language", "language", issues);
   if ("$schema" in root && typeof root.$schema !== "string") {
-    issues.add("$schema", "wrong-type", `must be a URL or path in quotes, not ${describe(root.$schema)}`);
+    issues.add("$schema", "wrong-type", `must be a URL or path in quotes, not ${describe(root.$schema)}`, "schema-type", { found: found(root.$schema) });
   }
 
   if (issues.list.length > 0) return { ok: false, issues: issues.list };

@@ -5,13 +5,16 @@ export const da = {
   usage:
     "Brug: postvagt scan [--policy FIL] [--json] [--summary-json] [--lang da|en] STI...\n" +
     "      postvagt policy check [--lang da|en] FIL\n" +
+    "      postvagt --version\n" +
     "  STI er en .eml-fil eller en mappe (alle *.eml i mappen og dens undermapper).\n" +
     "  --policy FIL     politikfil (JSON); uden den bruges den indbyggede politik\n" +
     "  --json           én JSON-linje pr. mail på stdout\n" +
     "  --summary-json   til sidst én JSON-opsummering (antal og fordeling på regler) på stderr\n" +
     "  --lang da|en     sprog i rapporten (ellers efter LANG/LC_ALL)\n" +
     "  policy check FIL tjekker en politikfil: fejl nævner feltet og rettelsen\n" +
-    "Exitkode: 0 alt tilladt (policy check: gyldig), 1 advarsel eller blokering, 2 brugsfejl, ugyldig politik eller ulæselig mail.",
+    "  --version        programmets version\n" +
+    "Exitkode: 0 alt tilladt (policy check: gyldig), 1 advarsel eller blokering, 2 brugsfejl eller ugyldig politik,\n" +
+    "          3 mindst én mail kunne ikke læses, 4 kørslen stoppede før tid.",
   error: {
     unknownCommand: "Ukendt kommando: {command}",
     noCommand: "Angiv en kommando: scan eller policy check",
@@ -19,6 +22,11 @@ export const da = {
     noPolicyFile: "Angiv politikfilen: postvagt policy check FIL",
     tooManyPolicyFiles: "Angiv én politikfil ad gangen",
     badOption: "Forkert brug: {detail}",
+    unknownOption: "Ukendt tilvalg: {option}. Se postvagt --help",
+    unknownOptionGuess: "Ukendt tilvalg: {option}. Mente du {guess}?",
+    optionNeedsValue: "{option} skal have en værdi; se postvagt --help",
+    optionTakesNoValue: "{option} tager ingen værdi; skriv bare {option}",
+    unexpectedArgument: "Uventet argument: {detail}",
     badLang: "--lang skal være da eller en, ikke {value}",
     noPaths: "Angiv mindst én .eml-fil eller mappe",
     notFound: "Findes ikke: {path}",
@@ -27,9 +35,32 @@ export const da = {
     policyUnreadable: "Kan ikke læse politikfilen {path}",
     policyInvalid: "Politikfilen {path} er ugyldig:",
   },
+  json: {
+    at: "ikke gyldig JSON i linje {line}, kolonne {column}: {problem}",
+    engine: "ikke gyldig JSON ({detail})",
+    problem: {
+      empty: "filen er tom; en politik er et JSON-objekt, der starter med {",
+      "trailing-comma": "et komma for meget; fjern kommaet efter den sidste værdi",
+      "single-quotes": "tekst skal stå i dobbelte anførselstegn (\"), ikke enkelte (')",
+      comment: "JSON tillader ikke kommentarer; fjern dem",
+      "comma-expected": "der mangler et komma mellem to værdier",
+      "colon-expected": "der mangler et kolon (:) efter feltnavnet",
+      "property-name-expected": "her skal stå et feltnavn i dobbelte anførselstegn",
+      "value-expected": "her mangler en værdi",
+      "unexpected-end": "filen slutter for tidligt; der mangler en } eller ]",
+      "end-of-file-expected": "der står noget efter politikkens sidste }",
+      "unterminated-string": "en tekst mangler sit afsluttende anførselstegn (\")",
+      "invalid-number": "ugyldigt tal; skriv cifre uden mellemrum og punktum som tusindtalsskille",
+      "invalid-escape": "ugyldig \\-sekvens i en tekst; skriv \\\\ for én omvendt skråstreg",
+      "invalid-character": "et tegn, der ikke må stå i en tekst, fx et linjeskift",
+      "unquoted-text": 'tekst og feltnavne skal stå i dobbelte anførselstegn, fx "randers.dk"',
+      "invalid-symbol": "uventet tegn {char}",
+    },
+  },
   warning: {
     pdfjsUnavailable: "advarsel: pdf.js kunne ikke indlæses ({reason}); PDF-filer læses med den indbyggede læser",
   },
+  version: "postvagt {version}",
   verdict: {
     allow: "TILLADT",
     warn: "ADVARSEL",
@@ -37,7 +68,7 @@ export const da = {
     error: "FEJL",
   },
   action: {
-    allow: "info",
+    allow: "tilladt",
     warn: "advarer",
     block: "blokerer",
   },
@@ -92,13 +123,16 @@ export const en: Shape<typeof da> = {
   usage:
     "Usage: postvagt scan [--policy FILE] [--json] [--summary-json] [--lang da|en] PATH...\n" +
     "       postvagt policy check [--lang da|en] FILE\n" +
+    "       postvagt --version\n" +
     "  PATH is an .eml file or a folder (every *.eml in it and its subfolders).\n" +
     "  --policy FILE     policy file (JSON); without it the built-in policy is used\n" +
     "  --json            one JSON line per message on stdout\n" +
     "  --summary-json    at the end, one JSON summary (counts and per-rule breakdown) on stderr\n" +
     "  --lang da|en      report language (otherwise from LANG/LC_ALL)\n" +
     "  policy check FILE checks a policy file: errors name the field and the fix\n" +
-    "Exit code: 0 all allowed (policy check: valid), 1 warned or blocked, 2 usage error, bad policy or unreadable message.",
+    "  --version         the program's version\n" +
+    "Exit code: 0 all allowed (policy check: valid), 1 warned or blocked, 2 usage error or bad policy,\n" +
+    "           3 at least one message could not be read, 4 the run stopped early.",
   error: {
     unknownCommand: "Unknown command: {command}",
     noCommand: "Give a command: scan or policy check",
@@ -106,6 +140,11 @@ export const en: Shape<typeof da> = {
     noPolicyFile: "Give the policy file: postvagt policy check FILE",
     tooManyPolicyFiles: "Give one policy file at a time",
     badOption: "Wrong usage: {detail}",
+    unknownOption: "Unknown option: {option}. See postvagt --help",
+    unknownOptionGuess: "Unknown option: {option}. Did you mean {guess}?",
+    optionNeedsValue: "{option} needs a value; see postvagt --help",
+    optionTakesNoValue: "{option} takes no value; write just {option}",
+    unexpectedArgument: "Unexpected argument: {detail}",
     badLang: "--lang must be da or en, not {value}",
     noPaths: "Give at least one .eml file or folder",
     notFound: "Does not exist: {path}",
@@ -114,9 +153,32 @@ export const en: Shape<typeof da> = {
     policyUnreadable: "Cannot read the policy file {path}",
     policyInvalid: "The policy file {path} is invalid:",
   },
+  json: {
+    at: "not valid JSON at line {line}, column {column}: {problem}",
+    engine: "not valid JSON ({detail})",
+    problem: {
+      empty: "the file is empty; a policy is a JSON object that starts with {",
+      "trailing-comma": "a comma too many; remove the comma after the last value",
+      "single-quotes": "text must be in double quotes (\"), not single quotes (')",
+      comment: "JSON does not allow comments; remove them",
+      "comma-expected": "a comma is missing between two values",
+      "colon-expected": "a colon (:) is missing after the key",
+      "property-name-expected": "a key in double quotes belongs here",
+      "value-expected": "a value is missing here",
+      "unexpected-end": "the file ends too early; a } or ] is missing",
+      "end-of-file-expected": "something follows the policy's last }",
+      "unterminated-string": "a text lacks its closing double quote (\")",
+      "invalid-number": "not a valid number; write digits without spaces or thousands separators",
+      "invalid-escape": "invalid \\ sequence in a text; write \\\\ for one backslash",
+      "invalid-character": "a character that may not stand in a text, such as a line break",
+      "unquoted-text": 'text and keys must be in double quotes, such as "randers.dk"',
+      "invalid-symbol": "unexpected character {char}",
+    },
+  },
   warning: {
     pdfjsUnavailable: "warning: pdf.js could not be loaded ({reason}); PDF files are read with the built-in reader",
   },
+  version: "postvagt {version}",
   verdict: {
     allow: "ALLOWED",
     warn: "WARNING",
@@ -124,7 +186,7 @@ export const en: Shape<typeof da> = {
     error: "ERROR",
   },
   action: {
-    allow: "info",
+    allow: "allowed",
     warn: "warns",
     block: "blocks",
   },
