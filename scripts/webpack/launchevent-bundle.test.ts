@@ -92,7 +92,21 @@ const STRIP_SOURCE = `(function (g, paths) {
   return left;
 })(this, ${JSON.stringify(NEWER_THAN_ES2016)})`;
 
-function loadBundle(message: Message, options: Parameters<typeof createFakeOffice>[1] = {}, extra: Context = {}) {
+/**
+ * Makes the context's Date.now() answer as if everything after its first call ran `loadMs` later:
+ * a bundle whose modules took that long to load and evaluate.
+ */
+function slowLoadClock(loadMs: number): string {
+  return `(function () {
+    var real = Date.now, first;
+    Date.now = function () {
+      if (first === undefined) { first = real(); return first; }
+      return real() + ${loadMs};
+    };
+  })()`;
+}
+
+function loadBundle(message: Message, options: Parameters<typeof createFakeOffice>[1] = {}, extra: Context = {}, before?: string) {
   const fake = createFakeOffice(message, options);
   const logs: string[] = [];
   // A bare context: only what classic Outlook's runtime documents (Office, OfficeRuntime, console)
@@ -110,6 +124,7 @@ function loadBundle(message: Message, options: Parameters<typeof createFakeOffic
   if (left.length > 0) throw new Error(`could not delete: ${left.join(", ")}`);
   // What a test hands in on purpose (a fetch) comes after the strip.
   for (const key of Object.keys(extra)) context[key] = extra[key];
+  if (before !== undefined) runInContext(before, context);
   runInContext(code, context, { filename: "launchevent.js" });
   return { fake, logs, context };
 }
@@ -214,6 +229,30 @@ describe("launchevent.js in a bare vm context with ES2016 built-ins only", () =>
     expect(completion).toEqual({ allowEvent: true });
     // Cached in OfficeRuntime.storage for the next event.
     expect([...fake.runtimeStorage.keys()]).toEqual(["postvagt.policy.v1"]);
+  });
+
+  it("counts the send budget from the bundle's first statement, before any module evaluates", async () => {
+    expect(code).toMatch(/^var __postvagtBundleStart\s*=\s*Date\.now\(\)[,;]/);
+    // Every Date.now() after the first answers 1,500 ms later: the modules took that long to load.
+    const { fake, logs } = loadBundle(draft(), {}, {}, slowLoadClock(1500));
+    const { completion } = await fake.fire(HANDLER_NAMES.send);
+    expect(completion).toEqual({ allowEvent: true });
+    const line = logs.find((l) => /send: allow in \d+ ms/.test(l)) ?? "";
+    const elapsed = Number(/in (\d+) ms/.exec(line)?.[1]);
+    expect(elapsed).toBeGreaterThanOrEqual(1500);
+    expect(elapsed).toBeLessThan(2000);
+  });
+
+  it("a slow load plus slow reads end the send once, on the policy's timeout action, inside Outlook's 5 s", async () => {
+    // 1,900 ms of loading (within MAX_LOAD_ALLOWANCE_MS) plus 2.5 s per Office call: no time to scan.
+    const { fake, logs } = loadBundle(draft(), { latencyMs: 2500 }, {}, slowLoadClock(1900));
+    const { event, completion } = await fake.fire(HANDLER_NAMES.send);
+    expect(event.completions).toHaveLength(1);
+    expect(completion?.allowEvent).toBe(false); // the default policy's onTimeout: warn
+    // Counted from the first statement: the 3.8 s cap less the finishing margin, never Outlook's 5 s.
+    const elapsed = Number(/send: timeout in (\d+) ms/.exec(logs.join("\n"))?.[1]);
+    expect(elapsed).toBeGreaterThanOrEqual(3500 - 50);
+    expect(elapsed).toBeLessThan(5000);
   });
 
   it("completes the pre-scan events", async () => {
