@@ -112,6 +112,32 @@ function stopCompletion(
   return completion;
 }
 
+/**
+ * The same answer with only the options every Smart Alerts client takes (Mailbox 1.12): what is
+ * left to try when a client refuses the full options.
+ */
+export function minimalCompletion(completion: SmartAlertsCompletion): SmartAlertsCompletion {
+  return completion.allowEvent ? { allowEvent: true } : { allowEvent: false, errorMessage: completion.errorMessage };
+}
+
+/**
+ * event.completed, and once more with minimal options if it throws: otherwise Outlook would wait
+ * for the event until its own timeout (docs/design/outlook-runtime.md, "Completing the event").
+ */
+function completeWithRetry(event: MailboxEventLike, completion: SmartAlertsCompletion, log: (line: string) => void): void {
+  try {
+    event.completed(completion);
+    return;
+  } catch {
+    log("send: event.completed threw; retrying with minimal options");
+  }
+  try {
+    event.completed(minimalCompletion(completion));
+  } catch {
+    log("send: event.completed threw again");
+  }
+}
+
 export async function onMessageSend(event: MailboxEventLike, deps: SendDeps): Promise<SendOutcome> {
   const clock = deps.clock ?? (() => Date.now());
   const log = deps.log ?? (() => undefined);
@@ -184,11 +210,7 @@ export async function onMessageSend(event: MailboxEventLike, deps: SendDeps): Pr
       }
     }
     log(`send: ${path} in ${clock() - start} ms (${decision.reasons.length} findings)`);
-    try {
-      event.completed(completion);
-    } catch {
-      log("send: event.completed threw");
-    }
+    completeWithRetry(event, completion, log);
     resolveDone(outcome);
   };
 
