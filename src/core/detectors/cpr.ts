@@ -32,7 +32,17 @@ export interface CprOptions {
   readonly contextWindow?: number;
   /** Offsets of line breaks a number may cross (a PDF line wrap); every other break is hard. */
   readonly softBreaks?: readonly number[];
+  /**
+   * Asked now and then while reading ("read") and while scoring ("score"); true stops the pass
+   * there (the send deadline). The caller decides what time means: no clock in here.
+   */
+  readonly shouldStop?: (phase: "read" | "score") => boolean;
+  /** The first this many segments (the mail's own subject and body) are read whatever shouldStop says. */
+  readonly mustRead?: number;
 }
+
+/** How often (in shapes, segments or candidates; a power of two minus one) shouldStop is asked. */
+const STOP_CHECK_MASK = 127;
 
 export interface CprMatch {
   readonly start: number;
@@ -76,6 +86,8 @@ interface SegmentAnalysis {
   readonly candidates: Candidate[];
   /** Shapes per segment for the cross-segment column rules (cells of one spreadsheet column). */
   readonly shapes: readonly Shape[];
+  /** shouldStop ended the reading inside this segment: candidates are those before the stop. */
+  readonly stopped?: boolean;
 }
 
 /** Per-segment work: shapes, keyword context, in-text table columns. */
@@ -117,7 +129,10 @@ function analyze(text: string, options: CprOptions, softBreaks: readonly number[
   }
 
   const candidates: Candidate[] = [];
+  const shouldStop = options.shouldStop;
+  let n = 0;
   for (const s of shapes) {
+    if (shouldStop && (++n & STOP_CHECK_MASK) === 0 && shouldStop("read")) return { candidates, shapes, stopped: true };
     if (s.kind === "nine" && !columnHit.has(s)) continue;
     if (!isReportable(s) && s.kind !== "nine") continue;
     candidates.push({
@@ -242,9 +257,70 @@ const CELL_REF = /^([A-Za-z]{1,3})([0-9]{1,7})$/;
  * rules are "≥ 2 valid compact numbers" and spreadsheet columns spread over cell segments.
  */
 export function findCprInSegments(segments: readonly TextSegment[], options: CprOptions): CprFinding[] {
-  const analyses = segments.map((seg) =>
-    analyze(seg.text, options, seg.softBreaks ?? options.softBreaks, seg.location.place?.kind === "file-name"),
-  );
+  return findCprPass(segments, options).findings;
+}
+
+export interface CprPassResult {
+  readonly findings: CprFinding[];
+  /** options.shouldStop ended the pass: segments from this index on were not, or not fully, read. */
+  readonly stoppedAt?: number;
+}
+
+/**
+ * The CPR pass as steps a driver runs: `read` analyses segments until `pause()` says so (checked
+ * between segments, so reading resumes where it paused) or options.shouldStop ends the reading
+ * (checked inside segments too); `finish` applies the message-wide rules to what was read and
+ * scores it. A driver that yields between reads keeps each slice short; no timers in here.
+ */
+export interface CprPass {
+  /** Reads on; true once every segment is read or the reading was stopped. */
+  read(pause?: () => boolean): boolean;
+  finish(): CprPassResult;
+}
+
+export function startCprPass(segments: readonly TextSegment[], options: CprOptions): CprPass {
+  const shouldStop = options.shouldStop;
+  const mustRead = options.mustRead ?? 0;
+  const unstoppable: CprOptions = { ...options, shouldStop: undefined };
+  const analyses: SegmentAnalysis[] = [];
+  let stoppedAt: number | undefined;
+  const done = (): boolean => stoppedAt !== undefined || analyses.length === segments.length;
+  return {
+    read(pause) {
+      let progressed = false;
+      while (analyses.length < segments.length && stoppedAt === undefined) {
+        // Never before the first segment of a call: every call makes progress.
+        if (progressed && pause?.()) return false;
+        const i = analyses.length;
+        if (shouldStop && i >= mustRead && (i === mustRead || (i & STOP_CHECK_MASK) === 0) && shouldStop("read")) {
+          stoppedAt = i;
+          break;
+        }
+        const seg = segments[i] as TextSegment;
+        const a = analyze(seg.text, i < mustRead ? unstoppable : options, seg.softBreaks ?? options.softBreaks, seg.location.place?.kind === "file-name");
+        analyses.push(a);
+        if (a.stopped) stoppedAt = i;
+        progressed = true;
+      }
+      return done();
+    },
+    finish() {
+      const read = analyses.length === segments.length ? segments : segments.slice(0, analyses.length);
+      return scoreAll(read, analyses, options, stoppedAt);
+    },
+  };
+}
+
+/** findCprInSegments that can be stopped (options.shouldStop) and says where it stopped. */
+export function findCprPass(segments: readonly TextSegment[], options: CprOptions): CprPassResult {
+  const pass = startCprPass(segments, options);
+  pass.read();
+  return pass.finish();
+}
+
+function scoreAll(segments: readonly TextSegment[], analyses: SegmentAnalysis[], options: CprOptions, stopped: number | undefined): CprPassResult {
+  const shouldStop = options.shouldStop;
+  let stoppedAt = stopped;
   applyCellColumns(segments, analyses, options);
   // A loop, not flatMap: ES2019 is not in classic Outlook's runtime, and swc adds no polyfills.
   const all: Candidate[] = [];
@@ -252,9 +328,16 @@ export function findCprInSegments(segments: readonly TextSegment[], options: Cpr
   markRepeated(all);
 
   const findings: CprFinding[] = [];
-  analyses.forEach((a, i) => {
+  let n = 0;
+  for (let i = 0; i < analyses.length; i++) {
+    const a = analyses[i] as SegmentAnalysis;
     const seg = segments[i] as TextSegment;
+    let cut = false;
     for (const c of a.candidates) {
+      if (shouldStop && i >= (options.mustRead ?? 0) && (++n & STOP_CHECK_MASK) === 0 && shouldStop("score")) {
+        cut = true;
+        break;
+      }
       const scored = score(c);
       if (!scored) continue;
       const m = toMatch(c, scored);
@@ -268,8 +351,12 @@ export function findCprInSegments(segments: readonly TextSegment[], options: Cpr
         span: { start: m.start, end: m.end },
       });
     }
-  });
-  return findings;
+    if (cut) {
+      stoppedAt = stoppedAt === undefined ? i : Math.min(stoppedAt, i);
+      break;
+    }
+  }
+  return stoppedAt === undefined ? { findings } : { findings, stoppedAt };
 }
 
 /**
