@@ -386,3 +386,61 @@ describe("onMessageSend: guarantees (issue 13 §5)", () => {
     expect(calls).toBe(2);
   });
 });
+
+describe("a Send during a pre-scan (issue 13 §4)", () => {
+  /** A register extract: one synthetic CPR number (born 1858-1899) on every line. */
+  function register(rows: number): Uint8Array {
+    const lines = ["Navn;CPR-nr.;By"];
+    for (let i = 0; i < rows; i++) {
+      const dd = String(1 + (i % 28)).padStart(2, "0");
+      lines.push(`Borger ${i};${dd}0${1 + (i % 9)}${58 + (i % 42)}-${5000 + (i % 1000)};Randers`);
+    }
+    return utf8(lines.join("\n"));
+  }
+
+  it("takes over at once: the pre-scan stops at its next yield, the send reuses what was done and completes in time", async () => {
+    const message = draft({
+      attachments: [
+        { kind: "file", name: "notat.txt", bytes: utf8("intet her") },
+        { kind: "file", name: "register.csv", bytes: register(20_000) },
+      ],
+    });
+    const h = harness(message, { policy: OWN });
+    let sendsRunning = 0;
+    let send: Promise<Awaited<ReturnType<typeof onMessageSend>>> | undefined;
+    const sendEvent = h.fake.createEvent();
+    let yields = 0;
+    let yieldsAfterSend = 0;
+    const yieldControl = () =>
+      new Promise<void>((resolve) =>
+        setTimeout(() => {
+          yields++;
+          if (send) yieldsAfterSend++;
+          // Send arrives once notat.txt is cached and the register is being read.
+          const cached = Object.keys(parseSharedState(h.fake.sessionData.get(SESSION_KEY)).attachments);
+          if (!send && cached.length === 1) {
+            sendsRunning++;
+            send = onMessageSend(sendEvent, h.sendDeps());
+          }
+          resolve();
+        }, 0),
+      );
+    const pre = h.fake.createEvent();
+    await onAttachmentsChanged(pre, { ...h.preScanDeps(), yieldControl, sendPending: () => sendsRunning > 0 });
+    expect(send).toBeDefined();
+    // The pre-scan gave up at the first yield after the Send arrived.
+    expect(yieldsAfterSend).toBe(0);
+    expect(pre.completions).toEqual([undefined]);
+    expect(h.logs.join("\n")).toContain("stopped for a send");
+
+    const outcome = await send!;
+    await settle();
+    expect(sendEvent.completions).toHaveLength(1);
+    expect(outcome.path).toBe("block");
+    expect(outcome.elapsedMs).toBeLessThanOrEqual(HARD_CAP_MS);
+    const state = parseSharedState(h.fake.sessionData.get(SESSION_KEY));
+    // notat.txt from the pre-scan is still cached; the unfinished register was never cached.
+    expect(Object.values(state.attachments).map((a) => a.name)).toEqual(["notat.txt"]);
+    expect(yields).toBeGreaterThan(2);
+  });
+});
