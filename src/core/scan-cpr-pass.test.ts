@@ -4,7 +4,7 @@
  * yield when told to, and keeps at most N findings per part.
  */
 import { DEFAULT_POLICY, scanMessage, type Message } from "./index";
-import { capPerPart } from "./scan-cpr-pass";
+import { capPerPart, unreadFrom } from "./scan-cpr-pass";
 import type { CprFinding } from "./finding";
 
 const NOW = new Date("2026-06-01T12:00:00Z");
@@ -110,5 +110,15 @@ describe("findings kept per part", () => {
     const list = [f("body"), f("attachment", "a"), f("attachment", "a"), f("attachment", "b"), f("body")];
     expect(capPerPart(list, 1)).toEqual([list[0], list[1], list[3]]);
     expect(capPerPart(list, undefined)).toBe(list);
+  });
+});
+
+describe("unreadFrom", () => {
+  it("names each unread attachment once, not again inside one already reported", () => {
+    const seg = (attachment?: string) => ({ text: "x", location: attachment ? { part: "attachment" as const, attachment } : { part: "body" as const } });
+    const segments = [seg(), seg("a.csv"), seg("Bilag.zip/register.csv"), seg("b.csv"), seg("b.csv")];
+    const reported = [{ kind: "unreadable-attachment" as const, attachment: "Bilag.zip", why: "timeout" as const }];
+    expect(unreadFrom(segments, 1, reported)).toEqual(["a.csv", "b.csv"]);
+    expect(unreadFrom(segments, 3, [])).toEqual(["b.csv"]);
   });
 });

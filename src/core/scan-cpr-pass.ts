@@ -62,7 +62,7 @@ export function unreadFrom(segments: readonly TextSegment[], from: number, repor
   const names: string[] = [];
   for (let i = from; i < segments.length; i++) {
     const name = (segments[i] as TextSegment).location.attachment;
-    if (name === undefined || seen.has(name)) continue;
+    if (name === undefined || seen.has(name) || within(name, seen)) continue;
     seen.add(name);
     names.push(name);
   }
@@ -82,4 +82,10 @@ export function capPerPart(findings: CprFinding[], max: number | undefined): Cpr
     kept.push(f);
   }
   return kept;
+}
+
+/** Is `name` inside an attachment already reported ("Bilag.zip/register.csv" in "Bilag.zip")? */
+function within(name: string, reported: ReadonlySet<string>): boolean {
+  for (let cut = name.indexOf("/"); cut > 0; cut = name.indexOf("/", cut + 1)) if (reported.has(name.slice(0, cut))) return true;
+  return false;
 }
