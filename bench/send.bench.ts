@@ -7,6 +7,10 @@
  * The draft is generated here, seeded: a 20 KB HTML body, a .docx (text + an embedded image), a
  * 20-page PDF (text pages + a scanned-image stream) and an .xlsx (a 3,000-row sheet), ~5 MB in all.
  * No CPR number in it, so nothing stops the scan early: every byte is read (the worst normal case).
+ *
+ * Then a 25 MB register extract with a CPR number on every line, plain and zipped, each send in a
+ * child process (register-send.child.ts) for its peak memory: the decision must come inside the
+ * cap with what was found, the rest reported as not read in time (issue 13 §4).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
