@@ -19,6 +19,7 @@ const webpack = require("webpack");
 const CopyPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { renderManifest, normaliseBaseUrl } = require("./manifest");
+const { PROLOGUE } = require("./prologue");
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
@@ -129,12 +130,8 @@ function launcheventConfig(mode, s) {
         /^@kenjiuno\/msgreader$/,
         path.join(ROOT, "src", "addin", "launchevent", "stubs", "msgreader-unavailable.ts"),
       ),
-      // ES2016-era engines lack globalThis; core and i18n feature-detect through it.
-      new webpack.BannerPlugin({
-        raw: true,
-        entryOnly: true,
-        banner: 'var globalThis = typeof globalThis === "object" && globalThis ? globalThis : (function () { return this; })();',
-      }),
+      // The clock's start and globalThis, before anything else runs: see prologue.js.
+      new webpack.BannerPlugin({ raw: true, entryOnly: true, banner: PROLOGUE }),
       new StaticFilesPlugin({
         "commands.html": () => commandsHtml(s.officeJsUrl),
         "manifest.xml": () => renderManifest(template(), { baseUrl: s.baseUrl, sendMode: s.sendMode }),

@@ -61,20 +61,70 @@ function scriptSources(html: string): string[] {
   return DomUtils.getElementsByTagName("script", doc).map((s) => s.attribs.src ?? "");
 }
 
-function loadBundle(message: Message, options: Parameters<typeof createFakeOffice>[1] = {}, extra: Context = {}) {
+/**
+ * Every built-in newer than ES2016 that an engine or host may offer, as "owner.name" paths from the
+ * context's global. Classic Outlook before build 2403 has none of them (docs/design/outlook-runtime.md).
+ */
+const NEWER_THAN_ES2016 = [
+  "Object.values", "Object.entries", "Object.fromEntries", "Object.getOwnPropertyDescriptors", "Object.hasOwn",
+  "String.prototype.padStart", "String.prototype.padEnd", "String.prototype.trimStart", "String.prototype.trimEnd",
+  "String.prototype.matchAll", "String.prototype.replaceAll", "String.prototype.at", "String.prototype.isWellFormed",
+  "Array.prototype.flat", "Array.prototype.flatMap", "Array.prototype.at", "Array.prototype.findLast",
+  "Array.prototype.findLastIndex", "Array.prototype.toSorted", "Array.prototype.toReversed",
+  "Promise.prototype.finally", "Promise.allSettled", "Promise.any",
+  "BigInt", "WeakRef", "FinalizationRegistry", "AggregateError", "SharedArrayBuffer", "Atomics",
+  "structuredClone", "queueMicrotask", "TextDecoder", "TextEncoder", "atob", "btoa", "fetch", "URL", "Blob",
+  // Last: the deleting script itself reaches the others through it.
+  "globalThis",
+];
+
+/** Run in a fresh context before the bundle: deletes every NEWER_THAN_ES2016 path and says which remain. */
+const STRIP_SOURCE = `(function (g, paths) {
+  var left = [];
+  for (var i = 0; i < paths.length; i++) {
+    var parts = paths[i].split(".");
+    var owner = g;
+    for (var j = 0; j < parts.length - 1 && owner; j++) owner = owner[parts[j]];
+    var name = parts[parts.length - 1];
+    if (owner) delete owner[name];
+    if (owner && owner[name] !== undefined) left.push(paths[i]);
+  }
+  return left;
+})(this, ${JSON.stringify(NEWER_THAN_ES2016)})`;
+
+/**
+ * Makes the context's Date.now() answer as if everything after its first call ran `loadMs` later:
+ * a bundle whose modules took that long to load and evaluate.
+ */
+function slowLoadClock(loadMs: number): string {
+  return `(function () {
+    var real = Date.now, first;
+    Date.now = function () {
+      if (first === undefined) { first = real(); return first; }
+      return real() + ${loadMs};
+    };
+  })()`;
+}
+
+function loadBundle(message: Message, options: Parameters<typeof createFakeOffice>[1] = {}, extra: Context = {}, before?: string) {
   const fake = createFakeOffice(message, options);
   const logs: string[] = [];
   // A bare context: only what classic Outlook's runtime documents (Office, OfficeRuntime, console)
-  // plus timers. No document, window, TextEncoder, TextDecoder, atob, Blob or fetch.
+  // plus timers, and only ES2016 built-ins (everything newer deleted before the bundle runs).
+  // No document, window, TextEncoder, TextDecoder, atob, Blob or fetch.
   const context: Context = {
     Office: fake.Office,
     OfficeRuntime: fake.OfficeRuntime,
     console: { log: (...a: unknown[]) => logs.push(a.map(String).join(" ")) },
     setTimeout,
     clearTimeout,
-    ...extra,
   };
   createContext(context);
+  const left = runInContext(STRIP_SOURCE, context) as string[];
+  if (left.length > 0) throw new Error(`could not delete: ${left.join(", ")}`);
+  // What a test hands in on purpose (a fetch) comes after the strip.
+  for (const key of Object.keys(extra)) context[key] = extra[key];
+  if (before !== undefined) runInContext(before, context);
   runInContext(code, context, { filename: "launchevent.js" });
   return { fake, logs, context };
 }
@@ -107,7 +157,19 @@ function eml(body: string): Uint8Array {
   );
 }
 
-describe("launchevent.js in a bare vm context", () => {
+describe("launchevent.js in a bare vm context with ES2016 built-ins only", () => {
+  it("the context really lacks every newer built-in (the bundle runs after this check)", () => {
+    const fake = createFakeOffice(draft());
+    const context: Context = { Office: fake.Office };
+    createContext(context);
+    expect(runInContext(STRIP_SOURCE, context)).toEqual([]);
+    const probe = NEWER_THAN_ES2016.map((path) => `typeof ${path}`).join(", ");
+    // Each path is "undefined" (or its owner is gone); globalThis itself is checked last.
+    const types = runInContext(`[${probe.replace(/typeof ([\w.]+)/g, (_m, p: string) => `(function(){ try { return typeof ${p}; } catch (e) { return "undefined"; } })()`)}]`, context) as string[];
+    expect(types.filter((t) => t !== "undefined")).toEqual([]);
+    expect(runInContext("typeof Object.keys + typeof Array.prototype.includes + typeof Promise", context)).toBe("functionfunctionfunction");
+  });
+
   it("registers the three handlers the manifest names, shimming what the runtime lacks", () => {
     const { fake, logs } = loadBundle(draft());
     expect([...fake.associated.keys()].sort()).toEqual(Object.values(HANDLER_NAMES).sort());
@@ -131,6 +193,16 @@ describe("launchevent.js in a bare vm context", () => {
     expect(completion?.errorMessage).toContain("150375-****");
     expect(completion?.commandId).toBe(TASKPANE_COMMAND_ID);
     expect(JSON.stringify(completion)).not.toContain("150375-6125");
+  });
+
+  it("warns on a look-alike of a trusted domain, naming it", async () => {
+    const policy = { trustedDomains: ["kombit.dk"], lookalike: { own: "block", trusted: "warn", known: "warn" } };
+    const fetch = () => Promise.resolve({ ok: true, status: 200, text: () => Promise.resolve(JSON.stringify(policy)) });
+    const { fake } = loadBundle(draft({ recipients: [{ address: "post@komblt.dk", field: "to" }] }), {}, { fetch });
+    const { event, completion } = await fake.fire(HANDLER_NAMES.send);
+    expect(event.completions).toHaveLength(1);
+    expect(completion?.allowEvent).toBe(false);
+    expect(completion?.errorMessage).toContain("komblt.dk");
   });
 
   it.each([
@@ -157,6 +229,30 @@ describe("launchevent.js in a bare vm context", () => {
     expect(completion).toEqual({ allowEvent: true });
     // Cached in OfficeRuntime.storage for the next event.
     expect([...fake.runtimeStorage.keys()]).toEqual(["postvagt.policy.v1"]);
+  });
+
+  it("counts the send budget from the bundle's first statement, before any module evaluates", async () => {
+    expect(code).toMatch(/^var __postvagtBundleStart\s*=\s*Date\.now\(\)[,;]/);
+    // Every Date.now() after the first answers 1,500 ms later: the modules took that long to load.
+    const { fake, logs } = loadBundle(draft(), {}, {}, slowLoadClock(1500));
+    const { completion } = await fake.fire(HANDLER_NAMES.send);
+    expect(completion).toEqual({ allowEvent: true });
+    const line = logs.find((l) => /send: allow in \d+ ms/.test(l)) ?? "";
+    const elapsed = Number(/in (\d+) ms/.exec(line)?.[1]);
+    expect(elapsed).toBeGreaterThanOrEqual(1500);
+    expect(elapsed).toBeLessThan(2000);
+  });
+
+  it("a slow load plus slow reads end the send once, on the policy's timeout action, inside Outlook's 5 s", async () => {
+    // 1,900 ms of loading (within MAX_LOAD_ALLOWANCE_MS) plus 2.5 s per Office call: no time to scan.
+    const { fake, logs } = loadBundle(draft(), { latencyMs: 2500 }, {}, slowLoadClock(1900));
+    const { event, completion } = await fake.fire(HANDLER_NAMES.send);
+    expect(event.completions).toHaveLength(1);
+    expect(completion?.allowEvent).toBe(false); // the default policy's onTimeout: warn
+    // Counted from the first statement: the 3.8 s cap less the finishing margin, never Outlook's 5 s.
+    const elapsed = Number(/send: timeout in (\d+) ms/.exec(logs.join("\n"))?.[1]);
+    expect(elapsed).toBeGreaterThanOrEqual(3500 - 50);
+    expect(elapsed).toBeLessThan(5000);
   });
 
   it("completes the pre-scan events", async () => {

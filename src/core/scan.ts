@@ -8,7 +8,7 @@
  * not get its turn before the deadline is reported, never skipped silently.
  */
 import { getDomain } from "tldts";
-import { findCprInSegments } from "./detectors/cpr";
+import { capPerPart, runCprPass, unreadFrom } from "./scan-cpr-pass";
 import { compileDomainLists, findLookalikes, type CompiledDomainLists } from "./detectors/lookalike-domain";
 import { extractAttachments, type ExtractOptions } from "./extractors/extract";
 import type { CprFinding, Finding, UnreadableAttachmentFinding } from "./finding";
@@ -28,7 +28,39 @@ export interface ScanOptions {
   readonly deadline?: number;
   /** Passed to the attachment extractor (e.g. a pdf.js loader the CLI can afford and Outlook cannot). */
   readonly pdf?: ExtractOptions["pdf"];
+  /**
+   * Hands control back to the host between slices of work (the add-in: a setTimeout of 0), so a
+   * pre-scan never holds the event loop for long. Without it the scan runs straight through.
+   */
+  readonly yieldControl?: () => Promise<void>;
+  /** Clock time per slice between two yieldControl calls; default SLICE_MS. */
+  readonly sliceMs?: number;
+  /**
+   * Asked at every yield: true ends the scan there, reported as timed out (a Send arrived and takes
+   * over the runtime). Default: never.
+   */
+  readonly abandon?: () => boolean;
+  /**
+   * At most this many CPR findings kept per part (the subject, the body, each attachment); the
+   * rest are counted in `omittedFindings`. The add-in's alert names five; the CLI keeps all.
+   */
+  readonly maxFindingsPerPart?: number;
 }
+
+/**
+ * Extraction stops this much before the deadline (at most 15 % of the budget): a reader checks the
+ * deadline between chunks, and one chunk of a big file (inflating, decoding 25 MB of text) runs
+ * ~0.2-0.45 s on a fast machine; the rest is for reading what was extracted.
+ */
+const EXTRACTION_RESERVE_MS = 500;
+
+function extractionDeadline(start: number, deadline: number): number {
+  return deadline - Math.min(EXTRACTION_RESERVE_MS, Math.max(0, (deadline - start) * 0.15));
+}
+
+/** A slice of scan work between two yields: short enough that a Send is not kept waiting. */
+export const SLICE_MS = 50;
+
 
 /** Which part of the scan failed. No message text: an exception's text may quote mail content. */
 export type ScanPhase = "subject-body" | "recipients" | "attachments";
@@ -44,6 +76,8 @@ export interface ScanResult {
   readonly elapsedMs: number;
   /** Parts whose scan threw (a bug, not bad input): the caller applies policy.onError. */
   readonly errors: readonly ScanError[];
+  /** CPR findings left out by options.maxFindingsPerPart (they exist; only not listed). */
+  readonly omittedFindings?: number;
   /** The own domain taken from the sender, when the policy names none. */
   readonly learnedOwnDomain?: string;
   /**
@@ -165,7 +199,7 @@ export async function scanMessage(message: Message, policy: Policy, options: Sca
       try {
         const extraction = await extractAttachments(attachments, {
           limits: policy.limits,
-          deadline,
+          deadline: extractionDeadline(start, deadline),
           clock,
           ...(options.pdf !== undefined ? { pdf: options.pdf } : {}),
         });
@@ -180,8 +214,24 @@ export async function scanMessage(message: Message, policy: Policy, options: Sca
   }
 
   let cpr: CprFinding[] = [];
+  let omittedFindings = 0;
   try {
-    cpr = withRestoredZeros(findCprInSegments(textSegments, cprOptions), textSegments);
+    // The mail's own subject and body are always read: small, and where most numbers are.
+    const pass = await runCprPass(textSegments, { ...cprOptions, mustRead: bodySegmentCount }, {
+      clock,
+      deadline,
+      sliceMs: options.sliceMs ?? SLICE_MS,
+      ...(options.yieldControl ? { yieldControl: options.yieldControl } : {}),
+      ...(options.abandon ? { abandon: options.abandon } : {}),
+    });
+    if (pass.abandoned) timedOut = true;
+    if (pass.stoppedAt !== undefined) {
+      timedOut = true;
+      for (const name of unreadFrom(textSegments, pass.stoppedAt, unreadable)) unreadable.push({ kind: "unreadable-attachment", attachment: name, why: "timeout" });
+    }
+    const kept = capPerPart(pass.findings, options.maxFindingsPerPart);
+    omittedFindings = pass.findings.length - kept.length;
+    cpr = withRestoredZeros(kept, textSegments);
   } catch {
     errors.push({ phase: textSegments.length > bodySegmentCount ? "attachments" : "subject-body" });
   }
@@ -206,6 +256,7 @@ export async function scanMessage(message: Message, policy: Policy, options: Sca
     timedOut,
     elapsedMs: Math.max(0, clock() - start),
     errors,
+    ...(omittedFindings > 0 ? { omittedFindings } : {}),
     ...(learned ? { learnedOwnDomain: learned } : {}),
     ...(secureRoute ? { secureRoute } : {}),
   };

@@ -80,3 +80,27 @@ describe("buildAlert", () => {
     expect(a.errorMessage).toContain("150375-****_scan.pdf");
   });
 });
+
+describe("buildAlert with many findings", () => {
+  it("describes only what it lists, and counts the rest, omitted ones included", () => {
+    // Findings past the fifth count each time they are looked into: only the listed ones may be.
+    let lookedInto = 0;
+    const undescribable = new Proxy(cpr("register.csv") as object, {
+      get(target, key) {
+        lookedInto++;
+        return (target as Record<string | symbol, unknown>)[key];
+      },
+    }) as Finding;
+    const reasons = [
+      ...Array.from({ length: 5 }, () => ({ finding: cpr("register.csv"), action: "block" as const })),
+      ...Array.from({ length: 10_000 }, () => ({ finding: undescribable, action: "block" as const })),
+    ];
+    const a = buildAlert(input({ reasons, omitted: 90_000 }));
+    expect(a.errorMessage.length).toBeLessThanOrEqual(MAX_ALERT_CHARS);
+    const listed = (a.errorMessage.match(/150375-\*{4}/g) ?? []).length;
+    expect(listed).toBeGreaterThan(0);
+    // "… og N mere": all 100,005 findings minus the listed ones.
+    expect(a.errorMessage).toMatch(new RegExp(`og ${100_005 - listed} mere`));
+    expect(lookedInto).toBe(0);
+  });
+});

@@ -28,6 +28,8 @@ export interface AlertInput {
   readonly hint: AlertHint;
   /** The last line: how the user goes on. */
   readonly next: "send-again" | "send-anyway" | "fail-block" | "none";
+  /** Findings found but not in `reasons` (kept out by the per-part cap): counted in "… and N more". */
+  readonly omitted?: number;
 }
 
 export interface AlertText {
@@ -49,10 +51,17 @@ export function buildAlert(input: AlertInput): AlertText {
   const { lang } = input;
   const button = clip(t(lang, input.kind === "block" || input.kind === "warn" ? "alert.button.fix" : "alert.button.open"), MAX_BUTTON_CHARS);
   const title = t(lang, `alert.title.${input.kind}`);
-  const shown = input.reasons.filter((r) => r.action !== "allow");
-  const lines = shown.map((r) => describeFinding(r.finding, lang));
+  // Only what the alert can list is described: a register extract has 100,000s of findings.
+  let count = input.omitted ?? 0;
+  const lines: string[] = [];
+  for (const r of input.reasons) {
+    if (r.action === "allow") continue;
+    if (lines.length < MAX_LISTED) lines.push(describeFinding(r.finding, lang));
+    count++;
+  }
+  const total = count;
   const tail: string[] = [];
-  if (shown.length > 0 || input.kind === "timeout" || input.kind === "error") {
+  if (total > 0 || input.kind === "timeout" || input.kind === "error") {
     tail.push(input.hint === "button" ? t(lang, "alert.hint.button", { button }) : t(lang, "alert.hint.ribbon"));
   }
   if (input.next === "send-again") tail.push(t(lang, "alert.hint.sendAgain"));
@@ -61,13 +70,13 @@ export function buildAlert(input: AlertInput): AlertText {
 
   const plain = (n: number): string => {
     const listed = lines.slice(0, n).map((l) => `• ${l}`);
-    const more = lines.length > n ? [t(lang, "alert.more", { count: lines.length - n })] : [];
+    const more = total > n ? [t(lang, "alert.more", { count: total - n })] : [];
     return [title, ...listed, ...more, ...tail].join("\n");
   };
   // Outlook's dialog Markdown: list items end in "\r", paragraphs are separated by "\n\n".
   const markdown = (n: number): string => {
     const listed = lines.slice(0, n).map((l) => `- ${escapeMarkdown(l)}\r`).join("");
-    const more = lines.length > n ? `\n\n${escapeMarkdown(t(lang, "alert.more", { count: lines.length - n }))}` : "";
+    const more = total > n ? `\n\n${escapeMarkdown(t(lang, "alert.more", { count: total - n }))}` : "";
     const paragraphs = [`**${escapeMarkdown(title)}**`];
     if (listed) paragraphs.push(listed + more.replace(/^\n\n/, ""));
     for (const line of tail) paragraphs.push(escapeMarkdown(line));

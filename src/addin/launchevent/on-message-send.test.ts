@@ -303,3 +303,144 @@ describe("onMessageSend: pre-scan cache", () => {
     expect((await onMessageSend(h.fake.createEvent(), h.sendDeps())).path).toBe("block");
   });
 });
+
+describe("onMessageSend: guarantees (issue 13 §5)", () => {
+  it("a read that fails after the deadline does not complete the event a second time", async () => {
+    const h = harness(draft(), { policy: policy({ onTimeout: "block", onError: "allow", limits: { sendBudgetMs: 300 } }) });
+    const base = h.sendDeps();
+    const host = base.host!;
+    let failed = false;
+    // The read answers only after the deadline's finish has completed the event, and then fails.
+    const slowFailingRead = () =>
+      new Promise<never>((_resolve, reject) =>
+        setTimeout(() => {
+          failed = true;
+          reject(new Error("read failed late"));
+        }, 600),
+      );
+    const event = h.fake.createEvent();
+    const outcome = await onMessageSend(event, { ...base, host: { ...host, capabilities: host.capabilities, readMessage: slowFailingRead } });
+    expect(outcome.path).toBe("timeout");
+    await settle(700);
+    expect(failed).toBe(true);
+    expect(event.completions).toHaveLength(1);
+    expect(event.completions[0]?.allowEvent).toBe(false); // onTimeout block, not onError allow
+  });
+
+  it.each([
+    ["allow", true],
+    ["block", false],
+  ] as const)("a scan stopped by its own deadline (not the timer) applies onTimeout %s", async (onTimeout, allowed) => {
+    const attachment = { kind: "file" as const, name: "bilag.txt", bytes: utf8("intet her") };
+    const h = harness(draft({ attachments: [attachment] }), { policy: policy({ onTimeout, unreadableAttachment: "allow" }) });
+    const base = h.sendDeps();
+    const host = base.host!;
+    // The clock jumps past the deadline once the read is done: the scan, not the timer, sees it.
+    let offset = 0;
+    const readThenLate: typeof host.readMessage = (options) =>
+      host.readMessage(options).then((r) => {
+        offset = 60_000;
+        return r;
+      });
+    const event = h.fake.createEvent();
+    const outcome = await onMessageSend(event, {
+      ...base,
+      clock: () => Date.now() + offset,
+      host: { ...host, capabilities: host.capabilities, readMessage: readThenLate },
+    });
+    expect(outcome.path).toBe("timeout");
+    expect(event.completions).toHaveLength(1);
+    expect(event.completions[0]?.allowEvent).toBe(allowed);
+  });
+
+  it("event.completed throwing is retried once with minimal options", async () => {
+    const h = harness(draft({ bodyHtml: `<p>${HIGH_CPR}</p>` }), { policy: OWN });
+    const calls: unknown[] = [];
+    const event = {
+      completed(options?: unknown) {
+        calls.push(options);
+        if (calls.length === 1) throw new Error("refused");
+      },
+    };
+    const outcome = await onMessageSend(event, h.sendDeps());
+    expect(outcome.path).toBe("block");
+    expect(calls).toHaveLength(2);
+    expect(calls[0]).toMatchObject({ allowEvent: false, commandId: TASKPANE_COMMAND_ID });
+    expect(Object.keys(calls[1] as object).sort()).toEqual(["allowEvent", "errorMessage"]);
+    expect((calls[1] as { errorMessage: string }).errorMessage).toContain("150375-****");
+    expect(h.logs.join("\n")).toContain("retrying with minimal options");
+  });
+
+  it("a client that refuses both tries is not asked a third time, and the handler still ends", async () => {
+    const h = harness(draft(), { policy: OWN });
+    let calls = 0;
+    const event = {
+      completed() {
+        calls++;
+        throw new Error("refused");
+      },
+    };
+    const outcome = await onMessageSend(event, h.sendDeps());
+    await settle();
+    expect(outcome.path).toBe("allow");
+    expect(calls).toBe(2);
+  });
+});
+
+describe("a Send during a pre-scan (issue 13 §4)", () => {
+  /** A register extract: one synthetic CPR number (born 1858-1899) on every line. */
+  function register(rows: number): Uint8Array {
+    const lines = ["Navn;CPR-nr.;By"];
+    for (let i = 0; i < rows; i++) {
+      const dd = String(1 + (i % 28)).padStart(2, "0");
+      lines.push(`Borger ${i};${dd}0${1 + (i % 9)}${58 + (i % 42)}-${5000 + (i % 1000)};Randers`);
+    }
+    return utf8(lines.join("\n"));
+  }
+
+  it("takes over at once: the pre-scan stops at its next yield, the send reuses what was done and completes in time", async () => {
+    const message = draft({
+      attachments: [
+        { kind: "file", name: "notat.txt", bytes: utf8("intet her") },
+        { kind: "file", name: "register.csv", bytes: register(20_000) },
+      ],
+    });
+    const h = harness(message, { policy: OWN });
+    let sendsRunning = 0;
+    let send: Promise<Awaited<ReturnType<typeof onMessageSend>>> | undefined;
+    const sendEvent = h.fake.createEvent();
+    let yields = 0;
+    let yieldsAfterSend = 0;
+    const yieldControl = () =>
+      new Promise<void>((resolve) =>
+        setTimeout(() => {
+          yields++;
+          if (send) yieldsAfterSend++;
+          // Send arrives once notat.txt is cached and the register is being read.
+          const cached = Object.keys(parseSharedState(h.fake.sessionData.get(SESSION_KEY)).attachments);
+          if (!send && cached.length === 1) {
+            sendsRunning++;
+            send = onMessageSend(sendEvent, h.sendDeps());
+          }
+          resolve();
+        }, 0),
+      );
+    const pre = h.fake.createEvent();
+    await onAttachmentsChanged(pre, { ...h.preScanDeps(), yieldControl, sendPending: () => sendsRunning > 0 });
+    expect(send).toBeDefined();
+    // The pre-scan gave up at the first yield after the Send arrived.
+    expect(yieldsAfterSend).toBe(0);
+    expect(pre.completions).toEqual([undefined]);
+    expect(h.logs.join("\n")).toContain("stopped for a send");
+
+    const outcome = await send!;
+    await settle();
+    expect(sendEvent.completions).toHaveLength(1);
+    expect(outcome.path).toBe("block");
+    expect(outcome.elapsedMs).toBeLessThanOrEqual(HARD_CAP_MS);
+    const state = parseSharedState(h.fake.sessionData.get(SESSION_KEY));
+    // notat.txt from the pre-scan is still cached; the unfinished register was never cached.
+    expect(Object.values(state.attachments).map((a) => a.name)).toEqual(["notat.txt"]);
+    expect(yields).toBeGreaterThan(2);
+  });
+});

@@ -25,6 +25,11 @@ import { fingerprint } from "./fingerprint";
 
 /** Never later than this after the bundle began to load, whatever the policy says. */
 export const HARD_CAP_MS = 3800;
+/**
+ * CPR findings kept per part (subject, body, each attachment): the alert lists five and the task
+ * pane a page; a register extract's 100,000s would only cost the send its time. The rest are counted.
+ */
+export const MAX_FINDINGS_PER_PART = 50;
 /** Kept back at the end for writing the shared state and completing (at most a quarter of the budget). */
 export const FINISH_MARGIN_MS = 300;
 /**
@@ -82,6 +87,8 @@ function raceDeadline<T>(work: Promise<T>, ms: number, deps: SendDeps): Promise<
 interface Decision {
   readonly kind: "allow" | AlertKind;
   readonly reasons: readonly SharedReason[];
+  /** Findings left out of `reasons` by the per-part cap: counted, never listed. */
+  readonly omitted?: number;
   readonly fail?: Action;
 }
 
@@ -97,6 +104,7 @@ function stopCompletion(
   const text = buildAlert({
     kind: decision.kind === "allow" ? "warn" : decision.kind,
     reasons: decision.reasons,
+    ...(decision.omitted ? { omitted: decision.omitted } : {}),
     lang,
     hint: button ? "button" : "ribbon",
     next,
@@ -110,6 +118,32 @@ function stopCompletion(
   }
   if (next === "send-anyway" && caps?.sendModeOverride) completion.sendModeOverride = caps.promptUserValue;
   return completion;
+}
+
+/**
+ * The same answer with only the options every Smart Alerts client takes (Mailbox 1.12): what is
+ * left to try when a client refuses the full options.
+ */
+export function minimalCompletion(completion: SmartAlertsCompletion): SmartAlertsCompletion {
+  return completion.allowEvent ? { allowEvent: true } : { allowEvent: false, errorMessage: completion.errorMessage };
+}
+
+/**
+ * event.completed, and once more with minimal options if it throws: otherwise Outlook would wait
+ * for the event until its own timeout (docs/design/outlook-runtime.md, "Completing the event").
+ */
+function completeWithRetry(event: MailboxEventLike, completion: SmartAlertsCompletion, log: (line: string) => void): void {
+  try {
+    event.completed(completion);
+    return;
+  } catch {
+    log("send: event.completed threw; retrying with minimal options");
+  }
+  try {
+    event.completed(minimalCompletion(completion));
+  } catch {
+    log("send: event.completed threw again");
+  }
 }
 
 export async function onMessageSend(event: MailboxEventLike, deps: SendDeps): Promise<SendOutcome> {
@@ -140,7 +174,7 @@ export async function onMessageSend(event: MailboxEventLike, deps: SendDeps): Pr
       verdict: decision.kind === "allow" ? "allow" : decision.fail ?? (decision.kind === "block" ? "block" : "warn"),
       ...(decision.kind === "timeout" || decision.kind === "error" ? { incomplete: decision.kind } : {}),
       reasons: decision.reasons,
-      total: decision.reasons.length,
+      total: decision.reasons.length + (decision.omitted ?? 0),
     };
     let path: SendPath;
     let completion: SmartAlertsCompletion;
@@ -183,12 +217,8 @@ export async function onMessageSend(event: MailboxEventLike, deps: SendDeps): Pr
         log("send: could not write sessionData");
       }
     }
-    log(`send: ${path} in ${clock() - start} ms (${decision.reasons.length} findings)`);
-    try {
-      event.completed(completion);
-    } catch {
-      log("send: event.completed threw");
-    }
+    log(`send: ${path} in ${clock() - start} ms (${decision.reasons.length + (decision.omitted ?? 0)} findings)`);
+    completeWithRetry(event, completion, log);
     resolveDone(outcome);
   };
 
@@ -223,6 +253,7 @@ export async function onMessageSend(event: MailboxEventLike, deps: SendDeps): Pr
     const result: ScanResult = await scanMessage(read.message, policy, {
       clock,
       deadline: scanDeadline,
+      maxFindingsPerPart: MAX_FINDINGS_PER_PART,
       ...(deps.now ? { now: deps.now } : {}),
     });
     const cached: Finding[] = [];
@@ -231,13 +262,14 @@ export async function onMessageSend(event: MailboxEventLike, deps: SendDeps): Pr
     const verdict = decideResult({ ...result, findings: [...result.findings, ...cached] }, policy);
     const reasons: SharedReason[] = verdict.reasons.map((r) => ({ finding: r.finding, action: r.action }));
     const findingsVerdict = reasons.reduce<Action>((v, r) => stricter(v, r.action), "allow");
+    const omitted = result.omittedFindings ? { omitted: result.omittedFindings } : {};
     if (!verdict.incomplete) {
-      await finish({ kind: findingsVerdict === "allow" ? "allow" : findingsVerdict, reasons });
+      await finish({ kind: findingsVerdict === "allow" ? "allow" : findingsVerdict, reasons, ...omitted });
     } else if (findingsVerdict !== "allow" && stricter(findingsVerdict, verdict.verdict) === findingsVerdict) {
       // What was found before the scan stopped already decides (a CPR blocks under onTimeout "allow").
-      await finish({ kind: findingsVerdict, reasons });
+      await finish({ kind: findingsVerdict, reasons, ...omitted });
     } else {
-      await finish({ kind: verdict.incomplete, reasons, fail: verdict.verdict });
+      await finish({ kind: verdict.incomplete, reasons, fail: verdict.verdict, ...omitted });
     }
   };
 

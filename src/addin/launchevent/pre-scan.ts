@@ -25,6 +25,13 @@ export interface PreScanDeps {
   readonly clock?: () => number;
   readonly log?: (line: string) => void;
   readonly now?: Date;
+  /**
+   * Hands the event loop back between slices of work (the add-in: setTimeout 0), so a Send that
+   * arrives meanwhile runs at once. Without it a pre-scan runs straight through.
+   */
+  readonly yieldControl?: () => Promise<void>;
+  /** True while a send check runs in this runtime: the pre-scan stops at its next yield. */
+  readonly sendPending?: () => boolean;
 }
 
 function completeOnce(event: MailboxEventLike, log: (line: string) => void): () => void {
@@ -55,29 +62,45 @@ export async function onAttachmentsChanged(event: MailboxEventLike, deps: PreSca
       skipAttachment: (key) => Object.prototype.hasOwnProperty.call(state.attachments, key),
     });
     const attachments: Record<string, CachedAttachment> = {};
+    for (const a of read.attachments) if (a.key && a.skipped) attachments[a.key] = state.attachments[a.key]!;
+    const pending = deps.sendPending ?? (() => false);
     let scanned = 0;
+    let stopped = false;
     for (const a of read.attachments) {
-      if (!a.key) continue;
-      if (a.skipped) {
-        attachments[a.key] = state.attachments[a.key]!;
-        continue;
+      if (!a.key || a.skipped || !a.input) continue;
+      if (deps.yieldControl) await deps.yieldControl();
+      if (pending()) {
+        stopped = true;
+        break;
       }
-      if (!a.input) continue;
       const result = await scanMessage({ subject: "", recipients: [], attachments: [a.input] }, policy, {
         clock,
         deadline: start + PRE_SCAN_BUDGET_MS,
         ...(deps.now ? { now: deps.now } : {}),
+        ...(deps.yieldControl ? { yieldControl: deps.yieldControl, abandon: pending } : {}),
       });
-      // An attachment that did not finish (timeout) or failed is not cached: the send reads it again.
-      if (result.timedOut || result.errors.length > 0) continue;
-      const findings: Finding[] = [...result.findings];
-      attachments[a.key] = { name: a.name, at: clock(), findings };
+      // An attachment that did not finish (timeout, or a Send took over) or failed is not cached:
+      // the send reads it again.
+      if (result.timedOut || result.errors.length > 0) {
+        if (pending()) stopped = true;
+        continue;
+      }
+      // A send check now owns sessionData (its result is what the task pane reads): no write.
+      if (pending()) {
+        stopped = true;
+        break;
+      }
+      attachments[a.key] = { name: a.name, at: clock(), findings: [...result.findings] as Finding[] };
       scanned++;
+      // Written as each one is done, so a Send that arrives next reuses it. Attachments no longer
+      // on the item drop out of the cache.
+      await host.writeSharedState({ ...state, attachments: { ...attachments } });
     }
-    // Attachments no longer on the item drop out of the cache.
-    const next: SharedState = { ...state, attachments };
-    await host.writeSharedState(next);
-    log(`pre-scan: ${scanned} attachment(s) scanned, ${Object.keys(attachments).length} cached`);
+    if (scanned === 0 && !stopped) {
+      const next: SharedState = { ...state, attachments };
+      await host.writeSharedState(next);
+    }
+    log(`pre-scan: ${scanned} attachment(s) scanned, ${Object.keys(attachments).length} cached${stopped ? ", stopped for a send" : ""}`);
   } catch (e) {
     log(`pre-scan: attachments failed (${e instanceof Error ? e.name : "unknown"})`);
   } finally {

@@ -52,3 +52,17 @@ describe("fnv1a", () => {
     expect(fnv1a(input)).toBe(hash);
   });
 });
+
+describe("fnv1a's loop reads no globals", () => {
+  it("still hashes with Math.imul gone after load (it was read once, at load)", () => {
+    const real = Math.imul;
+    Math.imul = () => {
+      throw new Error("global Math.imul read in the hash loop");
+    };
+    try {
+      expect(fnv1a("foobar")).toBe("bf9cf968");
+    } finally {
+      Math.imul = real;
+    }
+  });
+});

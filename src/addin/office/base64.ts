@@ -42,12 +42,18 @@ export function decodeBase64(input: string): Base64Result {
 // eslint-disable-next-line no-restricted-imports -- a leaf module with no imports; see above.
 export { encodeUtf8 } from "../../core/text/encode-utf8";
 
+/**
+ * Read once: the hash runs over every base64 character of every attachment, and a sandboxed runtime
+ * can make each global lookup in that loop slow (docs/design/outlook-runtime.md, "Hot loops").
+ */
+const imul = Math.imul;
+
 /** 32-bit FNV-1a over a string's UTF-16 code units: a cheap fingerprint, not a security hash. */
 export function fnv1a(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+    h = imul(h, 0x01000193) >>> 0;
   }
   // No padStart: an ES2017 built-in that old classic-Outlook builds may lack.
   return ("0000000" + h.toString(16)).slice(-8);

@@ -152,7 +152,7 @@ const MAX_BACKTRACK = 32;
 function blockStartFrom(text: string, t: number): number {
   let s = t;
   let i = t - 1;
-  const stop = Math.max(0, t - MAX_BACKTRACK);
+  const stop = t > MAX_BACKTRACK ? t - MAX_BACKTRACK : 0;
   while (i >= stop) {
     let j = i;
     let seps = 0;
@@ -203,8 +203,11 @@ export function scanShapes(text: string, now: Date, exhaustive = false): Shape[]
       trigger.lastIndex = skip;
       continue;
     }
-    const s = Math.max(done, blockStartFrom(text, hit - 1));
-    const e = Math.max(blockEndFrom(text, s), hit);
+    // Comparisons, not Math.max: no global lookup per number (docs/design/outlook-runtime.md).
+    const start = blockStartFrom(text, hit - 1);
+    const s = start > done ? start : done;
+    const end = blockEndFrom(text, s);
+    const e = end > hit ? end : hit;
     scanBlock(text, s, e, now, shapes);
     done = e;
     trigger.lastIndex = e;

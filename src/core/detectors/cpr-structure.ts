@@ -140,36 +140,64 @@ export function withTabs(s: string, d: string | undefined): string {
   return d === undefined || d === "\t" ? s : s.split(d).join("\t");
 }
 
-/**
- * The flows of a message's segments, in order. With `needed` (the segments that hold a CPR-shaped
- * string), only the parts of a flow the rule can look at are laid out: the table or list run each
- * such segment is in, and at least `window` characters either side. Joining all of a 10 MB file
- * to read three numbers would cost more than reading it (bench/cpr.bench.ts).
- */
-export function flowsOf(
-  segments: readonly TextSegment[],
-  isNeeded?: (index: number, delimiter: string | undefined) => boolean,
-  window = 100,
-): Flow[] {
-  const flows: Flow[] = [];
+/** A run of segments read as one flow (the lines of a file, the cells of a sheet), and its delimiter. */
+export interface FlowGroup {
+  readonly from: number;
+  readonly to: number;
+  readonly fileName: boolean;
+  /** The delimiter of a delimited text file (becomes a tab); undefined elsewhere. */
+  readonly delimiter: string | undefined;
+  readonly single: boolean;
+}
+
+/** The flow groups of a message's segments, in order: cheap (it reads at most five lines a group). */
+export function flowGroups(segments: readonly TextSegment[]): FlowGroup[] {
+  const groups: FlowGroup[] = [];
   let i = 0;
   while (i < segments.length) {
     const first = segments[i] as TextSegment;
     let j = i + 1;
     while (j < segments.length && sameFlow(first, segments[j] as TextSegment)) j++;
-    const fileName = first.location.place?.kind === "file-name";
-    if (j - i === 1) {
-      if (!isNeeded || isNeeded(i, undefined)) flows.push(layOut(segments, i, j, fileName, undefined));
-    } else {
-      const delimiter = delimiterOf(segments, i, j);
-      const needed: boolean[] = [];
-      if (isNeeded) for (let k = i; k < j; k++) needed[k] = isNeeded(k, delimiter);
-      if (!isNeeded) flows.push(layOut(segments, i, j, fileName, delimiter));
-      else for (const r of neededRanges(segments, i, j, needed, window, delimiter)) flows.push(layOut(segments, r.a, r.b, fileName, delimiter, { head: r.head, tail: r.tail, window }));
-    }
+    const single = j - i === 1;
+    groups.push({ from: i, to: j, fileName: first.location.place?.kind === "file-name", delimiter: single ? undefined : delimiterOf(segments, i, j), single });
     i = j;
   }
+  return groups;
+}
+
+/**
+ * The flows of the groups. With `needed` (per segment: does it hold a CPR-shaped string), only the
+ * parts of a flow the rule can look at are laid out: the table or list run each such segment is in,
+ * and at least `window` characters either side. Joining all of a 10 MB file to read three numbers
+ * would cost more than reading it (bench/cpr.bench.ts).
+ */
+export function flowsOfGroups(segments: readonly TextSegment[], groups: readonly FlowGroup[], needed: readonly boolean[] | undefined, window = 100): Flow[] {
+  const flows: Flow[] = [];
+  for (const g of groups) {
+    if (g.single) {
+      if (!needed || needed[g.from]) flows.push(layOut(segments, g.from, g.to, g.fileName, undefined));
+    } else if (!needed) {
+      flows.push(layOut(segments, g.from, g.to, g.fileName, g.delimiter));
+    } else {
+      for (const r of neededRanges(segments, g.from, g.to, needed, window, g.delimiter)) {
+        flows.push(layOut(segments, r.a, r.b, g.fileName, g.delimiter, { head: r.head, tail: r.tail, window }));
+      }
+    }
+  }
   return flows;
+}
+
+/** flowGroups + flowsOfGroups in one call; `isNeeded` is asked once per segment, in order. */
+export function flowsOf(
+  segments: readonly TextSegment[],
+  isNeeded?: (index: number, delimiter: string | undefined) => boolean,
+  window = 100,
+): Flow[] {
+  const groups = flowGroups(segments);
+  if (!isNeeded) return flowsOfGroups(segments, groups, undefined, window);
+  const needed: boolean[] = [];
+  for (const g of groups) for (let k = g.from; k < g.to; k++) needed[k] = isNeeded(k, g.delimiter);
+  return flowsOfGroups(segments, groups, needed, window);
 }
 
 /** A line this long without a tab ends a table or list run (MAX_LIST_LINE in cpr-context.ts). */

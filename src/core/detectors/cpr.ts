@@ -11,7 +11,7 @@
 import type { Confidence, CprFinding, CprForm, CprReason, MaskedCpr } from "../finding";
 import type { TextSegment } from "../location";
 import { applySoftBreaks, scanShapes, type Shape } from "./cpr-scan";
-import { flowsOf, segmentAt, withTabs, type Flow } from "./cpr-structure";
+import { flowGroups, flowsOfGroups, segmentAt, withTabs, type Flow, type FlowGroup } from "./cpr-structure";
 import {
   DEFAULT_CONTEXT_WINDOW,
   TableIndex,
@@ -32,7 +32,17 @@ export interface CprOptions {
   readonly contextWindow?: number;
   /** Offsets of line breaks a number may cross (a PDF line wrap); every other break is hard. */
   readonly softBreaks?: readonly number[];
+  /**
+   * Asked now and then while reading ("read") and while scoring ("score"); true stops the pass
+   * there (the send deadline). The caller decides what time means: no clock in here.
+   */
+  readonly shouldStop?: (phase: "read" | "score") => boolean;
+  /** The first this many segments (the mail's own subject and body) are read whatever shouldStop says. */
+  readonly mustRead?: number;
 }
+
+/** How often (in shapes, segments or candidates; a power of two minus one) shouldStop is asked. */
+const STOP_CHECK_MASK = 127;
 
 export interface CprMatch {
   readonly start: number;
@@ -74,6 +84,8 @@ function columnMatters(s: Shape): boolean {
 
 interface SegmentAnalysis {
   readonly candidates: Candidate[];
+  /** shouldStop ended the reading inside this flow: candidates are those before the stop. */
+  readonly stopped?: boolean;
 }
 
 /** Per-segment work: shapes, keyword context, in-text table columns. */
@@ -117,7 +129,10 @@ function analyze(text: string, options: CprOptions, softBreaks: readonly number[
   }
 
   const candidates: Candidate[] = [];
+  const shouldStop = options.shouldStop;
+  let n = 0;
   for (const s of shapes) {
+    if (shouldStop && (++n & STOP_CHECK_MASK) === 0 && shouldStop("read")) return { candidates, stopped: true };
     if (s.kind === "nine" && !columnHit.has(s)) continue;
     if (!isReportable(s) && s.kind !== "nine") continue;
     candidates.push({
@@ -255,27 +270,127 @@ function flowShapes(f: Flow, shapesOf: readonly Shape[][]): Shape[] {
  * in every format alike; "≥ 2 valid compact numbers" counts over the whole message.
  */
 export function findCprInSegments(segments: readonly TextSegment[], options: CprOptions): CprFinding[] {
-  // Each segment is scanned once, as the readers emitted it; only those holding a CPR-shaped
-  // string, and what the rule can see around them, are then laid out as flows (cpr-structure.ts).
-  // The separators are hard breaks, so a flow's shapes are its segments' shapes moved along.
+  return findCprPass(segments, options).findings;
+}
+
+export interface CprPassResult {
+  readonly findings: CprFinding[];
+  /** options.shouldStop ended the pass: segments from this index on were not, or not fully, read. */
+  readonly stoppedAt?: number;
+}
+
+/**
+ * The CPR pass as steps a driver runs: `read` analyses the flows (cpr-structure.ts) until `pause()`
+ * says so (checked between flows, so reading resumes where it paused) or options.shouldStop ends the
+ * reading (checked between segments while their shapes are found, and inside a flow); `finish`
+ * applies the message-wide rules to what was read and scores it. A driver that yields between reads
+ * keeps each slice short; no timers in here.
+ */
+export interface CprPass {
+  /** Reads on; true once every flow is read or the reading was stopped. */
+  read(pause?: () => boolean): boolean;
+  finish(): CprPassResult;
+}
+
+export function startCprPass(segments: readonly TextSegment[], options: CprOptions): CprPass {
+  const shouldStop = options.shouldStop;
+  const mustRead = options.mustRead ?? 0;
+  const unstoppable: CprOptions = { ...options, shouldStop: undefined };
+  const window = windowOf(options);
+  let stoppedAt: number | undefined;
+  // Phase 1, segment by segment (pausable, stoppable): each segment is scanned once, as the readers
+  // emitted it. Phase 2, flow by flow: only segments holding a CPR-shaped string, and what the rule
+  // can see around them, are laid out as flows (cpr-structure.ts) and analysed. The separators are
+  // hard breaks, so a flow's shapes are its segments' shapes moved along.
+  const groups = flowGroups(segments);
   const shapesOf: Shape[][] = [];
-  const isNeeded = (i: number, delimiter: string | undefined): boolean => {
-    const seg = segments[i] as TextSegment;
-    const shapes = scanShapes(applySoftBreaks(withTabs(seg.text, delimiter), seg.softBreaks ?? options.softBreaks), options.now);
-    shapesOf[i] = shapes;
-    return shapes.length > 0;
+  const needed: boolean[] = [];
+  let group = 0;
+  let k = 0;
+  let flows: Flow[] | undefined;
+  const analyses: SegmentAnalysis[] = [];
+  let halted = false;
+
+  const scanned = (): boolean => group >= groups.length || stoppedAt !== undefined;
+  const flowsNow = (): Flow[] => (flows ??= flowsOfGroups(segments, groups, needed, window));
+  const done = (): boolean => halted || (scanned() && analyses.length === flowsNow().length);
+
+  return {
+    read(pause) {
+      let progressed = false;
+      while (!scanned()) {
+        const g = groups[group] as FlowGroup;
+        if (k >= g.to) {
+          group++;
+          continue;
+        }
+        // Never before the first step of a call: every call makes progress.
+        if (progressed && pause?.()) return false;
+        if (shouldStop && k >= mustRead && (k === mustRead || (k & STOP_CHECK_MASK) === 0) && shouldStop("read")) {
+          stoppedAt = k;
+          break;
+        }
+        const seg = segments[k] as TextSegment;
+        const shapes = scanShapes(applySoftBreaks(withTabs(seg.text, g.delimiter), seg.softBreaks ?? options.softBreaks), options.now);
+        shapesOf[k] = shapes;
+        needed[k] = shapes.length > 0;
+        k++;
+        progressed = true;
+      }
+      const all = flowsNow();
+      while (analyses.length < all.length && !halted) {
+        if (progressed && pause?.()) return false;
+        const f = all[analyses.length] as Flow;
+        const first = firstSegment(f);
+        const a = analyze(f.text, first < mustRead ? unstoppable : options, f.softBreaks ?? (f.segs.length === 1 ? options.softBreaks : undefined), f.fileName, flowShapes(f, shapesOf));
+        analyses.push(a);
+        if (a.stopped) {
+          halted = true;
+          stoppedAt = stoppedAt === undefined ? first : Math.min(stoppedAt, first);
+        }
+        progressed = true;
+      }
+      return done();
+    },
+    finish() {
+      return scoreAll(segments, flowsNow(), analyses, options, stoppedAt);
+    },
   };
-  const flows = flowsOf(segments, isNeeded, windowOf(options));
-  const analyses = flows.map((f) => analyze(f.text, options, f.softBreaks ?? (f.segs.length === 1 ? options.softBreaks : undefined), f.fileName, flowShapes(f, shapesOf)));
+}
+
+/** The first real segment of a flow (its own, not a context slice). */
+function firstSegment(f: Flow): number {
+  for (const seg of f.segs) if (seg >= 0) return seg;
+  return 0;
+}
+
+/** findCprInSegments that can be stopped (options.shouldStop) and says where it stopped. */
+export function findCprPass(segments: readonly TextSegment[], options: CprOptions): CprPassResult {
+  const pass = startCprPass(segments, options);
+  pass.read();
+  return pass.finish();
+}
+
+function scoreAll(segments: readonly TextSegment[], flows: readonly Flow[], analyses: SegmentAnalysis[], options: CprOptions, stopped: number | undefined): CprPassResult {
+  const shouldStop = options.shouldStop;
+  let stoppedAt = stopped;
   // A loop, not flatMap: ES2019 is not in classic Outlook's runtime, and swc adds no polyfills.
   const all: Candidate[] = [];
   for (const a of analyses) for (const c of a.candidates) all.push(c);
   markRepeated(all);
 
   const findings: CprFinding[] = [];
-  analyses.forEach((a, i) => {
+  let n = 0;
+  for (let i = 0; i < analyses.length; i++) {
+    const a = analyses[i] as SegmentAnalysis;
     const flow = flows[i] as Flow;
+    const first = firstSegment(flow);
+    let cut = false;
     for (const c of a.candidates) {
+      if (shouldStop && first >= (options.mustRead ?? 0) && (++n & STOP_CHECK_MASK) === 0 && shouldStop("score")) {
+        cut = true;
+        break;
+      }
       const scored = score(c);
       if (!scored) continue;
       const k = segmentAt(flow, c.shape.start);
@@ -292,6 +407,10 @@ export function findCprInSegments(segments: readonly TextSegment[], options: Cpr
         span: { start: m.start - at, end: m.end - at },
       });
     }
-  });
-  return findings;
+    if (cut) {
+      stoppedAt = stoppedAt === undefined ? first : Math.min(stoppedAt, first);
+      break;
+    }
+  }
+  return stoppedAt === undefined ? { findings } : { findings, stoppedAt };
 }

@@ -42,7 +42,15 @@ function adjacentKeyPairs(): Array<readonly [string, string]> {
   return pairs;
 }
 
-const ADJACENT: ReadonlySet<string> = new Set(adjacentKeyPairs().flatMap(([a, b]) => [a + b, b + a]));
+/** Both orders of every adjacent pair. A loop, not flatMap: the send bundle runs on ES2016 built-ins. */
+const ADJACENT: ReadonlySet<string> = (() => {
+  const set = new Set<string>();
+  for (const [a, b] of adjacentKeyPairs()) {
+    set.add(a + b);
+    set.add(b + a);
+  }
+  return set;
+})();
 
 /** A symmetric 256×256 lookup: 1 where the substitution is cheap. Built once at load. */
 const CHEAP: Uint8Array = (() => {

@@ -474,21 +474,25 @@ function letterSetHalves(lost: number, lost2: number, other: number, limit: numb
   while (missing !== 0 && halves <= limit) {
     const bit = missing & -missing;
     missing ^= bit;
-    halves += (CHEAP_SLOTS[31 - Math.clz32(bit)]! & other) === 0 ? 2 : 1;
+    halves += (CHEAP_SLOTS[31 - clz32(bit)]! & other) === 0 ? 2 : 1;
   }
   missing = lost2;
   while (missing !== 0 && halves <= limit) {
     const bit = missing & -missing;
     missing ^= bit;
-    halves += (CHEAP_SLOTS[31 - Math.clz32(bit)]! & other) === 0 ? 2 : 1;
+    halves += (CHEAP_SLOTS[31 - clz32(bit)]! & other) === 0 ? 2 : 1;
   }
   return halves;
 }
 
+// Read once, not per comparison: global lookups can be slow in Outlook's sandbox (docs/design/outlook-runtime.md).
+const imul = Math.imul;
+const clz32 = Math.clz32;
+
 function popcount(x: number): number {
   let v = x - ((x >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+  return (imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
 
 

@@ -15,7 +15,9 @@ import type { Limits, Policy } from "./policy";
 export function freezeDeep<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const v of Object.values(value)) freezeDeep(v);
+    // Object.keys, not Object.values: the send bundle runs on ES2016 built-ins.
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) freezeDeep(record[key]);
   }
   return value;
 }
