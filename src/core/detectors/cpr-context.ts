@@ -168,9 +168,17 @@ const LONG_DIGIT_RUN = /[0-9]{5}/;
  */
 const NUMBER_BETWEEN = /[0-9](?:[ .\-\u00a0]?[0-9]){4}/;
 
+/**
+ * A date (12.03.2026, 27-03-2026, 1/3-26) between a label and a number: what the label is about
+ * ("Faktura af 12.03.2026 nr."), not another number the label names. Not counted as a number between.
+ */
+const DATE_BETWEEN = /(?:^|[^0-9])[0-9]{1,2}[.\-/][0-9]{1,2}[.\-/](?:[0-9]{4}|[0-9]{2})(?![0-9])/g;
+
 /** Does a negative keyword ending at `end` label the number that follows `before`? */
 function labels(before: string, end: number, lastStrongEnd: number): boolean {
-  return end >= 0 && end > lastStrongEnd && before.length - end <= NEGATIVE_LABEL_GAP && !NUMBER_BETWEEN.test(before.slice(end));
+  if (end < 0 || end <= lastStrongEnd || before.length - end > NEGATIVE_LABEL_GAP) return false;
+  // At most NEGATIVE_LABEL_GAP characters, and only where a negative keyword stands.
+  return !NUMBER_BETWEEN.test(before.slice(end).replace(DATE_BETWEEN, " "));
 }
 
 /** The keyword context of `text[start, end)` within `window` characters either side. */

@@ -72,4 +72,12 @@ describe("other routine mail", () => {
   it("a table of amounts and a decimal fraction", async () => {
     expect(await levels({ bodyText: "Post\tBeløb\nHusleje\t6.503,72\nVarme\t1.506,50\nAndel\t0,2203614517\n" })).toEqual([]);
   });
+
+  it("a date between a label and its number does not cut the label off", async () => {
+    // A date is what the label is about ("Faktura af <date> nr."), not a number it labels.
+    expect(await levels({ bodyText: "Faktura af 12.03.2026 nr. 220361-4517" })).toEqual(["medium"]);
+    expect(await levels({ bodyText: "Sagsnr. fra 27-03-2026: 220361-4517" })).toEqual(["medium"]);
+    // A phone in pairs still is a number between: the CPR after it is not labelled by "Tlf.".
+    expect(await levels({ bodyText: "Tlf. 20 30 40 50 220361-4517" })).toEqual(["high"]);
+  });
 });
