@@ -113,6 +113,7 @@ const NEGATIVE_AT = anchored(NEGATIVE_WORDS);
 /** Every keyword; a hit's class is looked up afterwards (hits are few, positions many). */
 const KEYWORDS = new RegExp(byFirstLetter(STRONG_WORDS.concat(WEAK_WORDS, NEGATIVE_WORDS, P_NUMBER_WORDS)), "g");
 const STRONG = new RegExp(byFirstLetter(STRONG_WORDS), "g");
+const NEGATIVE = new RegExp(byFirstLetter(NEGATIVE_WORDS.concat(P_NUMBER_WORDS)), "g");
 
 type KeywordClass = "strong" | "weak" | "negative" | "p-number";
 
@@ -167,9 +168,17 @@ const LONG_DIGIT_RUN = /[0-9]{5}/;
  */
 const NUMBER_BETWEEN = /[0-9](?:[ .\-\u00a0]?[0-9]){4}/;
 
+/**
+ * A date (12.03.2026, 27-03-2026, 1/3-26) between a label and a number: what the label is about
+ * ("Faktura af 12.03.2026 nr."), not another number the label names. Not counted as a number between.
+ */
+const DATE_BETWEEN = /(?:^|[^0-9])[0-9]{1,2}[.\-/][0-9]{1,2}[.\-/](?:[0-9]{4}|[0-9]{2})(?![0-9])/g;
+
 /** Does a negative keyword ending at `end` label the number that follows `before`? */
 function labels(before: string, end: number, lastStrongEnd: number): boolean {
-  return end >= 0 && end > lastStrongEnd && before.length - end <= NEGATIVE_LABEL_GAP && !NUMBER_BETWEEN.test(before.slice(end));
+  if (end < 0 || end <= lastStrongEnd || before.length - end > NEGATIVE_LABEL_GAP) return false;
+  // At most NEGATIVE_LABEL_GAP characters, and only where a negative keyword stands.
+  return !NUMBER_BETWEEN.test(before.slice(end).replace(DATE_BETWEEN, " "));
 }
 
 /** The keyword context of `text[start, end)` within `window` characters either side. */
@@ -240,11 +249,26 @@ function urlContext(text: string, start: number): { inUrl: boolean; cprParam: bo
   return { inUrl, cprParam: inUrl && /[?&;]cpr(?:nr|-nr|_nr)?=$/.test(token) };
 }
 
-/** Does a header cell or list label name the CPR number? Short, with no number in it. */
-export function isCprHeader(cell: string): boolean {
+/** A header cell or list label: short, with no number in it; lower-cased and normalized. */
+function headerText(cell: string): string | undefined {
   const t = normalizeText(cell).toLowerCase().trim();
-  if (t.length === 0 || t.length > 60 || LONG_DIGIT_RUN.test(t)) return false;
-  return hasHit(STRONG, t);
+  return t.length === 0 || t.length > 60 || LONG_DIGIT_RUN.test(t) ? undefined : t;
+}
+
+/** Does a header cell or list label name the CPR number? */
+export function isCprHeader(cell: string): boolean {
+  const t = headerText(cell);
+  return t !== undefined && hasHit(STRONG, t);
+}
+
+/**
+ * Does a header cell name another kind of number (Fakturanr., Sagsnr., Kontonr., P-nummer) and no
+ * CPR number? Invoice, case and log numbers often start with a date (1503260017): such a column
+ * passes the ≥ 80 %-valid-dates test, and its header says what it is.
+ */
+export function isOtherNumberHeader(cell: string): boolean {
+  const t = headerText(cell);
+  return t !== undefined && !hasHit(STRONG, t) && hasHit(NEGATIVE, t);
 }
 
 const LINE_LOOK = 4096;
@@ -286,6 +310,8 @@ export interface ColumnPlace {
   readonly key: string;
   /** The run's first line names the CPR number in this column. */
   readonly headed: boolean;
+  /** The run's first line names another kind of number in this column (isOtherNumberHeader). */
+  readonly otherHeaded: boolean;
 }
 
 /**
@@ -330,18 +356,19 @@ export class TableIndex {
     return true;
   }
 
-  private readonly headerCache = new Map<string, boolean>();
+  private readonly headerCache = new Map<string, "cpr" | "other" | "none">();
 
-  private isHeaderCell(runStart: number, column: number, tabbed: boolean): boolean {
+  /** What the header cell of `column` in the run starting at `runStart` names. */
+  private headerKind(runStart: number, column: number, tabbed: boolean): "cpr" | "other" | "none" {
     const key = runStart + ":" + column;
     const known = this.headerCache.get(key);
     if (known !== undefined) return known;
     const header = this.lineBounds(runStart);
-    let result = false;
+    let result: "cpr" | "other" | "none" = "none";
     if (header) {
       const line = this.text.slice(header.start, header.end);
       const cell = tabbed ? line.split("\t")[column] : line;
-      result = cell !== undefined && isCprHeader(cell);
+      if (cell !== undefined) result = isCprHeader(cell) ? "cpr" : isOtherNumberHeader(cell) ? "other" : "none";
     }
     this.headerCache.set(key, result);
     return result;
@@ -383,7 +410,7 @@ export class TableIndex {
     let column = 0;
     for (let i = line.start; i < offset; i++) if (this.text.charCodeAt(i) === 0x09) column++;
     const runStart = this.runStart(line, tabbed);
-    const headed = runStart !== line.start && this.isHeaderCell(runStart, column, tabbed);
-    return { key: runStart + ":" + column, headed };
+    const header = runStart !== line.start ? this.headerKind(runStart, column, tabbed) : "none";
+    return { key: runStart + ":" + column, headed: header === "cpr", otherHeaded: header === "other" };
   }
 }

@@ -149,7 +149,7 @@ describe("layout", () => {
 
 describe("reading only around the numbers gives what reading everything gives", () => {
   const WORDS = ["Navn", "CPR-nr.", "Tlf.", "20 30 40 50", "borger", "konto", "sag", "Åben", "x".repeat(120), "", "Personnummer:"];
-  const NUMS = ["1506503720", "150650-3720", "150650 3720", "2203614517", "506503720", "12345678", "3112999999"];
+  const NUMS = ["1506503720", "150650-3720", "150650 3720", "2203614517", "506503720", "12345678", "3112995004"];
 
   it.each([1, 2, 3, 4, 5, 6, 7, 8])("seed %i", async (seed) => {
     const { mulberry32 } = await import("../../../test/helpers/seeded-random");

@@ -106,7 +106,7 @@ function analyze(text: string, options: CprOptions, softBreaks: readonly number[
   }
   if (needColumns) {
     const table = new TableIndex(t);
-    const groups = new Map<string, { total: number; valid: number; members: Shape[] }>();
+    const groups = new Map<string, { total: number; valid: number; members: Shape[]; other: boolean }>();
     for (const s of shapes) {
       if (!isColumnValue(s) && s.kind !== "nine") continue;
       // Only table cells and list items form columns; a number in prose is dismissed cheaply.
@@ -118,14 +118,15 @@ function analyze(text: string, options: CprOptions, softBreaks: readonly number[
       // drops the leading zero of every number born on the 1st–9th (0711723308 → 711723308).
       if (!isColumnValue(s) && s.kind !== "nine") continue;
       let g = groups.get(place.key);
-      if (!g) groups.set(place.key, (g = { total: 0, valid: 0, members: [] }));
+      if (!g) groups.set(place.key, (g = { total: 0, valid: 0, members: [], other: place.otherHeaded }));
       g.total++;
       if (s.kind === "cpr" || s.kind === "nine") {
         g.valid++;
         g.members.push(s);
       }
     }
-    for (const g of groups.values()) if (isCprColumn(g.total, g.valid)) for (const s of g.members) columnHit.add(s);
+    // A column headed "Fakturanr." or "Sagsnr." holds those numbers, however many look like dates.
+    for (const g of groups.values()) if (!g.other && isCprColumn(g.total, g.valid)) for (const s of g.members) columnHit.add(s);
   }
 
   const candidates: Candidate[] = [];

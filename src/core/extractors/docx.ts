@@ -6,6 +6,7 @@
  */
 import type { Place } from "../location";
 import type { ReadContext } from "./context";
+import { TablePosition } from "./table-position";
 import type { XmlSource } from "./xml";
 import { attr, decodeXmlText, parseRelationships, relsPathFor, resolvePartPath, scanXml } from "./xml";
 import type { ZipArchive } from "./zip";
@@ -42,16 +43,12 @@ export function scanWordXml(xml: XmlSource, section: Section, ctx: ReadContext):
   let inTextbox = 0;
   let skip = 0; // inside mc:Fallback: a VML copy of the mc:Choice content
   const cur = (): Para => stack[stack.length - 1] ?? root;
-  // Where a paragraph sits in a table (outermost table; a nested table's text stays in its cell),
-  // so a header above or a label beside a number reaches it (docs/cpr-rule.en.md).
-  let tblDepth = 0;
-  let table = -1;
-  let row = -1;
-  let col = -1;
+  const tables = new TablePosition();
 
   const flush = (p: Para): void => {
     const sec = inTextbox > 0 ? "textbox" : section;
-    const extra = tblDepth > 0 && inTextbox === 0 && row >= 0 && col >= 0 ? { tableCell: { table, row, col } } : undefined;
+    const tableCell = inTextbox === 0 ? tables.cell() : undefined;
+    const extra = tableCell ? { tableCell } : undefined;
     ctx.emit(p.text, placeFor(sec), extra);
     ctx.emit(p.deleted, placeFor("tracked-change"));
     ctx.emit(p.field, placeFor(sec), extra);
@@ -88,19 +85,13 @@ export function scanWordXml(xml: XmlSource, section: Section, ctx: ReadContext):
             if (!selfClosing) inTextbox++;
             return;
           case "tbl":
-            if (!selfClosing && ++tblDepth === 1) {
-              table++;
-              row = -1;
-            }
+            if (!selfClosing) tables.openTable();
             return;
           case "tr":
-            if (tblDepth === 1 && !selfClosing) {
-              row++;
-              col = -1;
-            }
+            if (!selfClosing) tables.openRow();
             return;
           case "tc":
-            if (tblDepth === 1) col++;
+            tables.openCell();
             return;
           case "tab":
             // w:tab inside w:tabs (paragraph properties) is a tab stop, not text; it has w:pos.
@@ -154,7 +145,7 @@ export function scanWordXml(xml: XmlSource, section: Section, ctx: ReadContext):
             if (inTextbox > 0) inTextbox--;
             return;
           case "tbl":
-            if (tblDepth > 0) tblDepth--;
+            tables.closeTable();
             return;
           case "tc":
           case "footnote":

@@ -7,6 +7,7 @@
 import type { Place } from "../location";
 import { ExtractStop } from "./budget";
 import type { ReadContext } from "./context";
+import { TablePosition } from "./table-position";
 import { scanMetadataXml } from "./docx";
 import type { XmlSource } from "./xml";
 import { attr, columnName, decodeXmlText, scanXml } from "./xml";
@@ -55,13 +56,8 @@ function scanOdfXml(xml: XmlSource, ctx: ReadContext, onlyHeaderFooter: boolean,
   let cell: { text: string[]; ref: string } | undefined;
   let cellRepeat = 1;
   let tableDepth = 0;
-  // Writer tables: where a paragraph sits (outermost table), for the CPR rule's header and label
-  // context (docs/cpr-rule.en.md). Spreadsheet cells have their address instead.
-  let docTables = 0;
-  let docTable = -1;
-  let docRow = -1;
-  let docCol = -1;
-  let docNextCol = 0;
+  // Writer tables: where a paragraph sits (spreadsheet cells have their address instead).
+  const docTables = new TablePosition();
   // Presentation state
   let slide = 0;
   let notes = 0;
@@ -134,10 +130,7 @@ function scanOdfXml(xml: XmlSource, ctx: ReadContext, onlyHeaderFooter: boolean,
             return;
           case "table":
             if (kind !== "ods") {
-              if (!selfClosing && ++docTables === 1) {
-                docTable++;
-                docRow = -1;
-              }
+              if (!selfClosing) docTables.openTable();
               return;
             }
             if (!selfClosing) {
@@ -149,10 +142,7 @@ function scanOdfXml(xml: XmlSource, ctx: ReadContext, onlyHeaderFooter: boolean,
             }
             return;
           case "table-row":
-            if (docTables === 1 && !selfClosing) {
-              docRow++;
-              docNextCol = 0;
-            }
+            if (kind !== "ods" && !selfClosing) docTables.openRow();
             if (tableDepth === 1) {
               row += rowRepeat;
               const r = Number(attr(attrs, "number-rows-repeated") ?? "1");
@@ -162,11 +152,7 @@ function scanOdfXml(xml: XmlSource, ctx: ReadContext, onlyHeaderFooter: boolean,
             return;
           case "table-cell":
           case "covered-table-cell": {
-            if (docTables === 1) {
-              const n = Number(attr(attrs, "number-columns-repeated") ?? "1");
-              docCol = docNextCol;
-              docNextCol += isFinite(n) && n >= 1 ? Math.min(n, 1024) : 1;
-            }
+            if (kind !== "ods") docTables.openCell(Number(attr(attrs, "number-columns-repeated") ?? "1"));
             if (tableDepth !== 1) return;
             const c = Number(attr(attrs, "number-columns-repeated") ?? "1");
             cellRepeat = isFinite(c) && c >= 1 ? c : 1;
@@ -195,9 +181,10 @@ function scanOdfXml(xml: XmlSource, ctx: ReadContext, onlyHeaderFooter: boolean,
             if (!p || !active()) return;
             // A cell's paragraphs form the cell's text; anything in a note/comment is its own segment.
             if (cell && sections.length === 0 && paras.length === 0) cell.text.push(p.text);
-            else if (docTables > 0 && sections.length === 0 && docRow >= 0 && docCol >= 0) {
-              ctx.emit(p.text, place(), { tableCell: { table: docTable, row: docRow, col: docCol } });
-            } else ctx.emit(p.text, place());
+            else {
+              const tableCell = sections.length === 0 ? docTables.cell() : undefined;
+              ctx.emit(p.text, place(), tableCell ? { tableCell } : undefined);
+            }
             return;
           }
           case "text-box":
@@ -230,7 +217,7 @@ function scanOdfXml(xml: XmlSource, ctx: ReadContext, onlyHeaderFooter: boolean,
             return;
           case "table":
             if (kind === "ods" && tableDepth > 0) tableDepth--;
-            else if (kind !== "ods" && docTables > 0) docTables--;
+            else if (kind !== "ods") docTables.closeTable();
             return;
           case "table-cell":
           case "covered-table-cell":

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { maskedNumbers } from "../../../test/helpers/cpr-like-numbers";
 import { DEFAULT_POLICY } from "../policy/default-policy";
 import { extractAttachments } from "./extract";
 
@@ -13,7 +14,8 @@ const DIR = join(__dirname, "../../../test/fixtures/cpr-conformance");
 async function cells(file: string): Promise<Array<[string, number, number]>> {
   const bytes = new Uint8Array(readFileSync(join(DIR, file)));
   const r = await extractAttachments([{ kind: "file", name: file, bytes }], { limits: DEFAULT_POLICY.limits, deadline: Date.now() + 60_000 });
-  return r.segments.filter((s) => s.tableCell).map((s) => [s.text, s.tableCell!.row, s.tableCell!.col]);
+  // Masked, so a failure prints no full number (project rule; these are synthetic anyway).
+  return r.segments.filter((s) => s.tableCell).map((s) => [maskedNumbers(s.text)[0] ?? s.text, s.tableCell!.row, s.tableCell!.col]);
 }
 
 describe.each(["docx", "odt"])("%s", (ext) => {
@@ -23,7 +25,7 @@ describe.each(["docx", "odt"])("%s", (ext) => {
       ["CPR-nr.", 0, 1],
       ["Forløb", 0, 2],
       ["Borger A", 1, 0],
-      ["150650-3720", 1, 1],
+      ["150650-****", 1, 1],
       ["Åben", 1, 2],
     ]);
   });
