@@ -25,6 +25,22 @@ export { findCprNumbers, findCprInSegments } from "./detectors/cpr";
 export type { CprMatch, CprOptions } from "./detectors/cpr";
 export { maskCpr, maskCprInText } from "./detectors/mask";
 export { redactCpr } from "./redact";
+export {
+  AUDIT_HEADER_NAME,
+  AUDIT_MARKER_VERSION,
+  MARKER_PATTERNS,
+  MARKER_ROUTES,
+  MARKER_VERDICTS,
+  MAX_COUNT,
+  buildMarker,
+  isPolicyId,
+  parseMarker,
+} from "./audit/marker";
+export type { AuditMarker, MarkerError, MarkerIncomplete, MarkerParse, MarkerRoute, MarkerVerdict } from "./audit/marker";
+export { markerOf, policyIdOf } from "./audit/marker-of";
+export type { MarkerInput } from "./audit/marker-of";
+export { RULE_CODES, ruleCodeOf } from "./audit/rule-code";
+export type { RuleCode } from "./audit/rule-code";
 export { htmlToText } from "./text/html-to-text";
 export { encodeUtf8 } from "./text/encode-utf8";
 export { compileDomainLists, findLookalikes } from "./detectors/lookalike-domain";
