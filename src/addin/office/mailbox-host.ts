@@ -3,6 +3,7 @@
  * the `Office` global (ESLint enforces it) and tests hand in a host built on the fake Office.
  */
 import { readCapabilities, type Capabilities } from "./capabilities";
+import { auditHeaderWriter, type AuditHeaderWriter } from "./internet-headers";
 import { getOffice } from "./office-async";
 import type { MailboxEventLike, OfficeLike } from "./office-types";
 import type { Message } from "../../core/index";
@@ -15,6 +16,8 @@ export interface MailboxHost {
   readRecipients(): Promise<Pick<Message, "recipients" | "from">>;
   readSharedState(): Promise<SharedState>;
   writeSharedState(state: SharedState): Promise<void>;
+  /** Sets the X-Postvagt marker; absent where the client cannot write internet headers (Mailbox 1.8). */
+  readonly writeAuditHeader?: AuditHeaderWriter;
 }
 
 /** The current compose item's host, or undefined when Office or the item is missing. */
@@ -22,7 +25,9 @@ export function connectMailbox(office: OfficeLike | undefined = getOffice()): Ma
   const item = office?.context?.mailbox?.item;
   if (!office || !item) return undefined;
   const capabilities = readCapabilities(office);
+  const writeAuditHeader = auditHeaderWriter(office, item);
   return {
+    ...(writeAuditHeader ? { writeAuditHeader } : {}),
     capabilities,
     readMessage: (options) => readMessage(office, item, options),
     readRecipients: () => readRecipients(office, item),
