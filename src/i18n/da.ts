@@ -1,5 +1,6 @@
 /** Danish: the source language. Each namespace lives in strings/<namespace>.ts. */
 import * as alert from "./strings/alert";
+import * as audit from "./strings/audit";
 import * as cli from "./strings/cli";
 import * as findings from "./strings/findings";
 import * as simulator from "./strings/simulator";
@@ -11,4 +12,5 @@ export const da = {
   alert: alert.da,
   taskpane: taskpane.da,
   simulator: simulator.da,
+  audit: audit.da,
 };

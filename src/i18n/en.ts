@@ -2,6 +2,7 @@
 import type { Shape } from "./shape";
 import type { da } from "./da";
 import * as alert from "./strings/alert";
+import * as audit from "./strings/audit";
 import * as cli from "./strings/cli";
 import * as findings from "./strings/findings";
 import * as simulator from "./strings/simulator";
@@ -13,4 +14,5 @@ export const en = {
   alert: alert.en,
   taskpane: taskpane.en,
   simulator: simulator.en,
+  audit: audit.en,
 } satisfies Shape<typeof da>;
