@@ -17,7 +17,7 @@ export type { PolicyIssue, PolicyIssueCode, PolicyResult } from "./policy/parse-
 export { DEFAULT_POLICY, DEFAULT_LIMITS } from "./policy/default-policy";
 export { withDefaults } from "./policy/with-defaults";
 export type { PolicyInput } from "./policy/with-defaults";
-export type { Action, FailMode, Limits, Policy, SecureRecipients, SecureRoute, SecureRouteMatch } from "./policy/policy";
+export type { Action, FailMode, Limits, NewDomainMode, Policy, SecureRecipients, SecureRoute, SecureRouteMatch } from "./policy/policy";
 export { isSecureRecipient, protectedBySecureRoute, secureRouteOf } from "./secure-route";
 
 // Building blocks the add-in's fixes and the CLI's output need.
@@ -40,6 +40,18 @@ export type { AuditMarker, MarkerError, MarkerIncomplete, MarkerParse, MarkerRou
 export { markerOf, policyIdOf } from "./audit/marker-of";
 export type { MarkerInput } from "./audit/marker-of";
 export { RULE_CODES, ruleCodeOf } from "./audit/rule-code";
+export {
+  MEMORY_MAX_CHARS,
+  MEMORY_SETTING,
+  emptyMemory,
+  externalDomains,
+  hashDomain,
+  isKnownDomain,
+  newDomainsForCpr,
+  parseMemory,
+  rememberDomains,
+} from "./audit/recipient-memory";
+export type { RecipientMemory } from "./audit/recipient-memory";
 export type { RuleCode } from "./audit/rule-code";
 export { htmlToText } from "./text/html-to-text";
 export { encodeUtf8 } from "./text/encode-utf8";

@@ -21,7 +21,7 @@ import type { MailboxEventLike, SmartAlertsCompletion } from "../office/office-t
 import { contextDataFor, emptySharedState, type SharedReason, type SharedSendResult, type SharedState } from "../office/shared-state";
 import type { LoadedPolicy } from "../policy/load-policy";
 import { buildAlert, type AlertKind } from "./alert-message";
-import { recordLetGo } from "./audit-send";
+import { recipientNotice, recordLetGo, withNoticeLine, type RecipientNotice } from "./audit-send";
 import { fingerprint } from "./fingerprint";
 
 /** Never later than this after the bundle began to load, whatever the policy says. */
@@ -86,6 +86,8 @@ interface Decision {
   readonly fail?: Action;
   /** The secure route the mail is on (for the audit marker). */
   readonly route?: SecureRouteMatch;
+  /** The recipient memory's part (audit-send.ts). */
+  readonly notice?: RecipientNotice;
 }
 
 /** Completion options for a stop, using only what this client supports. */
@@ -171,6 +173,7 @@ export async function onMessageSend(event: MailboxEventLike, deps: SendDeps): Pr
       path = decision.kind === "block" ? "block" : decision.kind === "timeout" ? "timeout" : "error";
       completion = stopCompletion(decision, caps, lang, decision.kind === "block" ? "none" : "fail-block", summary);
     }
+    completion = withNoticeLine(completion, decision.notice, lang);
     // Mark finished before the awaits below, so a racing path cannot complete a second time.
     const outcome: SendOutcome = { path, completion, elapsedMs: clock() - start };
     finished = outcome;
@@ -185,7 +188,8 @@ export async function onMessageSend(event: MailboxEventLike, deps: SendDeps): Pr
     }
     // The audit marker on every path that lets the mail go (audit-send.ts decides which), in the same bounded step.
     const incomplete = decision.kind === "timeout" || decision.kind === "error" ? decision.kind : undefined;
-    writes.push(recordLetGo(host, { path, completion, reasons: decision.reasons, policy, ...(decision.route ? { secureRoute: decision.route } : {}), ...(incomplete ? { incomplete } : {}) }, log));
+    const extra = { ...(decision.route ? { secureRoute: decision.route } : {}), ...(incomplete ? { incomplete } : {}), ...(decision.notice ? { notice: decision.notice } : {}) };
+    writes.push(recordLetGo(host, { path, completion, reasons: decision.reasons, policy, now: clock(), ...extra }, log));
     try {
       await raceDeadline(Promise.all(writes), Math.max(20, margin() - 50), deps);
     } catch {
@@ -237,9 +241,11 @@ export async function onMessageSend(event: MailboxEventLike, deps: SendDeps): Pr
     // A loop, not push(...): one attachment may hold more findings than a call takes arguments.
     for (const a of read.attachments) if (a.skipped && a.key) for (const f of cache[a.key]!.findings) cached.push(f);
     const verdict = decideResult({ ...result, findings: [...result.findings, ...cached] }, policy);
-    const reasons: SharedReason[] = verdict.reasons.map((r) => ({ finding: r.finding, action: r.action }));
+    const decided: SharedReason[] = verdict.reasons.map((r) => ({ finding: r.finding, action: r.action }));
+    // The recipient memory may add a line, or raise a CPR finding to a warning ("warn"); never lower one.
+    const { reasons, notice } = recipientNotice(host, read.message, decided, policy);
     const findingsVerdict = reasons.reduce<Action>((v, r) => stricter(v, r.action), "allow");
-    const route = result.secureRoute !== undefined ? { route: result.secureRoute } : {};
+    const route = { ...(result.secureRoute !== undefined ? { route: result.secureRoute } : {}), ...(notice ? { notice } : {}) };
     if (!verdict.incomplete) {
       await finish({ kind: findingsVerdict === "allow" ? "allow" : findingsVerdict, reasons, ...route });
     } else if (findingsVerdict !== "allow" && stricter(findingsVerdict, verdict.verdict) === findingsVerdict) {

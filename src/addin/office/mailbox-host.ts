@@ -4,6 +4,7 @@
  */
 import { readCapabilities, type Capabilities } from "./capabilities";
 import { auditHeaderWriter, type AuditHeaderWriter } from "./internet-headers";
+import { roamingMemoryStore, type MemoryStore } from "./roaming-memory";
 import { getOffice } from "./office-async";
 import type { MailboxEventLike, OfficeLike } from "./office-types";
 import type { Message } from "../../core/index";
@@ -18,6 +19,8 @@ export interface MailboxHost {
   writeSharedState(state: SharedState): Promise<void>;
   /** Sets the X-Postvagt marker; absent where the client cannot write internet headers (Mailbox 1.8). */
   readonly writeAuditHeader?: AuditHeaderWriter;
+  /** The recipient memory (roaming settings); absent where the client has none. */
+  readonly recipientMemory?: MemoryStore;
 }
 
 /** The current compose item's host, or undefined when Office or the item is missing. */
@@ -26,7 +29,9 @@ export function connectMailbox(office: OfficeLike | undefined = getOffice()): Ma
   if (!office || !item) return undefined;
   const capabilities = readCapabilities(office);
   const writeAuditHeader = auditHeaderWriter(office, item);
+  const recipientMemory = roamingMemoryStore(office);
   return {
+    ...(recipientMemory ? { recipientMemory } : {}),
     ...(writeAuditHeader ? { writeAuditHeader } : {}),
     capabilities,
     readMessage: (options) => readMessage(office, item, options),

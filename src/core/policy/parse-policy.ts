@@ -21,6 +21,7 @@ export type PolicyIssueCode =
   | "not-an-action"
   | "not-a-fail-mode"
   | "not-a-language"
+  | "not-a-mode"
   | "not-an-integer"
   | "out-of-range"
   | "unknown-route"
@@ -44,6 +45,7 @@ export type PolicyResult =
 const ACTIONS: readonly Action[] = ["block", "warn", "allow"];
 const FAIL_MODES: readonly FailMode[] = ["block", "warn", "allow"];
 const LANGUAGES: readonly Policy["language"][] = ["auto", "da", "en"];
+const NEW_DOMAIN_MODES: readonly Policy["newExternalDomain"][] = ["warn", "show", "off"];
 
 /** Inclusive bounds: below is meaningless, above is a typo (an extra zero) or an attack on memory. */
 interface Range {
@@ -80,6 +82,7 @@ const TOP_KEYS = [
   "onTimeout",
   "limits",
   "language",
+  "newExternalDomain",
 ] as const;
 const CPR_KEYS = ["high", "medium", "low", "contextWindow"] as const;
 const LOOKALIKE_KEYS = ["own", "trusted", "known"] as const;
@@ -452,6 +455,9 @@ export function parsePolicy(input: unknown): PolicyResult {
     }
   }
   if ("language" in root) out.language = parseEnum(root.language, "language", LANGUAGES, "not-a-language", "a language", issues);
+  if ("newExternalDomain" in root) {
+    out.newExternalDomain = parseEnum(root.newExternalDomain, "newExternalDomain", NEW_DOMAIN_MODES, "not-a-mode", "a mode", issues);
+  }
   if ("$schema" in root && typeof root.$schema !== "string") {
     issues.add("$schema", "wrong-type", `must be a URL or path in quotes, not ${describe(root.$schema)}`);
   }

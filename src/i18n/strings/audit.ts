@@ -44,6 +44,16 @@ export const da = {
     "msg-unreadable": "ikke en gyldig Outlook .msg-fil",
   },
   routes: { "subject-tag": "emnemærke", label: "følsomhedsmærkat", recipients: "kun sikre modtagere" },
+  memory: {
+    newDomain: "Du har ikke skrevet til {domain} før",
+    heading: "Modtagere, du har skrevet til",
+    count: "Postvagt husker {count} eksterne domæner, du har skrevet til, som hashværdier (ikke navne). Kun du og Postvagt i din postkasse bruger dem.",
+    empty: "Postvagt husker endnu ingen domæner, du har skrevet til.",
+    off: "Din organisation har slået hukommelsen over modtagere fra.",
+    unavailable: "Denne Outlook kan ikke gemme hukommelsen over modtagere.",
+    clear: "Glem alle domæner",
+    cleared: "Postvagt har glemt de domæner, du har skrevet til.",
+  },
   error: {
     noPaths: "Angiv mindst én fil eller mappe: postvagt audit STI...",
     noFiles: "Ingen .eml- eller .msg-filer i {path}",
@@ -95,6 +105,16 @@ export const en = {
     "msg-unreadable": "not a valid Outlook .msg file",
   },
   routes: { "subject-tag": "subject tag", label: "sensitivity label", recipients: "secure recipients only" },
+  memory: {
+    newDomain: "You have not written to {domain} before",
+    heading: "Recipients you have written to",
+    count: "Postvagt remembers {count} external domains you have written to, as hashes (not names). Only you and Postvagt in your mailbox use them.",
+    empty: "Postvagt remembers no domains you have written to yet.",
+    off: "Your organisation has switched the recipient memory off.",
+    unavailable: "This Outlook cannot store the recipient memory.",
+    clear: "Forget all domains",
+    cleared: "Postvagt has forgotten the domains you have written to.",
+  },
   error: {
     noPaths: "Give at least one file or folder: postvagt audit PATH...",
     noFiles: "No .eml or .msg files in {path}",
