@@ -90,7 +90,7 @@ export function RecipientMemory({ services, lang, hasCpr }: RecipientMemoryProps
               ))}
             </ul>
           ) : null}
-          <p className={styles.text} role="status">
+          <p className={styles.text}>
             {status === "cleared" ? t(lang, "audit.memory.cleared") : view.count > 0 ? t(lang, "audit.memory.count", { count: view.count }) : t(lang, "audit.memory.empty")}
           </p>
           {view.count > 0 ? (
