@@ -132,7 +132,7 @@ export interface SimulatorProps {
 type Phase = "compose" | "checking" | "sent";
 
 /** The audit marker the send handler set on the mail (docs/audit.md), so testers see what Exchange would see. */
-function AuditHeaderLine({ lang, value }: { readonly lang: Lang; readonly value: string | undefined }) {
+export function AuditHeaderLine({ lang, value }: { readonly lang: Lang; readonly value: string | undefined }) {
   return (
     <p data-testid="audit-header">
       <code>
