@@ -26,6 +26,7 @@ import {
   textReport,
 } from "./report";
 import { checkPolicyFile } from "./policy-check";
+import { auditCommand } from "./audit";
 import { countRules, emptyRuleTally, ruleSummaryText, summaryJson } from "./summary";
 
 export interface Io {
@@ -136,6 +137,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     }
     if (command === undefined) throw new UsageError(t(lang, "cli.error.noCommand"), true);
     if (command === "policy") return policyCommand(rest, io, lang);
+    if (command === "audit") return auditCommand(rest, io, lang);
     if (command !== "scan") throw new UsageError(t(lang, "cli.error.unknownCommand", { command }), true);
 
     const { values, positionals } = readArgs(rest, SCAN_OPTIONS, lang);

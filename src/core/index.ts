@@ -18,7 +18,7 @@ export type { EnumNoun, FoundValue, LimitUnit, PolicyIssueHint, PolicyIssueValue
 export { DEFAULT_POLICY, DEFAULT_LIMITS } from "./policy/default-policy";
 export { withDefaults } from "./policy/with-defaults";
 export type { PolicyInput } from "./policy/with-defaults";
-export type { Action, FailMode, Limits, Policy, SecureRecipients, SecureRoute, SecureRouteMatch } from "./policy/policy";
+export type { Action, FailMode, Limits, NewDomainMode, Policy, SecureRecipients, SecureRoute, SecureRouteMatch } from "./policy/policy";
 export { isSecureRecipient, protectedBySecureRoute, secureRouteOf } from "./secure-route";
 
 // Building blocks the add-in's fixes and the CLI's output need.
@@ -26,6 +26,34 @@ export { findCprNumbers, findCprInSegments } from "./detectors/cpr";
 export type { CprMatch, CprOptions } from "./detectors/cpr";
 export { maskCpr, maskCprInText } from "./detectors/mask";
 export { redactCpr } from "./redact";
+export {
+  AUDIT_HEADER_NAME,
+  AUDIT_MARKER_VERSION,
+  MARKER_PATTERNS,
+  MARKER_ROUTES,
+  MARKER_VERDICTS,
+  MAX_COUNT,
+  buildMarker,
+  isPolicyId,
+  parseMarker,
+} from "./audit/marker";
+export type { AuditMarker, MarkerError, MarkerIncomplete, MarkerParse, MarkerRoute, MarkerVerdict } from "./audit/marker";
+export { markerOf, policyIdOf } from "./audit/marker-of";
+export type { MarkerInput } from "./audit/marker-of";
+export { RULE_CODES, ruleCodeOf } from "./audit/rule-code";
+export {
+  MEMORY_MAX_CHARS,
+  MEMORY_SETTING,
+  emptyMemory,
+  externalDomains,
+  hashDomain,
+  isKnownDomain,
+  newDomainsForCpr,
+  parseMemory,
+  rememberDomains,
+} from "./audit/recipient-memory";
+export type { RecipientMemory } from "./audit/recipient-memory";
+export type { RuleCode } from "./audit/rule-code";
 export { htmlToText } from "./text/html-to-text";
 export { encodeUtf8 } from "./text/encode-utf8";
 export { compileDomainLists, findLookalikes } from "./detectors/lookalike-domain";

@@ -1,5 +1,6 @@
 /** Danish: the source language. Each namespace lives in strings/<namespace>.ts. */
 import * as alert from "./strings/alert";
+import * as audit from "./strings/audit";
 import * as cli from "./strings/cli";
 import * as findings from "./strings/findings";
 import * as policyIssue from "./strings/policy-issue";
@@ -13,4 +14,5 @@ export const da = {
   taskpane: taskpane.da,
   simulator: simulator.da,
   policyIssue: policyIssue.da,
+  audit: audit.da,
 };

@@ -2,6 +2,7 @@
 import type { Shape } from "./shape";
 import type { da } from "./da";
 import * as alert from "./strings/alert";
+import * as audit from "./strings/audit";
 import * as cli from "./strings/cli";
 import * as findings from "./strings/findings";
 import * as policyIssue from "./strings/policy-issue";
@@ -15,4 +16,5 @@ export const en = {
   taskpane: taskpane.en,
   simulator: simulator.en,
   policyIssue: policyIssue.en,
+  audit: audit.en,
 } satisfies Shape<typeof da>;

@@ -20,7 +20,7 @@ import {
 } from "@fluentui/react-components";
 import { AttachRegular, DismissRegular, SendRegular, ShieldRegular, TextBoldRegular, TextItalicRegular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useId, useRef, useState, type ChangeEvent } from "react";
-import type { RecipientField } from "../core";
+import { AUDIT_HEADER_NAME, type RecipientField } from "../core";
 import type { SmartAlertsCompletion } from "../addin/office/office-types";
 import { t, type Lang } from "../i18n/t";
 import type { FakeApi } from "./fake-office";
@@ -131,6 +131,19 @@ export interface SimulatorProps {
 
 type Phase = "compose" | "checking" | "sent";
 
+/** The audit marker the send handler set on the mail (docs/audit.md), so testers see what Exchange would see. */
+export function AuditHeaderLine({ lang, value }: { readonly lang: Lang; readonly value: string | undefined }) {
+  return (
+    <p data-testid="audit-header">
+      <code>
+        {value !== undefined
+          ? t(lang, "simulator.sent.header", { name: AUDIT_HEADER_NAME, value })
+          : t(lang, "simulator.sent.noHeader", { name: AUDIT_HEADER_NAME })}
+      </code>
+    </p>
+  );
+}
+
 export function Simulator({ mailbox, lang, from, subscribe }: SimulatorProps) {
   const styles = useStyles();
   const [view, setView] = useState<View>(() => snapshot(mailbox));
@@ -236,6 +249,7 @@ export function Simulator({ mailbox, lang, from, subscribe }: SimulatorProps) {
           <MessageBarBody>
             <MessageBarTitle>{t(lang, "simulator.sent.title")}</MessageBarTitle>
             {t(lang, "simulator.sent.body")}
+            <AuditHeaderLine lang={lang} value={mailbox.fake.draft.headers[AUDIT_HEADER_NAME]} />
           </MessageBarBody>
           <MessageBarActions>
             <Button onClick={() => window.location.reload()}>{t(lang, "simulator.newMail")}</Button>

@@ -40,7 +40,9 @@ export type FakeApi =
   | "getInitializationContextAsync"
   | "sendAsync"
   | "sensitivityLabel.getAsync"
-  | "sensitivityLabel.setAsync";
+  | "sensitivityLabel.setAsync"
+  | "internetHeaders.setAsync"
+  | "roamingSettings.saveAsync";
 
 export type Fault = "fail" | "hang";
 
@@ -65,6 +67,10 @@ export interface FakeOfficeOptions {
   readonly latencyMs?: number;
   /** Delay per attachment content call, on top of latencyMs (a slow download). */
   readonly attachmentLatencyMs?: number;
+  /** Offer item.internetHeaders (Mailbox 1.8). Default true; false = a client that cannot write headers. */
+  readonly internetHeaders?: boolean;
+  /** Roaming settings already saved for this user (the recipient memory), by name. */
+  readonly roamingSettings?: Readonly<Record<string, unknown>>;
   /** Called after the add-in changed the draft (a set call succeeded): the simulator redraws. */
   readonly onDraftChange?: (api: FakeApi) => void;
 }
@@ -79,6 +85,8 @@ export interface FakeDraft {
   bcc: EmailAddressDetailsLike[];
   attachments: FakeAttachment[];
   sensitivityLabel: string;
+  /** Internet headers the add-in set (item.internetHeaders), by name. */
+  headers: Record<string, string>;
   sent: boolean;
 }
 
@@ -99,6 +107,8 @@ export interface FakeOffice {
   readonly OfficeRuntime: OfficeRuntimeLike | undefined;
   readonly draft: FakeDraft;
   readonly sessionData: Map<string, string>;
+  /** What roamingSettings.saveAsync last saved (the user's mailbox), as JSON text per name. */
+  readonly roamingSaved: Map<string, string>;
   readonly runtimeStorage: Map<string, string>;
   /** Handlers registered through Office.actions.associate. */
   readonly associated: Map<string, (event: MailboxEventLike) => void>;
@@ -120,6 +130,9 @@ const DRAFT_CHANGES: ReadonlySet<FakeApi> = new Set<FakeApi>([
   "sensitivityLabel.setAsync",
   "sendAsync",
 ]);
+
+/** Roaming settings allowed per add-in (Office.RoamingSettings docs: 32 KB, error 9057 beyond). */
+const ROAMING_LIMIT = 32 * 1024;
 
 const SUCCEEDED = "succeeded";
 const FAILED = "failed";
@@ -254,6 +267,7 @@ export function createFakeOffice(message: Message, options: FakeOfficeOptions = 
     bcc: recipientsOf(message, "bcc"),
     attachments: message.attachments.map(attachmentOf),
     sensitivityLabel: message.sensitivityLabelId ?? "",
+    headers: {},
     sent: false,
   };
 
@@ -389,6 +403,27 @@ export function createFakeOffice(message: Message, options: FakeOfficeOptions = 
             }),
         }
       : {}),
+    ...(options.internetHeaders !== false
+      ? {
+          internetHeaders: {
+            getAsync: (names: string[], callback: OfficeCallback<Record<string, string>>) =>
+              respond("internetHeaders.setAsync", "internetHeaders.getAsync", callback, () => {
+                const out: Record<string, string> = {};
+                for (const n of names) if (Object.prototype.hasOwnProperty.call(draft.headers, n)) out[n] = draft.headers[n]!;
+                return out;
+              }),
+            setAsync: (headers: Record<string, string>, callback: OfficeCallback<void>) =>
+              respond("internetHeaders.setAsync", "internetHeaders.setAsync", callback, () => {
+                // Same name replaces the value, as Office documents.
+                for (const n of Object.keys(headers)) draft.headers[n] = headers[n]!;
+              }),
+            removeAsync: (names: string[], callback: OfficeCallback<void>) =>
+              respond("internetHeaders.setAsync", "internetHeaders.removeAsync", callback, () => {
+                for (const n of names) delete draft.headers[n];
+              }),
+          },
+        }
+      : {}),
     ...(has("1.13")
       ? {
           sensitivityLabel: {
@@ -403,9 +438,33 @@ export function createFakeOffice(message: Message, options: FakeOfficeOptions = 
       : {}),
   };
 
+  // Roaming settings: an in-memory copy loaded at start, persisted by saveAsync, 32 KB in all.
+  const roamingSaved = new Map<string, string>();
+  for (const name of Object.keys(options.roamingSettings ?? {})) roamingSaved.set(name, JSON.stringify(options.roamingSettings![name]));
+  const roamingLive = new Map<string, string>(roamingSaved);
+  const roamingSettings = {
+    get: (name: string): unknown => (roamingLive.has(name) ? JSON.parse(roamingLive.get(name)!) : undefined),
+    set: (name: string, value: unknown): void => {
+      roamingLive.set(name, JSON.stringify(value));
+    },
+    remove: (name: string): void => {
+      roamingLive.delete(name);
+    },
+    saveAsync: (callback?: OfficeCallback<void>): void =>
+      respond("roamingSettings.saveAsync", "roamingSettings.saveAsync", callback, () => {
+        let total = 0;
+        roamingLive.forEach((v, k) => (total += k.length + v.length));
+        if (total > ROAMING_LIMIT) return Object.assign(new Error("SettingsSizeExceeded"), { name: "SettingsSizeExceeded" });
+        roamingSaved.clear();
+        roamingLive.forEach((v, k) => roamingSaved.set(k, v));
+        return undefined;
+      }),
+  };
+
   const Office: OfficeLike = {
     context: {
       mailbox: { item, userProfile: { emailAddress: userEmail } },
+      roamingSettings,
       requirements: {
         isSetSupported: (name: string, minVersion?: string) =>
           name.toLowerCase() === "mailbox" && versionAtMost(minVersion ?? "1.1", maxSet),
@@ -460,6 +519,7 @@ export function createFakeOffice(message: Message, options: FakeOfficeOptions = 
     OfficeRuntime,
     draft,
     sessionData,
+    roamingSaved,
     runtimeStorage,
     associated,
     calls,

@@ -263,6 +263,10 @@ it("(1) a draft to sagsbehandler@anders.dk is stopped, the pane offers randers.d
 
   await send(page);
   await page.getByText("Mailen er sendt").waitFor();
+  // The audit marker the handler set (docs/audit.md): counts and codes only.
+  await expect(page.getByTestId("audit-header").textContent()).resolves.toMatch(
+    /^Postvagt satte headeren X-Postvagt: v=1; verdict=allow; cpr=0; lookalike=0; unreadable=0; policy=p[0-9a-z]+$/,
+  );
   await shot(page, "05-lookalike-sent");
   expectLocalAndContentFree(requests);
   await page.close();

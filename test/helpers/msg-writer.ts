@@ -13,6 +13,8 @@ export interface MsgSpec {
   /** PidTagRtfCompressed (0x1009), the stream as stored: see compressRtf / uncompressedRtf. */
   readonly compressedRtf?: Uint8Array;
   readonly attachment?: { readonly name: string; readonly data: Uint8Array };
+  /** PidTagTransportMessageHeaders (0x007D), the internet headers as received. */
+  readonly transportHeaders?: string;
 }
 
 const utf16 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, "utf16le"));
@@ -35,6 +37,11 @@ export function makeMsg(spec: MsgSpec): Uint8Array {
   const s = utf16(spec.subject);
   const top: Array<ReturnType<typeof doc>> = [doc("__substg1.0_0037001F", s)];
   const tags: Array<[number, number]> = [[0x0037001f, s.length + 2]];
+  if (spec.transportHeaders !== undefined) {
+    const h = utf16(spec.transportHeaders);
+    top.push(doc("__substg1.0_007D001F", h));
+    tags.push([0x007d001f, h.length + 2]);
+  }
   if (spec.body !== undefined) {
     const bd = utf16(spec.body);
     top.push(doc("__substg1.0_1000001F", bd));

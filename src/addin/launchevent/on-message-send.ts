@@ -12,7 +12,7 @@
  *    the extractors check it between pages and entries.
  * Nothing here touches the Office global: Outlook is reached through `MailboxHost` (office/).
  */
-import { decideResult, DEFAULT_POLICY, scanMessage, stricter, type Action, type Finding, type Policy, type ScanResult } from "../../core/index";
+import { decideResult, DEFAULT_POLICY, scanMessage, stricter, type Action, type Finding, type Policy, type ScanResult, type SecureRouteMatch } from "../../core/index";
 import type { AnyLang } from "../../i18n/t";
 import type { Capabilities } from "../office/capabilities";
 import type { MailboxHost } from "../office/mailbox-host";
@@ -21,6 +21,7 @@ import type { MailboxEventLike, SmartAlertsCompletion } from "../office/office-t
 import { contextDataFor, emptySharedState, type SharedReason, type SharedSendResult, type SharedState } from "../office/shared-state";
 import type { LoadedPolicy } from "../policy/load-policy";
 import { buildAlert, type AlertKind } from "./alert-message";
+import { recipientNotice, recordLetGo, withNoticeLine, type RecipientNotice } from "./audit-send";
 import { fingerprint } from "./fingerprint";
 
 /** Never later than this after the bundle began to load, whatever the policy says. */
@@ -90,6 +91,10 @@ interface Decision {
   /** Findings left out of `reasons` by the per-part cap: counted, never listed. */
   readonly omitted?: number;
   readonly fail?: Action;
+  /** The secure route the mail is on (for the audit marker). */
+  readonly route?: SecureRouteMatch;
+  /** The recipient memory's part (audit-send.ts). */
+  readonly notice?: RecipientNotice;
 }
 
 /** Completion options for a stop, using only what this client supports. */
@@ -202,20 +207,27 @@ export async function onMessageSend(event: MailboxEventLike, deps: SendDeps): Pr
       path = decision.kind === "block" ? "block" : decision.kind === "timeout" ? "timeout" : "error";
       completion = stopCompletion(decision, caps, lang, decision.kind === "block" ? "none" : "fail-block", summary);
     }
+    completion = withNoticeLine(completion, decision.notice, lang);
     // Mark finished before the awaits below, so a racing path cannot complete a second time.
     const outcome: SendOutcome = { path, completion, elapsedMs: clock() - start };
     finished = outcome;
 
     // Cache entries must survive: when the state was never read (the timer won early), write only
     // what cannot wait (a warning to remember), accepting the loss of the pre-scan cache.
+    const writes: Array<Promise<unknown>> = [];
     if (host && (state !== undefined || warned !== undefined)) {
       const { warned: _previous, ...rest } = state ?? emptySharedState();
       const next: SharedState = { ...rest, send: summary, ...(warned !== undefined ? { warned } : {}) };
-      try {
-        await raceDeadline(host.writeSharedState(next), Math.max(20, margin() - 50), deps);
-      } catch {
-        log("send: could not write sessionData");
-      }
+      writes.push(host.writeSharedState(next).catch(() => log("send: could not write sessionData")));
+    }
+    // The audit marker on every path that lets the mail go (audit-send.ts decides which), in the same bounded step.
+    const incomplete = decision.kind === "timeout" || decision.kind === "error" ? decision.kind : undefined;
+    const extra = { ...(decision.route ? { secureRoute: decision.route } : {}), ...(incomplete ? { incomplete } : {}), ...(decision.notice ? { notice: decision.notice } : {}) };
+    writes.push(recordLetGo(host, { path, completion, reasons: decision.reasons, policy, now: clock(), ...extra }, log));
+    try {
+      await raceDeadline(Promise.all(writes), Math.max(20, margin() - 50), deps);
+    } catch {
+      log("send: could not write sessionData");
     }
     log(`send: ${path} in ${clock() - start} ms (${decision.reasons.length + (decision.omitted ?? 0)} findings)`);
     completeWithRetry(event, completion, log);
@@ -260,16 +272,19 @@ export async function onMessageSend(event: MailboxEventLike, deps: SendDeps): Pr
     // A loop, not push(...): one attachment may hold more findings than a call takes arguments.
     for (const a of read.attachments) if (a.skipped && a.key) for (const f of cache[a.key]!.findings) cached.push(f);
     const verdict = decideResult({ ...result, findings: [...result.findings, ...cached] }, policy);
-    const reasons: SharedReason[] = verdict.reasons.map((r) => ({ finding: r.finding, action: r.action }));
+    const decided: SharedReason[] = verdict.reasons.map((r) => ({ finding: r.finding, action: r.action }));
+    // The recipient memory may add a line, or raise a CPR finding to a warning ("warn"); never lower one.
+    const { reasons, notice } = recipientNotice(host, read.message, decided, policy);
     const findingsVerdict = reasons.reduce<Action>((v, r) => stricter(v, r.action), "allow");
     const omitted = result.omittedFindings ? { omitted: result.omittedFindings } : {};
+    const route = { ...(result.secureRoute !== undefined ? { route: result.secureRoute } : {}), ...(notice ? { notice } : {}), ...omitted };
     if (!verdict.incomplete) {
-      await finish({ kind: findingsVerdict === "allow" ? "allow" : findingsVerdict, reasons, ...omitted });
+      await finish({ kind: findingsVerdict === "allow" ? "allow" : findingsVerdict, reasons, ...route });
     } else if (findingsVerdict !== "allow" && stricter(findingsVerdict, verdict.verdict) === findingsVerdict) {
       // What was found before the scan stopped already decides (a CPR blocks under onTimeout "allow").
-      await finish({ kind: findingsVerdict, reasons, ...omitted });
+      await finish({ kind: findingsVerdict, reasons, ...route });
     } else {
-      await finish({ kind: verdict.incomplete, reasons, fail: verdict.verdict, ...omitted });
+      await finish({ kind: verdict.incomplete, reasons, fail: verdict.verdict, ...route });
     }
   };
 

@@ -3,6 +3,8 @@
  * the `Office` global (ESLint enforces it) and tests hand in a host built on the fake Office.
  */
 import { readCapabilities, type Capabilities } from "./capabilities";
+import { auditHeaderWriter, type AuditHeaderWriter } from "./internet-headers";
+import { roamingMemoryStore, type MemoryStore } from "./roaming-memory";
 import { getOffice } from "./office-async";
 import type { MailboxEventLike, OfficeLike } from "./office-types";
 import type { Message } from "../../core/index";
@@ -15,6 +17,10 @@ export interface MailboxHost {
   readRecipients(): Promise<Pick<Message, "recipients" | "from">>;
   readSharedState(): Promise<SharedState>;
   writeSharedState(state: SharedState): Promise<void>;
+  /** Sets the X-Postvagt marker; absent where the client cannot write internet headers (Mailbox 1.8). */
+  readonly writeAuditHeader?: AuditHeaderWriter;
+  /** The recipient memory (roaming settings); absent where the client has none. */
+  readonly recipientMemory?: MemoryStore;
 }
 
 /** The current compose item's host, or undefined when Office or the item is missing. */
@@ -22,7 +28,11 @@ export function connectMailbox(office: OfficeLike | undefined = getOffice()): Ma
   const item = office?.context?.mailbox?.item;
   if (!office || !item) return undefined;
   const capabilities = readCapabilities(office);
+  const writeAuditHeader = auditHeaderWriter(office, item);
+  const recipientMemory = roamingMemoryStore(office);
   return {
+    ...(recipientMemory ? { recipientMemory } : {}),
+    ...(writeAuditHeader ? { writeAuditHeader } : {}),
     capabilities,
     readMessage: (options) => readMessage(office, item, options),
     readRecipients: () => readRecipients(office, item),

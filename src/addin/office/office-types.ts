@@ -71,6 +71,21 @@ export interface SessionDataLike {
   removeAsync(name: string, callback: OfficeCallback<void>): void;
 }
 
+/** item.internetHeaders (Mailbox 1.8, compose): custom headers that travel with the mail. */
+export interface InternetHeadersLike {
+  getAsync(names: string[], callback: OfficeCallback<Record<string, string>>): void;
+  setAsync(headers: Record<string, string>, callback: OfficeCallback<void>): void;
+  removeAsync(names: string[], callback: OfficeCallback<void>): void;
+}
+
+/** Office.context.roamingSettings (Mailbox 1.1): per user and add-in, 32 KB, saved with saveAsync. */
+export interface RoamingSettingsLike {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  remove(name: string): void;
+  saveAsync(callback?: OfficeCallback<void>): void;
+}
+
 export interface SensitivityLabelLike {
   getAsync(callback: OfficeCallback<string>): void;
   setAsync(label: string, callback: OfficeCallback<void>): void;
@@ -94,6 +109,8 @@ export interface ComposeItemLike {
   sendAsync?(callback: OfficeCallback<void>): void;
   /** Mailbox 1.13. */
   readonly sensitivityLabel?: SensitivityLabelLike;
+  /** Mailbox 1.8: the audit marker (see docs/design/audit-marker.md). */
+  readonly internetHeaders?: InternetHeadersLike;
 }
 
 export interface SmartAlertsCompletion {
@@ -118,6 +135,8 @@ export interface OfficeLike {
       readonly userProfile?: { readonly emailAddress?: string };
     };
     readonly requirements: { isSetSupported(name: string, minVersion?: string): boolean };
+    /** The recipient memory (see docs/design/audit-marker.md). */
+    readonly roamingSettings?: RoamingSettingsLike;
     readonly displayLanguage?: string;
     readonly platform?: unknown;
   };

@@ -10,6 +10,7 @@ import { t } from "../../i18n/t";
 import { CprFindings } from "./components/CprFindings";
 import { LiveRegion } from "./components/LiveRegion";
 import { RecipientFindings } from "./components/RecipientFindings";
+import { RecipientMemory } from "./components/RecipientMemory";
 import { SecureRoute } from "./components/SecureRoute";
 import { UnreadableFindings } from "./components/UnreadableFindings";
 import { VerdictBar } from "./components/VerdictBar";
@@ -38,6 +39,9 @@ export function App({ services }: { readonly services: PaneServices }) {
   return (
     <FluentProvider theme={webLightTheme} lang={services.lang === "en" ? "en" : "da"}>
       <PaneView pane={pane} lang={services.lang} />
+      {services.memory && pane.state.phase === "ready" ? (
+        <RecipientMemory services={services.memory} lang={services.lang} hasCpr={pane.state.verdict.reasons.some((r) => r.finding.kind === "cpr")} />
+      ) : null}
     </FluentProvider>
   );
 }

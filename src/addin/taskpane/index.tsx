@@ -13,6 +13,7 @@ import { policyUrl, runtimeBaseUrl } from "../policy/policy-url";
 import { App } from "./App";
 import type { PaneServices } from "./pane-services";
 import { browserPdfReader } from "./pdfjs-browser";
+import { recipientMemoryServices } from "./recipient-memory-services";
 
 /** Read while the bundle evaluates: document.currentScript is then this bundle's <script>. */
 const BASE_URL = runtimeBaseUrl();
@@ -56,6 +57,7 @@ async function start(container: HTMLElement): Promise<void> {
     },
     editor: connection.editor,
     pdfReader: () => browserPdfReader(log),
+    memory: recipientMemoryServices(connection.mailbox.recipientMemory, () => Promise.resolve(loaded.policy), () => connection.mailbox.readRecipients()),
   };
   root.render(<App services={services} />);
 }

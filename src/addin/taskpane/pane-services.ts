@@ -6,6 +6,7 @@
 import type { Action, Finding, Message, PdfTextReader, Policy } from "../../core";
 import type { Lang } from "../../i18n/t";
 import type { ComposeEditor } from "../office/apply-fix";
+import type { RecipientMemoryServices } from "./components/RecipientMemory";
 
 /** The send check's result as the handler left it (masked by construction). */
 export interface SendCheck {
@@ -26,4 +27,6 @@ export interface PaneServices {
   readonly editor: ComposeEditor;
   /** How to read PDFs: pdf.js where the host can load it; absent or undefined means core's reader. */
   readonly pdfReader?: () => Promise<PdfTextReader | undefined>;
+  /** The recipient memory panel (components/RecipientMemory.tsx); absent = not shown. */
+  readonly memory?: RecipientMemoryServices;
 }

@@ -63,4 +63,6 @@ export const DEFAULT_POLICY: Policy = freezeDeep({
   onTimeout: "warn",
   limits: DEFAULT_LIMITS,
   language: "auto",
+  // Shown, not a stop: a first mail to a new partner is normal; the line makes the user look twice.
+  newExternalDomain: "show",
 });

@@ -19,6 +19,7 @@ export type PolicyResult =
 const ACTIONS: readonly Action[] = ["block", "warn", "allow"];
 const FAIL_MODES: readonly FailMode[] = ["block", "warn", "allow"];
 const LANGUAGES: readonly Policy["language"][] = ["auto", "da", "en"];
+const NEW_DOMAIN_MODES: readonly Policy["newExternalDomain"][] = ["warn", "show", "off"];
 
 /** Inclusive bounds: below is meaningless, above is a typo (an extra zero) or an attack on memory. */
 interface Range {
@@ -55,6 +56,7 @@ const TOP_KEYS = [
   "onTimeout",
   "limits",
   "language",
+  "newExternalDomain",
 ] as const;
 const CPR_KEYS = ["high", "medium", "low", "contextWindow"] as const;
 const LOOKALIKE_KEYS = ["own", "trusted", "known"] as const;
@@ -288,7 +290,7 @@ function parseAddresses(value: Json, path: string, issues: Issues): string[] | u
   return out;
 }
 
-const ENUM_NOUNS: Readonly<Record<EnumNoun, string>> = { action: "an action", "fail-mode": "a fail mode", language: "a language", route: "a secure route" };
+const ENUM_NOUNS: Readonly<Record<EnumNoun, string>> = { action: "an action", "fail-mode": "a fail mode", language: "a language", route: "a secure route", "new-domain-mode": "a mode" };
 
 function parseEnum<T extends string>(
   value: Json,
@@ -476,6 +478,9 @@ export function parsePolicy(input: unknown): PolicyResult {
     }
   }
   if ("language" in root) out.language = parseEnum(root.language, "language", LANGUAGES, "not-a-language", "language", issues);
+  if ("newExternalDomain" in root) {
+    out.newExternalDomain = parseEnum(root.newExternalDomain, "newExternalDomain", NEW_DOMAIN_MODES, "not-a-mode", "new-domain-mode", issues);
+  }
   if ("$schema" in root && typeof root.$schema !== "string") {
     issues.add("$schema", "wrong-type", `must be a URL or path in quotes, not ${describe(root.$schema)}`, "schema-type", { found: found(root.$schema) });
   }

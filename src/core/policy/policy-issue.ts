@@ -16,6 +16,7 @@ export type PolicyIssueCode =
   | "not-an-action"
   | "not-a-fail-mode"
   | "not-a-language"
+  | "not-a-mode"
   | "not-an-integer"
   | "out-of-range"
   | "unknown-route"
@@ -78,7 +79,7 @@ export type PolicyIssueHint =
   | "label-not-guid";
 
 /** What a kind of value is called in an enum message. */
-export type EnumNoun = "action" | "fail-mode" | "language" | "route";
+export type EnumNoun = "action" | "fail-mode" | "language" | "route" | "new-domain-mode";
 
 /** The values a hint's sentence needs; each hint uses its own few. */
 export interface PolicyIssueValues {

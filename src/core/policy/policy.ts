@@ -85,4 +85,12 @@ export interface Policy {
   readonly onTimeout: FailMode;
   readonly limits: Limits;
   readonly language: "auto" | "da" | "en";
+  /**
+   * A CPR finding going to an external domain this user has never written to (the recipient memory,
+   * docs/audit.md): "show" adds a line to the alert and the pane, "warn" also makes it a warning,
+   * "off" switches the memory off (nothing is remembered).
+   */
+  readonly newExternalDomain: NewDomainMode;
 }
+
+export type NewDomainMode = "warn" | "show" | "off";

@@ -33,6 +33,7 @@ export function withDefaults(input: PolicyInput, defaults: Policy = DEFAULT_POLI
     onTimeout: input.onTimeout ?? defaults.onTimeout,
     limits: { ...defaults.limits, ...input.limits },
     language: input.language ?? defaults.language,
+    newExternalDomain: input.newExternalDomain ?? defaults.newExternalDomain,
   };
   return freezeDeep(policy);
 }

@@ -50,7 +50,7 @@ const daHints = {
 export const da = {
   hint: daHints,
   found: { array: "en liste", object: "et objekt" },
-  noun: { action: "en handling", "fail-mode": "en handling ved fejl", language: "et sprog", route: "en sikker rute" },
+  noun: { action: "en handling", "fail-mode": "en handling ved fejl", language: "et sprog", route: "en sikker rute", "new-domain-mode": "en indstilling" },
   unit: { ms: "ms", bytes: "byte", entries: "poster", levels: "niveauer", characters: "tegn" },
 } as const;
 
@@ -96,6 +96,6 @@ export const en: Shape<typeof da> = {
     "label-not-guid": "{found} is not a label id; copy the label's GUID from the Purview portal (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)",
   },
   found: { array: "an array", object: "an object" },
-  noun: { action: "an action", "fail-mode": "a fail mode", language: "a language", route: "a secure route" },
+  noun: { action: "an action", "fail-mode": "a fail mode", language: "a language", route: "a secure route", "new-domain-mode": "a mode" },
   unit: { ms: "ms", bytes: "bytes", entries: "entries", levels: "levels", characters: "characters" },
 };

@@ -32,6 +32,8 @@ export const da = {
   sent: {
     title: "Mailen er sendt",
     body: "(Simuleret: intet er sendt nogen steder.)",
+    header: "Postvagt satte headeren {name}: {value}",
+    noHeader: "Postvagt satte ingen {name}-header.",
   },
   alert: {
     dontSend: "Send ikke",
@@ -68,6 +70,8 @@ export const en: Shape<typeof da> = {
   sent: {
     title: "The message was sent",
     body: "(Simulated: nothing was sent anywhere.)",
+    header: "Postvagt set the header {name}: {value}",
+    noHeader: "Postvagt set no {name} header.",
   },
   alert: {
     dontSend: "Don't Send",
