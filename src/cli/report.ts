@@ -44,7 +44,7 @@ export type JsonFinding =
       readonly suggestion: string;
     }
   | { readonly kind: "invalid-recipient"; readonly recipient: string; readonly field: "to" | "cc" | "bcc"; readonly action: Action }
-  | { readonly kind: "unreadable-attachment"; readonly attachment: string; readonly why: string; readonly action: Action; readonly cause?: string };
+  | { readonly kind: "unreadable-attachment"; readonly attachment: string; readonly why: string; readonly action: Action; readonly cause?: string; readonly limit?: string };
 
 export interface MessageRecord {
   readonly file: string;
@@ -112,6 +112,7 @@ export function toJsonFinding(finding: Finding, action: Action, lang: AnyLang): 
         why: finding.why,
         action,
         ...(finding.cause !== undefined ? { cause: finding.cause } : {}),
+        ...(finding.limit !== undefined ? { limit: finding.limit } : {}),
       };
   }
 }

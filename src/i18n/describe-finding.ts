@@ -51,6 +51,8 @@ const CAUSE_KEYS: Readonly<Record<UnreadableCause, MessageKey>> = {
   "binary-workbook": "findings.unreadable.cause.binaryWorkbook",
   "not-at-send-time": "findings.unreadable.cause.notAtSendTime",
   "unsupported-encoding": "findings.unreadable.cause.unsupportedEncoding",
+  "limit-reached": "findings.unreadable.cause.limitReached",
+  "inconsistent-archive": "findings.unreadable.cause.inconsistentArchive",
   "unknown-format": "findings.unreadable.cause.unknownFormat",
 };
 
@@ -122,6 +124,7 @@ export function describeLookalikeWhy(finding: LookalikeFinding, lang: AnyLang): 
 
 /** Why an attachment was not read, as precisely as the extractor knew ("det er et billede …"). */
 export function describeUnreadableWhy(finding: UnreadableAttachmentFinding, lang: AnyLang): string {
+  if (finding.cause === "limit-reached") return t(lang, CAUSE_KEYS[finding.cause], { limit: finding.limit ?? "?" });
   return finding.cause ? t(lang, CAUSE_KEYS[finding.cause]) : t(lang, WHY_KEYS[finding.why]);
 }
 

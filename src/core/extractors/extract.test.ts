@@ -90,7 +90,7 @@ describe("zip bombs and lying archives", () => {
   it("more entries than the policy allows: too-large / too-many-entries", async () => {
     const files = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`f${i}.txt`, strToU8("x")]));
     const r = await run([file("mange.zip", zipSync(files))], { maxArchiveEntries: 10 });
-    expect(r.unreadable).toEqual([{ kind: "unreadable-attachment", attachment: "mange.zip", why: "too-large", cause: "too-many-entries" }]);
+    expect(r.unreadable).toEqual([{ kind: "unreadable-attachment", attachment: "mange.zip", why: "too-large", cause: "too-many-entries", limit: "MAX_ARCHIVE_ENTRIES" }]);
   });
 
   it("nesting deeper than the limit is reported where it stops; shallower text is kept", async () => {
@@ -98,7 +98,7 @@ describe("zip bombs and lying archives", () => {
     for (let level = 5; level >= 1; level--) inner = zipSync({ [`niveau${level}.zip`]: inner, [`tekst${level}.txt`]: strToU8(`Niveau ${level} 150375-6125`) });
     const r = await run([file("rede.zip", inner)]);
     expect(r.unreadable).toEqual([
-      { kind: "unreadable-attachment", attachment: "rede.zip/niveau1.zip/niveau2.zip/niveau3.zip", why: "too-large", cause: "nesting-too-deep" },
+      { kind: "unreadable-attachment", attachment: "rede.zip/niveau1.zip/niveau2.zip/niveau3.zip", why: "too-large", cause: "nesting-too-deep", limit: "MAX_NESTING_DEPTH" },
     ]);
     const paths = r.segments.filter((s) => /150375/.test(s.text)).map((s) => s.location.attachment);
     expect(paths.sort()).toEqual(["rede.zip/niveau1.zip/niveau2.zip/tekst3.txt", "rede.zip/niveau1.zip/tekst2.txt", "rede.zip/tekst1.txt"]);
@@ -162,8 +162,8 @@ describe("time budget", () => {
     };
     const r = await run([file("a.pdf", pdfBytes), file("b.txt", strToU8("Borger 241210-2145"))], {}, { deadline: 50, clock: () => now, pdf: reader });
     expect(r.unreadable).toEqual([
-      { kind: "unreadable-attachment", attachment: "a.pdf", why: "timeout" },
-      { kind: "unreadable-attachment", attachment: "b.txt", why: "timeout" },
+      { kind: "unreadable-attachment", attachment: "a.pdf", why: "timeout", limit: "SEND_BUDGET_MS" },
+      { kind: "unreadable-attachment", attachment: "b.txt", why: "timeout", limit: "SEND_BUDGET_MS" },
     ]);
     expect(r.segments.filter((s) => s.location.place?.kind === "page").length).toBe(2);
     // Names are still scanned after the deadline: they cost nothing.
@@ -175,7 +175,7 @@ describe("time budget", () => {
     const zip = zipSync({ "1.txt": strToU8("en 150375-6125"), "2.txt": strToU8("to 241210-2145"), "3.txt": strToU8("tre") });
     // Time moves one tick per clock read; the deadline lands inside the archive.
     const r = await run([file("z.zip", zip)], {}, { deadline: 8, clock: () => calls++ });
-    expect(r.unreadable).toEqual([{ kind: "unreadable-attachment", attachment: "z.zip", why: "timeout" }]);
+    expect(r.unreadable).toEqual([{ kind: "unreadable-attachment", attachment: "z.zip", why: "timeout", limit: "SEND_BUDGET_MS" }]);
     expect(r.segments.some((s) => /150375-6125/.test(s.text))).toBe(true);
     expect(r.segments.some((s) => /tre/.test(s.text))).toBe(false);
   });

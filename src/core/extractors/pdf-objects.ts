@@ -253,7 +253,7 @@ export class PdfDocument {
     let m: RegExpExecArray | null;
     let count = 0;
     while ((m = re.exec(s)) !== null) {
-      if (++count > MAX_PDF_OBJECTS) throw new ExtractStop("too-large");
+      if (++count > MAX_PDF_OBJECTS) throw new ExtractStop("too-large", undefined, "MAX_PDF_OBJECTS");
       if ((count & 1023) === 0) this.budget.tick();
       // The match must start a token: "12 0 obj" not "112 0 obj" seen from inside.
       const before = m.index > 0 ? s.charCodeAt(m.index - 1) : 32;

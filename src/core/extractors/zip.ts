@@ -59,7 +59,7 @@ export function readZipDirectory(b: Uint8Array, budget: Budget): ZipEntry[] {
     cdSize = u64(b, rec + 40);
     cdOffset = u64(b, rec + 48);
   }
-  if (count > budget.limits.maxArchiveEntries) throw new ExtractStop("too-large", "too-many-entries");
+  if (count > budget.limits.maxArchiveEntries) throw new ExtractStop("too-large", "too-many-entries", "MAX_ARCHIVE_ENTRIES");
   if (cdOffset + cdSize > b.length) throw new ExtractStop("corrupt");
   const entries: ZipEntry[] = [];
   let p = cdOffset;

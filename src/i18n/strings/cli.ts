@@ -10,6 +10,7 @@ export const da = {
     "  --json           én JSON-linje pr. mail på stdout\n" +
     "  --summary-json   til sidst én JSON-opsummering (antal og fordeling på regler) på stderr\n" +
     "  --lang da|en     sprog i rapporten (ellers efter LANG/LC_ALL)\n" +
+    "  --budget-ms N    tid pr. mail i millisekunder (standard 60000); det ulæste meldes som ufærdigt\n" +
     "  policy check FIL tjekker en politikfil: fejl nævner feltet og rettelsen\n" +
     "Exitkode: 0 alt tilladt (policy check: gyldig), 1 advarsel eller blokering, 2 brugsfejl, ugyldig politik eller ulæselig mail.",
   error: {
@@ -20,6 +21,7 @@ export const da = {
     tooManyPolicyFiles: "Angiv én politikfil ad gangen",
     badOption: "Forkert brug: {detail}",
     badLang: "--lang skal være da eller en, ikke {value}",
+    badBudget: "--budget-ms skal være et helt antal millisekunder fra 1 til 86400000, ikke {value}",
     noPaths: "Angiv mindst én .eml-fil eller mappe",
     notFound: "Findes ikke: {path}",
     noEmlFiles: "Ingen .eml-filer i {path}",
@@ -97,6 +99,7 @@ export const en: Shape<typeof da> = {
     "  --json            one JSON line per message on stdout\n" +
     "  --summary-json    at the end, one JSON summary (counts and per-rule breakdown) on stderr\n" +
     "  --lang da|en      report language (otherwise from LANG/LC_ALL)\n" +
+    "  --budget-ms N    time per message in milliseconds (default 60000); what was not read is reported as incomplete\n" +
     "  policy check FILE checks a policy file: errors name the field and the fix\n" +
     "Exit code: 0 all allowed (policy check: valid), 1 warned or blocked, 2 usage error, bad policy or unreadable message.",
   error: {
@@ -107,6 +110,7 @@ export const en: Shape<typeof da> = {
     tooManyPolicyFiles: "Give one policy file at a time",
     badOption: "Wrong usage: {detail}",
     badLang: "--lang must be da or en, not {value}",
+    badBudget: "--budget-ms must be a whole number of milliseconds from 1 to 86400000, not {value}",
     noPaths: "Give at least one .eml file or folder",
     notFound: "Does not exist: {path}",
     noEmlFiles: "No .eml files in {path}",
