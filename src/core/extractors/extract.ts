@@ -132,7 +132,7 @@ export async function extractAttachments(attachments: readonly AttachmentInput[]
 
 /** Stops that end the whole top-level attachment, not just the nested file where they happened. */
 function isAttachmentWide(e: ExtractStop): boolean {
-  return e.why === "timeout" || e.why === "zip-bomb" || (e.why === "too-large" && e.cause === undefined);
+  return e.why === "timeout" || e.why === "zip-bomb" || (e.why === "too-large" && e.cause === undefined) || e.cause === "inconsistent-archive";
 }
 
 class Reader {

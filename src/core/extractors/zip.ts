@@ -63,8 +63,11 @@ export function readZipDirectory(b: Uint8Array, budget: Budget): ZipEntry[] {
   if (cdOffset + cdSize > b.length) throw new ExtractStop("corrupt");
   const entries: ZipEntry[] = [];
   let p = cdOffset;
-  for (let i = 0; i < count; i++) {
+  // The end record's count may lie low: other tools read every record the directory holds, so
+  // records past the count are read too, up to the end record (docs/design/hostile-input.md).
+  for (let i = 0; i < count || (p + 46 <= eocd && u32(b, p) === 0x02014b50); i++) {
     if (p + 46 > b.length || u32(b, p) !== 0x02014b50) throw new ExtractStop("corrupt");
+    if (i >= budget.limits.maxArchiveEntries) throw new ExtractStop("too-large", "too-many-entries", "MAX_ARCHIVE_ENTRIES");
     const flags = u16(b, p + 8);
     const method = u16(b, p + 10);
     let compressedSize = u32(b, p + 20);
@@ -122,10 +125,19 @@ export function readZipDirectory(b: Uint8Array, budget: Budget): ZipEntry[] {
  * the declared size, the per-entry cap and the attachment's total, and inflation stops the moment
  * any is passed, so a 1 GB bomb costs one small chunk of work.
  */
+/** The local header's name must be the directory's: a mismatch means two views of one archive. */
+function localNameMatches(b: Uint8Array, lo: number, entry: ZipEntry): boolean {
+  const len = u16(b, lo + 26);
+  if (lo + 30 + len > b.length) return false;
+  const name = (entry.flags & 0x800) !== 0 || isValidUtf8(b, lo + 30, lo + 30 + len) ? decodeUtf8(b, lo + 30, lo + 30 + len) : decodeCp437(b, lo + 30, lo + 30 + len);
+  return name === entry.name;
+}
+
 export function readZipEntry(b: Uint8Array, entry: ZipEntry, budget: Budget): Uint8Array {
   if (entry.encrypted) throw new ExtractStop("encrypted");
   const lo = entry.localOffset;
   if (lo + 30 > b.length || u32(b, lo) !== 0x04034b50) throw new ExtractStop("corrupt");
+  if (!localNameMatches(b, lo, entry)) throw new ExtractStop("corrupt", "inconsistent-archive");
   const dataStart = lo + 30 + u16(b, lo + 26) + u16(b, lo + 28);
   const dataEnd = dataStart + entry.compressedSize;
   if (dataEnd > b.length) throw new ExtractStop("corrupt");
@@ -221,7 +233,12 @@ export class ZipArchive {
     private readonly budget: Budget,
   ) {
     this.entries = readZipDirectory(bytes, budget);
-    for (const e of this.entries) if (!this.byName.has(e.name)) this.byName.set(e.name, e);
+    // Two entries with one name: Word and unzip read the second, a reader taking the first would
+    // scan a decoy. Which one counts is the archive's lie, so the archive is reported instead.
+    for (const e of this.entries) {
+      if (this.byName.has(e.name)) throw new ExtractStop("corrupt", "inconsistent-archive");
+      this.byName.set(e.name, e);
+    }
   }
 
   has(name: string): boolean {
