@@ -27,7 +27,9 @@ export type PolicyIssueCode =
   | "empty"
   | "too-long"
   | "not-a-guid"
-  | "not-an-address";
+  | "not-an-address"
+  /** The file or one list is larger than the parser accepts (MAX_POLICY_CHARS, MAX_POLICY_LIST_ENTRIES). */
+  | "too-large";
 
 export interface PolicyIssue {
   /** Where in the file: "trustedDomains[2]", "limits.sendBudgetMs", "" for the whole file. */
@@ -107,17 +109,48 @@ export const POLICY_KEYS = {
 
 /** Longest subject tag we accept: it is prepended to every protected mail's subject. */
 const MAX_TAG_LENGTH = 40;
+/** Two or more LABELs joined by dots, in one pass (labels hold no dot, so it cannot backtrack). */
+const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const ASCII_HOST = /^[a-z0-9.-]+$/;
+/** The input is already a bare host name: tldts need not extract or validate one (its costliest steps). */
+const TLD_OPTIONS = { extractHostname: false, validateHostname: false, detectIp: false, mixedInputs: false } as const;
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 type Json = unknown;
 type Obj = Readonly<Record<string, Json>>;
 
+/**
+ * Size caps, each answering a measured cost (docs/design/hostile-input.md): the file in characters,
+ * entries per list, characters per list entry, and issues reported (a 100,000-entry list of
+ * mistakes is reported by its first 200, and the count of the rest).
+ */
+export const MAX_POLICY_CHARS = 32 * 1024 * 1024;
+export const MAX_POLICY_LIST_ENTRIES = 250_000;
+const MAX_ENTRY_CHARS = 512;
+const MAX_ISSUES = 200;
+/** Keys longer than this get no did-you-mean (its cost is the product of the lengths). */
+const MAX_GUESS_KEY = 64;
+
 class Issues {
   readonly list: PolicyIssue[] = [];
+  private more = 0;
   add(path: string, code: PolicyIssueCode, problem: string): void {
+    if (this.list.length >= MAX_ISSUES) {
+      this.more++;
+      return;
+    }
     this.list.push({ path, code, message: path === "" ? problem : `${path}: ${problem}` });
   }
+  /** The issues, with one last line counting those left out. */
+  done(): PolicyIssue[] {
+    if (this.more > 0) this.list.push({ path: "", code: this.list[0]?.code ?? "invalid-json", message: `... and ${this.more} more issues of the same kinds` });
+    return this.list;
+  }
+}
+
+/** A key or value as shown in a message: at most 60 characters. */
+function shown(s: string): string {
+  return JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
 }
 
 function describe(value: Json): string {
@@ -165,11 +198,11 @@ function closest(word: string, candidates: readonly string[]): string | undefine
 function checkKeys(obj: Obj, allowed: readonly string[], base: string, issues: Issues): void {
   for (const key of Object.keys(obj)) {
     if (allowed.includes(key)) continue;
-    const guess = closest(key, allowed);
+    const guess = key.length <= MAX_GUESS_KEY ? closest(key, allowed) : undefined;
     issues.add(
-      join(base, key),
+      join(base, key.length > 60 ? `${key.slice(0, 57)}...` : key),
       "unknown-key",
-      `unknown key "${key}"${guess ? `; did you mean "${guess}"?` : `; allowed here: ${allowed.filter((k) => k !== "$schema").join(", ")}`}`,
+      `unknown key ${shown(key)}${guess ? `; did you mean "${guess}"?` : `; allowed here: ${allowed.filter((k) => k !== "$schema").join(", ")}`}`,
     );
   }
 }
@@ -180,32 +213,33 @@ function join(base: string, key: string): string {
 
 /** Normalised, ASCII (punycode) form of an admin-written domain, or the issue with it. */
 export function normalizeDomain(raw: string): { ok: true; domain: string } | { ok: false; code: PolicyIssueCode; problem: string } {
-  const shown = JSON.stringify(raw);
+  if (raw.length > MAX_ENTRY_CHARS) return { ok: false, code: "too-long", problem: `${shown(raw)} is ${raw.length} characters; a domain has at most 253` };
   let d = raw.trim().toLowerCase();
   if (d.endsWith(".")) d = d.slice(0, -1);
   if (d === "") return { ok: false, code: "empty", problem: "is empty; write a domain such as \"randers.dk\"" };
   if (d.startsWith("*.")) {
-    return { ok: false, code: "wildcard", problem: `${shown}: no wildcards; subdomains are always included, write "${d.slice(2)}"` };
+    return { ok: false, code: "wildcard", problem: `${JSON.stringify(raw)}: no wildcards; subdomains are always included, write "${d.slice(2)}"` };
   }
   if (d.includes("@")) {
     const host = d.slice(d.lastIndexOf("@") + 1);
-    return { ok: false, code: "not-a-domain", problem: `${shown} is an address, not a domain; write "${host}"` };
+    return { ok: false, code: "not-a-domain", problem: `${JSON.stringify(raw)} is an address, not a domain; write "${host}"` };
   }
   if (d.includes("://") || d.includes("/")) {
-    return { ok: false, code: "not-a-domain", problem: `${shown} is a web address; write only the domain, such as "randers.dk"` };
+    return { ok: false, code: "not-a-domain", problem: `${JSON.stringify(raw)} is a web address; write only the domain, such as "randers.dk"` };
   }
   let ascii: string;
   try {
-    ascii = toASCII(d.normalize("NFC"));
+    // Plain ASCII (nearly every entry) is its own ASCII form: NFC and punycode cost ~12 µs each.
+    ascii = ASCII_HOST.test(d) ? d : toASCII(d.normalize("NFC"));
   } catch {
-    return { ok: false, code: "not-a-domain", problem: `${shown} is not a domain` };
+    return { ok: false, code: "not-a-domain", problem: `${JSON.stringify(raw)} is not a domain` };
   }
-  const labels = ascii.split(".");
-  if (labels.length < 2 || ascii.length > 253 || !labels.every((l) => LABEL.test(l))) {
-    return { ok: false, code: "not-a-domain", problem: `${shown} is not a domain; write it as name.tld, such as "randers.dk"` };
+  if (ascii.length > 253 || !HOST.test(ascii)) {
+    return { ok: false, code: "not-a-domain", problem: `${JSON.stringify(raw)} is not a domain; write it as name.tld, such as "randers.dk"` };
   }
-  if (getPublicSuffix(ascii) === ascii && getDomain(ascii) === null) {
-    return { ok: false, code: "public-suffix", problem: `${shown} is a public suffix shared by many owners; write one organisation's domain` };
+  // getDomain first: it is null only for a public suffix (or worse), so most entries cost one lookup.
+  if (getDomain(ascii, TLD_OPTIONS) === null && getPublicSuffix(ascii, TLD_OPTIONS) === ascii) {
+    return { ok: false, code: "public-suffix", problem: `${JSON.stringify(raw)} is a public suffix shared by many owners; write one organisation's domain` };
   }
   return { ok: true, domain: ascii };
 }
@@ -215,17 +249,26 @@ function parseDomains(value: Json, path: string, issues: Issues): string[] | und
     issues.add(path, "wrong-type", `must be an array of domains such as ["randers.dk"], not ${describe(value)}`);
     return undefined;
   }
+  if (value.length > MAX_POLICY_LIST_ENTRIES) {
+    issues.add(path, "too-large", `has ${value.length} entries; at most ${MAX_POLICY_LIST_ENTRIES} are accepted`);
+    return undefined;
+  }
   const out: string[] = [];
-  value.forEach((entry: Json, i: number) => {
-    const at = `${path}[${i}]`;
+  // A Set, not out.includes: de-duplication was quadratic (90,000 domains took ~10 s).
+  const seen = new Set<string>();
+  for (let i = 0; i < value.length; i++) {
+    const entry: Json = value[i];
     if (typeof entry !== "string") {
-      issues.add(at, "wrong-type", `must be a domain in quotes, not ${describe(entry)}`);
-      return;
+      issues.add(`${path}[${i}]`, "wrong-type", `must be a domain in quotes, not ${describe(entry)}`);
+      continue;
     }
     const n = normalizeDomain(entry);
-    if (!n.ok) issues.add(at, n.code, n.problem);
-    else if (!out.includes(n.domain)) out.push(n.domain);
-  });
+    if (!n.ok) issues.add(`${path}[${i}]`, n.code, n.problem);
+    else if (!seen.has(n.domain)) {
+      seen.add(n.domain);
+      out.push(n.domain);
+    }
+  }
   return out;
 }
 
@@ -261,16 +304,28 @@ function parseAddresses(value: Json, path: string, issues: Issues): string[] | u
     issues.add(path, "wrong-type", `must be an array of addresses such as ["sikkerpost@randers.dk"], not ${describe(value)}`);
     return undefined;
   }
+  if (value.length > MAX_POLICY_LIST_ENTRIES) {
+    issues.add(path, "too-large", `has ${value.length} entries; at most ${MAX_POLICY_LIST_ENTRIES} are accepted`);
+    return undefined;
+  }
   const out: string[] = [];
+  const seen = new Set<string>();
   value.forEach((entry: Json, i: number) => {
     const at = `${path}[${i}]`;
     if (typeof entry !== "string") {
       issues.add(at, "wrong-type", `must be an address in quotes, not ${describe(entry)}`);
       return;
     }
+    if (entry.length > MAX_ENTRY_CHARS) {
+      issues.add(at, "too-long", `${shown(entry)} is ${entry.length} characters; an address has at most 254`);
+      return;
+    }
     const n = normalizeAddress(entry);
     if (!n.ok) issues.add(at, n.code, n.problem);
-    else if (!out.includes(n.address)) out.push(n.address);
+    else if (!seen.has(n.address)) {
+      seen.add(n.address);
+      out.push(n.address);
+    }
   });
   return out;
 }
@@ -379,19 +434,42 @@ function parseSecureRoute(value: Json, issues: Issues): SecureRoute | undefined 
  * learned from the sender); everything else falls back to DEFAULT_POLICY.
  */
 export function parsePolicy(input: unknown): PolicyResult {
+  if (typeof input !== "string") return parseUncached(input);
+  // Once per policy content per runtime: the send handler, the pre-scans and the pane all ask
+  // with the same text, and the compiled domain lists (scan.ts) are cached by the Policy object,
+  // so a repeated text also reuses them. Results are frozen, so sharing them is safe.
+  const hit = PARSED.get(input);
+  if (hit) return hit;
+  const result = parseUncached(input);
+  if (!result.ok) Object.freeze(result.issues);
+  Object.freeze(result);
+  if (PARSED.size >= PARSED_KEEP) PARSED.delete(PARSED.keys().next().value as string);
+  PARSED.set(input, result);
+  return result;
+}
+
+/** The last few policy texts and their results, oldest first. */
+const PARSED = new Map<string, PolicyResult>();
+const PARSED_KEEP = 4;
+
+function parseUncached(input: unknown): PolicyResult {
   const issues = new Issues();
+  if (typeof input === "string" && input.length > MAX_POLICY_CHARS) {
+    issues.add("", "too-large", `the policy is ${input.length} characters; at most ${MAX_POLICY_CHARS} are accepted`);
+    return { ok: false, issues: issues.done() };
+  }
   let root: Json = input;
   if (typeof input === "string") {
     try {
       root = JSON.parse(input) as Json;
     } catch (e) {
       issues.add("", "invalid-json", `the policy is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
-      return { ok: false, issues: issues.list };
+      return { ok: false, issues: issues.done() };
     }
   }
   if (!isObject(root)) {
     issues.add("", "not-an-object", `the policy must be a JSON object such as {"ownDomains": ["randers.dk"], "trustedDomains": []}, not ${describe(root)}`);
-    return { ok: false, issues: issues.list };
+    return { ok: false, issues: issues.done() };
   }
 
   checkKeys(root, TOP_KEYS, "", issues);
@@ -456,6 +534,6 @@ export function parsePolicy(input: unknown): PolicyResult {
     issues.add("$schema", "wrong-type", `must be a URL or path in quotes, not ${describe(root.$schema)}`);
   }
 
-  if (issues.list.length > 0) return { ok: false, issues: issues.list };
+  if (issues.list.length > 0) return { ok: false, issues: issues.done() };
   return { ok: true, policy: withDefaults(out) };
 }
