@@ -29,7 +29,8 @@ import {
   summaryLine,
   textReport,
 } from "./report";
-import { checkPolicyFile } from "./policy-check";
+import { checkPolicyFile, readPolicyText } from "./policy-check";
+import { terminalSafe } from "../core/index";
 import { countRules, emptyRuleTally, ruleSummaryText, summaryJson } from "./summary";
 
 export interface Io {
@@ -106,12 +107,11 @@ function resolvePaths(paths: readonly string[], lang: Lang): string[] {
 
 function loadPolicy(path: string | undefined, lang: Lang): Policy {
   if (path === undefined) return DEFAULT_POLICY;
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new UsageError(t(lang, "cli.error.policyUnreadable", { path }));
+  const read = readPolicyText(path);
+  if (!read.ok) {
+    throw new UsageError(read.error === "not-utf8" ? t(lang, "cli.policyCheck.notUtf8", { path, offset: read.offset }) : t(lang, "cli.error.policyUnreadable", { path }));
   }
+  const text = read.text;
   const parsed = parsePolicy(text.replace(/^\uFEFF/, ""));
   if (parsed.ok) return parsed.policy;
   // Issue messages are English by design (they quote JSON keys); the heading follows --lang.
@@ -239,7 +239,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     return exitCodeFor(tally);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`postvagt: ${e.message}\n`);
+      io.stderr(`postvagt: ${terminalSafe(e.message)}\n`);
       if (e.showUsage) io.stderr(`${t(lang, "cli.usage")}\n`);
       return 2;
     }

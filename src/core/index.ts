@@ -25,6 +25,7 @@ export { findCprNumbers, findCprInSegments } from "./detectors/cpr";
 export type { CprMatch, CprOptions } from "./detectors/cpr";
 export { maskCpr, maskCprInText } from "./detectors/mask";
 export { redactCpr } from "./redact";
+export { MAX_SHOWN_NAME, safeName, terminalSafe } from "./text/safe-name";
 export { htmlToText } from "./text/html-to-text";
 export { encodeUtf8 } from "./text/encode-utf8";
 export { compileDomainLists, findLookalikes } from "./detectors/lookalike-domain";
