@@ -31,6 +31,10 @@ import {
 } from "./report";
 import { checkPolicyFile, readPolicyText } from "./policy-check";
 import { terminalSafe } from "../core/index";
+import { installTextDecoderFix } from "./text-decoder-fix";
+
+// Before any mail is parsed: Node's windows-1252 decoder is wrong for 0x80-0x9F (text-decoder-fix.ts).
+installTextDecoderFix();
 import { countRules, emptyRuleTally, ruleSummaryText, summaryJson } from "./summary";
 
 export interface Io {

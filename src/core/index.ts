@@ -26,6 +26,7 @@ export type { CprMatch, CprOptions } from "./detectors/cpr";
 export { maskCpr, maskCprInText } from "./detectors/mask";
 export { redactCpr } from "./redact";
 export { MAX_SHOWN_NAME, safeName, terminalSafe } from "./text/safe-name";
+export { fixCp1252Controls } from "./extractors/text-decode";
 export { htmlToText } from "./text/html-to-text";
 export { encodeUtf8 } from "./text/encode-utf8";
 export { compileDomainLists, findLookalikes } from "./detectors/lookalike-domain";
