@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz -- --cases N --seed S [--only pdf,zip,mime]`: structure-aware fuzzing of the
+ * `npm run fuzz -- --cases N --seed S [--only pdf,zip,mime] [--max-seconds S]`: structure-aware fuzzing of the
  * attachment readers. Each case starts from a generated hostile or ordinary file that holds a
  * synthetic CPR number, mutates what the reader trusts (test/helpers/hostile-mutators.ts), and runs
  * the send-time extraction with a deadline. Counted per extractor:
@@ -75,7 +75,7 @@ export interface FuzzReport {
   readonly silent: number[];
 }
 
-export async function runFuzz(cases: number, seed: number, only?: readonly string[]): Promise<FuzzReport[]> {
+export async function runFuzz(cases: number, seed: number, only?: readonly string[], maxMs = Infinity, progress?: (r: FuzzReport) => void): Promise<FuzzReport[]> {
   const reports: FuzzReport[] = [];
   for (const ex of EXTRACTORS) {
     if (only && only.indexOf(ex.name) < 0) continue;
@@ -83,7 +83,10 @@ export async function runFuzz(cases: number, seed: number, only?: readonly strin
     const hangs: number[] = [];
     const silent: number[] = [];
     const start = Date.now();
-    for (let i = 0; i < cases; i++) {
+    let done = 0;
+    for (let i = 0; i < cases && Date.now() - start < maxMs; i++) {
+      done = i + 1;
+      if (progress && i > 0 && i % 5000 === 0) progress({ extractor: ex.name, cases: i, ms: Date.now() - start, crashes, hangs, silent });
       const caseSeed = (seed * 1_000_003 + i) >>> 0;
       const bytes = ex.make(caseSeed);
       const deadline = Date.now() + DEADLINE_MS;
@@ -96,7 +99,7 @@ export async function runFuzz(cases: number, seed: number, only?: readonly strin
         crashes.push(caseSeed);
       }
     }
-    reports.push({ extractor: ex.name, cases, ms: Date.now() - start, crashes, hangs, silent });
+    reports.push({ extractor: ex.name, cases: done, ms: Date.now() - start, crashes, hangs, silent });
   }
   return reports;
 }
@@ -115,13 +118,17 @@ async function main(): Promise<void> {
   const cases = Number(arg("cases", "1000"));
   const seed = Number(arg("seed", "1414"));
   const only = args.indexOf("--only") >= 0 ? arg("only", "").split(",") : undefined;
+  // --max-seconds S: stop each extractor after S seconds and report the cases it ran.
+  const maxMs = Number(arg("max-seconds", "Infinity")) * 1000;
   if (!(cases > 0) || !Number.isInteger(seed)) {
-    console.error("usage: npm run fuzz -- [--cases N] [--seed S] [--only pdf,zip,mime]");
+    console.error("usage: npm run fuzz -- [--cases N] [--seed S] [--only pdf,zip,mime] [--max-seconds S]");
     process.exit(2);
   }
   let bad = 0;
-  for (const r of await runFuzz(cases, seed, only)) {
-    console.log(`${r.extractor}: ${r.cases} cases in ${(r.ms / 1000).toFixed(1)} s; crashes ${r.crashes.length}, hangs ${r.hangs.length}, silent-pass leads ${r.silent.length}`);
+  const line = (r: FuzzReport): string =>
+    `${r.extractor}: ${r.cases} cases in ${(r.ms / 1000).toFixed(1)} s; crashes ${r.crashes.length}, hangs ${r.hangs.length}, silent-pass leads ${r.silent.length}`;
+  for (const r of await runFuzz(cases, seed, only, maxMs, (p) => console.log(`  … ${line(p)}`))) {
+    console.log(line(r));
     for (const [kind, list] of [["crash", r.crashes], ["hang", r.hangs], ["silent", r.silent]] as const) {
       if (list.length > 0) console.log(`  ${kind} case seeds (first 10): ${list.slice(0, 10).join(" ")}`);
     }
