@@ -86,6 +86,14 @@ export class Budget {
   }
 }
 
+/**
+ * The name of the per-entry cap in force: the fixed MAX_ENTRY_INFLATED_BYTES, or the policy's
+ * per-attachment total when that is smaller (effectiveLimits takes the minimum).
+ */
+export function entryCapName(limits: EffectiveLimits): LimitName {
+  return limits.maxEntryInflatedBytes < limits.maxInflatedBytes ? "MAX_ENTRY_INFLATED_BYTES" : "MAX_INFLATED_BYTES";
+}
+
 export function overflowStop(output: number, compressed: number, limit?: LimitName): ExtractStop {
   return output > Math.max(compressed, 1) * BOMB_RATIO ? new ExtractStop("zip-bomb", undefined, limit) : new ExtractStop("too-large", undefined, limit);
 }

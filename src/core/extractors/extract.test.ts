@@ -24,7 +24,7 @@ describe("zip bombs and lying archives", () => {
     const zip = buildZip([{ name: "nuller.bin", data: bombData, method: 8, size: GiB }]);
     const before = process.memoryUsage().arrayBuffers;
     const r = await run([file("bombe.zip", zip)]);
-    expect(r.unreadable).toEqual([{ kind: "unreadable-attachment", attachment: "bombe.zip", why: "zip-bomb" }]);
+    expect(r.unreadable).toEqual([{ kind: "unreadable-attachment", attachment: "bombe.zip", why: "zip-bomb", limit: "MAX_ENTRY_INFLATED_BYTES" }]);
     expect(r.peaks.inflatedBytes).toBe(0);
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(64 << 20);
   });

@@ -6,7 +6,7 @@
  */
 import { Inflate } from "fflate";
 import type { Budget } from "./budget";
-import { ExtractStop, overflowStop } from "./budget";
+import { entryCapName, ExtractStop, overflowStop } from "./budget";
 import { concatBytes } from "./concat-bytes";
 import { INFLATE_CHUNK_BYTES, MAX_PDF_OBJECTS } from "./limits";
 import { lzwDecode, runLengthDecode, unpredict } from "./pdf-filters";
@@ -476,7 +476,7 @@ function inflatePartial(data: Uint8Array, budget: Budget): Uint8Array {
   let consumed = 0;
   const inflater = new Inflate((chunk) => {
     total += chunk.length;
-    if (total > budget.limits.maxEntryInflatedBytes) throw overflowStop(total, consumed);
+    if (total > budget.limits.maxEntryInflatedBytes) throw overflowStop(total, consumed, entryCapName(budget.limits));
     budget.addInflated(chunk.length);
     chunks.push(chunk);
   });

@@ -7,7 +7,7 @@
 import { Inflate, inflateSync } from "fflate";
 import type { Budget } from "./budget";
 import { concatBytes } from "./concat-bytes";
-import { ExtractStop, overflowStop } from "./budget";
+import { entryCapName, ExtractStop, overflowStop } from "./budget";
 import { INFLATE_CHUNK_BYTES } from "./limits";
 import { decodeCp437, decodeUtf8, isValidUtf8 } from "./text-decode";
 import type { XmlSource } from "./xml";
@@ -143,7 +143,7 @@ export function readZipEntry(b: Uint8Array, entry: ZipEntry, budget: Budget): Ui
   if (dataEnd > b.length) throw new ExtractStop("corrupt");
   const limits = budget.limits;
   if (entry.size > limits.maxEntryInflatedBytes || budget.wouldOverflow(entry.size)) {
-    throw overflowStop(entry.size, entry.compressedSize);
+    throw overflowStop(entry.size, entry.compressedSize, entry.size > limits.maxEntryInflatedBytes ? entryCapName(limits) : "MAX_INFLATED_BYTES");
   }
   if (entry.method === 0) {
     if (entry.size !== entry.compressedSize) throw new ExtractStop("corrupt");
@@ -182,7 +182,8 @@ export function inflateCounted(data: Uint8Array, expected: number, budget: Budge
     total += chunk.length;
     if (total > cap) {
       // More than declared: a lying header. Named a bomb when the ratio is absurd, else corrupt.
-      const over = overflowStop(total, consumed);
+      // Past the declared size, no limit of ours was reached: the header lied (no limit named).
+      const over = overflowStop(total, consumed, expected >= 0 ? undefined : entryCapName(budget.limits));
       stop = expected >= 0 && over.why !== "zip-bomb" ? new ExtractStop("corrupt") : over;
       return;
     }
