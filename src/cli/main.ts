@@ -27,6 +27,11 @@ import {
 } from "./report";
 import { checkPolicyFile } from "./policy-check";
 import { auditCommand } from "./audit";
+import { terminalSafe } from "../core/index";
+import { installTextDecoderFix } from "./text-decoder-fix";
+
+// Before any mail is parsed: Node's windows-1252 decoder is wrong for 0x80-0x9F (text-decoder-fix.ts).
+installTextDecoderFix();
 import { countRules, emptyRuleTally, ruleSummaryText, summaryJson } from "./summary";
 
 export interface Io {
@@ -94,7 +99,9 @@ function resolvePaths(paths: readonly string[], lang: Lang): string[] {
 function loadPolicy(path: string | undefined, lang: Lang): Policy {
   if (path === undefined) return DEFAULT_POLICY;
   const file = readPolicyFile(path);
-  if (!file.ok) throw new UsageError(t(lang, "cli.error.policyUnreadable", { path }));
+  if (!file.ok) {
+    throw new UsageError(file.error === "not-utf8" ? t(lang, "cli.policyCheck.notUtf8", { path, offset: file.offset }) : t(lang, "cli.error.policyUnreadable", { path }));
+  }
   const parsed = file.result;
   if (parsed.ok) return parsed.policy;
   const lines = policyIssueLines(file.text, parsed.issues, lang);
@@ -118,8 +125,18 @@ const SCAN_OPTIONS = {
   json: { type: "boolean", default: false },
   "summary-json": { type: "boolean", default: false },
   lang: { type: "string" },
+  "budget-ms": { type: "string" },
   help: { type: "boolean", short: "h", default: false },
 } as const;
+
+/** `--budget-ms N`: per-message time budget; generous by default (see docs/design/hostile-input.md). */
+export const DEFAULT_CLI_BUDGET_MS = 60_000;
+function parseBudgetMs(value: string | undefined, lang: Lang): number {
+  if (value === undefined) return DEFAULT_CLI_BUDGET_MS;
+  const n = /^[0-9]{1,8}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 1 && n <= 86_400_000)) throw new UsageError(t(lang, "cli.error.badBudget", { value }), true);
+  return n;
+}
 
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   const clock = io.clock ?? preciseClock;
@@ -147,6 +164,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     }
     if (positionals.length === 0) throw new UsageError(t(lang, "cli.error.noPaths"), true);
 
+    const budgetMs = parseBudgetMs(values["budget-ms"], lang);
     const policy = loadPolicy(values.policy, lang);
     const files = resolvePaths(positionals, lang);
     // JSON is for machines: its words (detail, why) are Danish unless --lang says otherwise,
@@ -176,7 +194,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       // Opened before scanMessage sets its deadline, so loading pdf.js (once per run) does not eat
       // this message's time budget; it does show in the first such message's elapsedMs.
       const pdf = await pdfReader.forMessage(parsedMail.message);
-      const result = await scanMessage(parsedMail.message, policy, pdf ? { clock, pdf } : { clock });
+      // The message's own budget, not the send handler's 4 s: a desk-side scan can afford more, and
+      // what it still does not finish is reported as incomplete (scanMessage's timeout findings).
+      const deadline = clock() + budgetMs;
+      const result = await scanMessage(parsedMail.message, policy, pdf ? { clock, pdf, deadline } : { clock, deadline });
       const verdict = decideResult(result, policy);
       const record = messageRecord(file, result, verdict, policy, jsonLang, clock() - start);
       count(tally, record);
@@ -189,7 +210,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     return exitCodeFor(tally);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`postvagt: ${e.message}\n`);
+      io.stderr(`postvagt: ${terminalSafe(e.message)}\n`);
       if (e.showUsage) io.stderr(`${t(lang, "cli.usage")}\n`);
       return EXIT.usage;
     }

@@ -5,7 +5,7 @@
  * a wrong-but-valid choice ("block" where "warn" was meant) is visible too.
  * Exit code: 0 valid, 2 invalid or unreadable.
  */
-import type { Policy } from "../core";
+import { terminalSafe, type Policy } from "../core";
 import { t, type AnyLang } from "../i18n/t";
 import { EXIT } from "./exit-codes";
 import { policyIssueLines, readPolicyFile } from "./policy-file";
@@ -52,15 +52,17 @@ export function describePolicy(policy: Policy, lang: AnyLang): string[] {
 export function checkPolicyFile(path: string, io: CheckIo, lang: AnyLang): 0 | 2 {
   const file = readPolicyFile(path);
   if (!file.ok) {
-    io.stderr(`postvagt: ${t(lang, "cli.policyCheck.unreadable", { path })}\n`);
+    const message = file.error === "not-utf8" ? t(lang, "cli.policyCheck.notUtf8", { path, offset: file.offset }) : t(lang, "cli.policyCheck.unreadable", { path });
+    io.stderr(`postvagt: ${terminalSafe(message)}\n`);
     return EXIT.usage;
   }
   const parsed = file.result;
   if (!parsed.ok) {
     const lines = [t(lang, "cli.policyCheck.invalid", { path, count: parsed.issues.length }), ...policyIssueLines(file.text, parsed.issues, lang).map((l) => `  ${l}`)];
-    io.stdout(`${lines.join("\n")}\n`);
+    // Keys and values from the file are quoted in the messages: escaped so they cannot drive the terminal.
+    io.stdout(`${terminalSafe(lines.join("\n"))}\n`);
     return EXIT.usage;
   }
-  io.stdout(`${[t(lang, "cli.policyCheck.valid", { path }), ...describePolicy(parsed.policy, lang)].join("\n")}\n`);
+  io.stdout(`${terminalSafe([t(lang, "cli.policyCheck.valid", { path }), ...describePolicy(parsed.policy, lang)].join("\n"))}\n`);
   return EXIT.allowed;
 }

@@ -3,6 +3,7 @@
  * Pure functions, so the "never 10 consecutive CPR digits" property can be tested without spawning.
  * Every string taken from the mail or the file system goes through `redactCpr`.
  */
+import { terminalSafe } from "../core/index";
 import {
   actionFor,
   redactCpr,
@@ -45,7 +46,7 @@ export type JsonFinding =
       readonly suggestion: string;
     }
   | { readonly kind: "invalid-recipient"; readonly recipient: string; readonly field: "to" | "cc" | "bcc"; readonly action: Action }
-  | { readonly kind: "unreadable-attachment"; readonly attachment: string; readonly why: string; readonly action: Action; readonly cause?: string };
+  | { readonly kind: "unreadable-attachment"; readonly attachment: string; readonly why: string; readonly action: Action; readonly cause?: string; readonly limit?: string };
 
 export interface MessageRecord {
   readonly file: string;
@@ -113,6 +114,7 @@ export function toJsonFinding(finding: Finding, action: Action, lang: AnyLang): 
         why: finding.why,
         action,
         ...(finding.cause !== undefined ? { cause: finding.cause } : {}),
+        ...(finding.limit !== undefined ? { limit: finding.limit } : {}),
       };
   }
 }
@@ -180,7 +182,7 @@ export function textReport(
     | { readonly kind: "scanned"; readonly result: ScanResult; readonly verdict: Verdict },
   lang: AnyLang,
 ): string {
-  const name = redactCpr(file);
+  const name = redactCpr(terminalSafe(file));
   if (outcome.kind === "error") {
     return `${name}: ${t(lang, "cli.verdict.error")}\n  ${t(lang, "cli.message.parseError", { error: t(lang, EML_ERROR_KEYS[outcome.error]) })}\n`;
   }
@@ -197,7 +199,9 @@ export function textReport(
   const ownLookalike = result.findings.some((f) => f.kind === "lookalike-domain" && f.target === "own");
   if (result.learnedOwnDomain && ownLookalike) lines.push(`  ${t(lang, "cli.message.learnedOwnDomain", { domain: result.learnedOwnDomain })}`);
   if (result.secureRoute) lines.push(`  ${t(lang, `cli.message.secureRoute.${result.secureRoute}`)}`);
-  return `${lines.join("\n")}\n`;
+  // Names inside the findings are already one line (safeName); control characters are escaped
+  // here too, so nothing from a mail can drive the terminal (ANSI sequences, a fake verdict).
+  return `${terminalSafe(lines.join("\n"))}\n`;
 }
 
 export interface Tally {

@@ -7,6 +7,7 @@
  * clean, so this module decides what counts as a mail and returns an error value otherwise.
  */
 import PostalMime from "postal-mime";
+import { decodeUtf8, isValidUtf8 } from "./extractors/text-decode";
 import type { AttachmentInput, Message, Recipient, RecipientField } from "./message";
 
 export type EmlError =
@@ -119,8 +120,9 @@ export async function messageFromEml(
   if (typeof raw === "string" ? raw.trim() === "" : isBlank(raw)) return { ok: false, error: "empty" };
 
   let email: PostalMime.Email;
+  const source = repairBoundary(raw);
   try {
-    email = await PostalMime.parse(raw, {
+    email = await PostalMime.parse(source, {
       forceRfc822Attachments: true,
       attachmentEncoding: "arraybuffer",
       maxNestingDepth: options.maxMimeDepth ?? DEFAULT_MAX_MIME_DEPTH,
@@ -142,6 +144,12 @@ export async function messageFromEml(
     return { kind: "file", name, bytes: attachmentBytes(a.content), contentType: a.mimeType };
   });
 
+  // A multipart whose parts could not be found (no usable boundary) parses as an empty mail: its
+  // body is then read as it stands, boundary lines and part headers included, never passed as empty.
+  if (email.text === undefined && email.html === undefined && email.attachments.length === 0) {
+    const rest = rawBody(raw);
+    if (rest !== undefined && /\S/.test(rest)) email = { ...email, text: rest };
+  }
   const from = firstAddress(email.from);
   const sensitivityLabelId = labelFromHeaders(email.headers);
   const message: Message = {
@@ -154,4 +162,55 @@ export async function messageFromEml(
     ...(sensitivityLabelId ? { sensitivityLabelId } : {}),
   };
   return { ok: true, message };
+}
+
+/** The bytes (or text) as Latin-1 text, for looking at headers and boundary lines. */
+function latin1Of(raw: Uint8Array | string): string {
+  if (typeof raw === "string") return raw;
+  let s = "";
+  for (let i = 0; i < raw.length; i += 8192) s += String.fromCharCode.apply(null, Array.prototype.slice.call(raw.subarray(i, i + 8192)) as number[]);
+  return s;
+}
+
+function headerEnd(s: string): number {
+  const m = /\r?\n\r?\n/.exec(s);
+  return m ? m.index + m[0].length : -1;
+}
+
+/** The top-level body as text (UTF-8 when valid, else Latin-1), or undefined without one. */
+function rawBody(raw: Uint8Array | string): string | undefined {
+  const s = latin1Of(raw);
+  const end = headerEnd(s);
+  if (end < 0) return undefined;
+  if (typeof raw === "string") return raw.slice(end);
+  const body = raw.subarray(end);
+  return isValidUtf8(body) ? decodeUtf8(body) : s.slice(end);
+}
+
+/**
+ * A top-level multipart whose boundary= is missing, or names a delimiter that never occurs, gets
+ * the boundary its body actually uses (the first "--token" line), so the parts are read (RFC 2046
+ * §5.1.1 defines the delimiter line). Anything else is returned unchanged.
+ */
+export function repairBoundary(raw: Uint8Array | string): Uint8Array | string {
+  const s = latin1Of(raw);
+  const end = headerEnd(s);
+  if (end < 0) return raw;
+  const head = s.slice(0, end);
+  const ct = /(^|\n)content-type:[ \t]*multipart\/[^\r\n]*(\r?\n[ \t][^\r\n]*)*/i.exec(head);
+  if (!ct) return raw;
+  const field = ct[0];
+  const declared = /boundary\s*=\s*(?:"([^"]*)"|([^;\s]*))/i.exec(field);
+  const boundary = declared ? (declared[1] ?? declared[2] ?? "") : "";
+  const body = s.slice(end);
+  if (boundary !== "" && body.indexOf("--" + boundary) >= 0) return raw;
+  const line = /(?:^|\n)--([\x21-\x7e][\x20-\x7e]{0,69}?)[ \t]*\r?(?:\n|$)/.exec(body);
+  if (!line) return raw;
+  const found = (line[1] as string).replace(/--$/, "");
+  const fixed = field.replace(/;?\s*boundary\s*=\s*(?:"[^"]*"|[^;\s]*)/i, "").replace(/\s*$/, "") + `; boundary="${found.replace(/"/g, "")}"`;
+  const out = s.slice(0, ct.index) + fixed + s.slice(ct.index + field.length);
+  if (typeof raw === "string") return out;
+  const bytes = new Uint8Array(out.length);
+  for (let i = 0; i < out.length; i++) bytes[i] = out.charCodeAt(i) & 255;
+  return bytes;
 }

@@ -110,6 +110,10 @@ export type UnreadableCause =
   | "not-at-send-time"
   /** A PDF whose streams use a filter (encoding) the reader cannot undo: its text, if any, was not read. */
   | "unsupported-encoding"
+  /** A bound of ours (named in `limit`) stopped the reader: the file was read only in part. */
+  | "limit-reached"
+  /** A zip whose directory lies: two entries with one name, or a count that does not match. */
+  | "inconsistent-archive"
   | "unknown-format";
 
 export interface UnreadableAttachmentFinding {
@@ -118,6 +122,8 @@ export interface UnreadableAttachmentFinding {
   readonly attachment: string;
   readonly why: UnreadableReason;
   readonly cause?: UnreadableCause;
+  /** The bound that was reached (a constant's name in extractors/limits.ts), when one was. */
+  readonly limit?: string;
 }
 
 export type Finding =

@@ -54,6 +54,8 @@ export {
 } from "./audit/recipient-memory";
 export type { RecipientMemory } from "./audit/recipient-memory";
 export type { RuleCode } from "./audit/rule-code";
+export { MAX_SHOWN_NAME, safeName, terminalSafe } from "./text/safe-name";
+export { fixCp1252Controls } from "./extractors/text-decode";
 export { htmlToText } from "./text/html-to-text";
 export { encodeUtf8 } from "./text/encode-utf8";
 export { compileDomainLists, findLookalikes } from "./detectors/lookalike-domain";

@@ -37,12 +37,17 @@ describe("scanMessage", () => {
     expect(r.findings[0]).toMatchObject({ location: { part: "subject" }, confidence: "high" });
   });
 
-  it("reads the HTML body in preference to the text body", async () => {
+  it("reads the HTML body first, and the plain alternative too when it holds a number the HTML lacks", async () => {
     const r = await scanMessage(
       message({ bodyText: `CPR-nr. ${hyphen(A)}`, bodyHtml: `<p>CPR-nr. <b>${B[0]}</b>-${B[1]}</p>` }),
       RANDERS,
       { now: NOW },
     );
+    expect(kinds(r.findings)).toEqual([`cpr@body:${B[0]}-****`, `cpr@body:${A[0]}-****`]);
+  });
+
+  it("does not read the plain alternative again when it holds the same numbers (no 'repeated' from alternatives)", async () => {
+    const r = await scanMessage(message({ bodyText: `CPR-nr. ${B[0]}-${B[1]}`, bodyHtml: `<p>CPR-nr. <b>${B[0]}</b>-${B[1]}</p>` }), RANDERS, { now: NOW });
     expect(kinds(r.findings)).toEqual([`cpr@body:${B[0]}-****`]);
   });
 

@@ -121,6 +121,18 @@ export function ownDomainFromSender(from: string | undefined): string | undefine
   return getDomain(domain) ?? domain;
 }
 
+/**
+ * multipart/alternative: a number may stand only in the plain-text alternative (a crafted .eml).
+ * It is scanned too when it holds a digit group the HTML text lacks; otherwise the same number
+ * would count twice ("repeated in the message") for being in both alternatives.
+ */
+function plainAlternative(message: Message, body: TextSegment | undefined): TextSegment | undefined {
+  if (!body || message.bodyHtml === undefined || message.bodyText === undefined || message.bodyText === body.text) return undefined;
+  const inHtml = new Set(body.text.split(/\D+/));
+  const extra = message.bodyText.split(/\D+/).some((g) => g.length >= 2 && !inHtml.has(g));
+  return extra ? { text: message.bodyText, location: { part: "body" } } : undefined;
+}
+
 function bodySegment(message: Message): TextSegment | undefined {
   // HTML first: it keeps table cells and paragraphs apart, which the plain alternative may glue.
   if (message.bodyHtml !== undefined && message.bodyHtml.trim() !== "") {
@@ -179,6 +191,8 @@ export async function scanMessage(message: Message, policy: Policy, options: Sca
     textSegments.push({ text: message.subject ?? "", location: { part: "subject" } });
     const body = bodySegment(message);
     if (body) textSegments.push(body);
+    const plain = plainAlternative(message, body);
+    if (plain) textSegments.push(plain);
   } catch {
     errors.push({ phase: "subject-body" });
   }

@@ -16,7 +16,13 @@ import {
   type UnreadableCause,
   type UnreadableReason,
 } from "../core";
+import { safeName } from "../core";
 import { t, type AnyLang, type MessageKey } from "./t";
+
+/** A name from the mail as it may appear in a sentence: made safe (one line, no controls), then redacted. */
+function shownName(name: string): string {
+  return redactCpr(safeName(name));
+}
 
 const SECTION_KEYS: Readonly<Record<Extract<Place, { kind: "section" }>["section"], MessageKey>> = {
   header: "findings.place.section.header",
@@ -51,6 +57,8 @@ const CAUSE_KEYS: Readonly<Record<UnreadableCause, MessageKey>> = {
   "binary-workbook": "findings.unreadable.cause.binaryWorkbook",
   "not-at-send-time": "findings.unreadable.cause.notAtSendTime",
   "unsupported-encoding": "findings.unreadable.cause.unsupportedEncoding",
+  "limit-reached": "findings.unreadable.cause.limitReached",
+  "inconsistent-archive": "findings.unreadable.cause.inconsistentArchive",
   "unknown-format": "findings.unreadable.cause.unknownFormat",
 };
 
@@ -69,7 +77,7 @@ export function describePlace(place: Place, lang: AnyLang): string {
     case "page":
       return t(lang, "findings.place.page", { page: place.page });
     case "cell":
-      return `${redactCpr(place.sheet)}!${place.cell}`;
+      return `${shownName(place.sheet)}!${place.cell}`;
     case "slide":
       return t(lang, place.notes ? "findings.place.slideNotes" : "findings.place.slide", { slide: place.slide });
     case "line":
@@ -87,7 +95,7 @@ export function describePlace(place: Place, lang: AnyLang): string {
 export function describeLocation(location: Location, lang: AnyLang): string {
   if (location.part === "subject") return t(lang, "findings.where.subject");
   if (location.part === "body") return t(lang, "findings.where.body");
-  const attachment = redactCpr(location.attachment ?? "?");
+  const attachment = shownName(location.attachment ?? "?");
   if (!location.place) return t(lang, "findings.where.attachment", { attachment });
   if (location.place.kind === "file-name") return t(lang, "findings.where.fileName", { attachment });
   return t(lang, "findings.where.attachmentPlace", { attachment, place: describePlace(location.place, lang) });
@@ -122,6 +130,7 @@ export function describeLookalikeWhy(finding: LookalikeFinding, lang: AnyLang): 
 
 /** Why an attachment was not read, as precisely as the extractor knew ("det er et billede …"). */
 export function describeUnreadableWhy(finding: UnreadableAttachmentFinding, lang: AnyLang): string {
+  if (finding.cause === "limit-reached") return t(lang, CAUSE_KEYS[finding.cause], { limit: finding.limit ?? "?" });
   return finding.cause ? t(lang, CAUSE_KEYS[finding.cause]) : t(lang, WHY_KEYS[finding.why]);
 }
 
@@ -131,15 +140,15 @@ export function describeFinding(finding: Finding, lang: AnyLang): string {
       return t(lang, "findings.cpr.sentence", { masked: finding.masked, where: describeLocation(finding.location, lang) });
     case "lookalike-domain":
       return t(lang, "findings.lookalike.sentence", {
-        domain: redactCpr(finding.domain),
+        domain: shownName(finding.domain),
         resembles: finding.resembles,
         why: describeLookalikeWhy(finding, lang),
       });
     case "invalid-recipient":
-      return t(lang, "findings.invalidRecipient.sentence", { recipient: redactCpr(finding.recipient) });
+      return t(lang, "findings.invalidRecipient.sentence", { recipient: shownName(finding.recipient) });
     case "unreadable-attachment":
       return t(lang, "findings.unreadable.sentence", {
-        attachment: redactCpr(finding.attachment),
+        attachment: shownName(finding.attachment),
         why: describeUnreadableWhy(finding, lang),
       });
   }

@@ -36,6 +36,11 @@ const CORPUS: unknown[] = [
   { ...BASE, secureRoute: { kind: "sensitivity-label", labelId: "Fortroligt" } },
   { ...BASE, secureRoute: { kind: "sensitivity-label", labelId: LABEL, labelName: 3 } },
   { ...BASE, $schema: 1 },
+  // The size caps: an entry, a list, the whole file, and more issues than are listed.
+  { ...BASE, trustedDomains: ["x".repeat(5000)] },
+  { ...BASE, knownDomains: new Array<string>(250_001).fill("aarhus.dk") },
+  " ".repeat(32 * 1024 * 1024 + 1),
+  { ...BASE, knownDomains: new Array<string>(205).fill("randers") },
 ];
 
 const ISSUES: PolicyIssue[] = CORPUS.flatMap((input) => {

@@ -23,6 +23,7 @@ export function describePolicyProblem(lang: AnyLang, hint: PolicyIssueHint, valu
   if (values.unit) vars.unit = t(lang, `policyIssue.unit.${values.unit}`);
   if (values.min !== undefined) vars.min = values.min;
   if (values.max !== undefined) vars.max = values.max;
+  if (values.count !== undefined) vars.count = values.count;
   if (values.suggestion !== undefined) vars.suggestion = values.suggestion;
   if (values.example !== undefined) vars.example = values.example;
   if (values.detail !== undefined) vars.detail = values.detail;

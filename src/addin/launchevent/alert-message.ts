@@ -40,7 +40,15 @@ export interface AlertText {
 
 /** Markdown's special characters, escaped: "150650-****" must not turn into bold. */
 function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+!|<>~])/g, "\\$1");
+  // Names from the mail are one line already (safeName); as a second fence, a text that would
+  // open a block ("-", "=", "1.") has it escaped, and the autolink triggers "://" and "www." are
+  // broken, so a name cannot become a list, a heading or a link (docs/design/hostile-input.md).
+  return text
+    .replace(/([\\`*_{}[\]()#+!|<>~])/g, "\\$1")
+    .replace(/^(\s*)([-=])/, "$1\\$2")
+    .replace(/^(\s*[0-9]+)\./, "$1\\.")
+    .replace(/:\/\//g, "\\://")
+    .replace(/\b(www)\./gi, "$1\\.");
 }
 
 function clip(text: string, max: number): string {

@@ -4,7 +4,7 @@
  * so these cooperative checks are the only cancellation the classic Outlook runtime has.
  */
 import type { UnreadableCause, UnreadableReason } from "../finding";
-import type { EffectiveLimits } from "./limits";
+import type { EffectiveLimits, LimitName } from "./limits";
 import { BOMB_RATIO } from "./limits";
 
 /**
@@ -15,6 +15,8 @@ export class ExtractStop {
   constructor(
     readonly why: UnreadableReason,
     readonly cause?: UnreadableCause,
+    /** The bound that was reached, when a limit (not the file's own damage) stopped the reader. */
+    readonly limit?: LimitName,
   ) {}
 }
 
@@ -42,7 +44,7 @@ export class Budget {
 
   /** Cancellation point: throws a timeout stop once the deadline has passed. */
   tick(): void {
-    if (this.clock() >= this.deadline) throw new ExtractStop("timeout");
+    if (this.clock() >= this.deadline) throw new ExtractStop("timeout", undefined, "SEND_BUDGET_MS");
   }
 
   /** A new top-level attachment starts: its inflation and text allowances start afresh. */
@@ -62,7 +64,7 @@ export class Budget {
    */
   addInflated(n: number): void {
     // Checked before counting, so the count (and what was kept in memory) never passes the cap.
-    if (this.inflated + n > this.limits.maxInflatedBytes) throw overflowStop(this.inflated + n, this.rawSize);
+    if (this.inflated + n > this.limits.maxInflatedBytes) throw overflowStop(this.inflated + n, this.rawSize, "MAX_INFLATED_BYTES");
     this.inflated += n;
     if (this.inflated > this.peakInflated) this.peakInflated = this.inflated;
   }
@@ -73,7 +75,7 @@ export class Budget {
   }
 
   addText(n: number): void {
-    if (this.chars + n > this.limits.maxTextChars) throw new ExtractStop("too-large");
+    if (this.chars + n > this.limits.maxTextChars) throw new ExtractStop("too-large", undefined, "MAX_TEXT_CHARS");
     this.chars += n;
     if (this.chars > this.peakChars) this.peakChars = this.chars;
   }
@@ -84,6 +86,14 @@ export class Budget {
   }
 }
 
-export function overflowStop(output: number, compressed: number): ExtractStop {
-  return output > Math.max(compressed, 1) * BOMB_RATIO ? new ExtractStop("zip-bomb") : new ExtractStop("too-large");
+/**
+ * The name of the per-entry cap in force: the fixed MAX_ENTRY_INFLATED_BYTES, or the policy's
+ * per-attachment total when that is smaller (effectiveLimits takes the minimum).
+ */
+export function entryCapName(limits: EffectiveLimits): LimitName {
+  return limits.maxEntryInflatedBytes < limits.maxInflatedBytes ? "MAX_ENTRY_INFLATED_BYTES" : "MAX_INFLATED_BYTES";
+}
+
+export function overflowStop(output: number, compressed: number, limit?: LimitName): ExtractStop {
+  return output > Math.max(compressed, 1) * BOMB_RATIO ? new ExtractStop("zip-bomb", undefined, limit) : new ExtractStop("too-large", undefined, limit);
 }

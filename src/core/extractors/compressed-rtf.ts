@@ -7,7 +7,7 @@
  * stream, the CRC, the declared size against the budget, and the real output size, measured
  * before any of it is allocated.
  */
-import { ExtractStop, overflowStop } from "./budget";
+import { entryCapName, ExtractStop, overflowStop } from "./budget";
 import type { Budget } from "./budget";
 
 /** The library's entry point: compressed stream in, RTF bytes out. */
@@ -65,7 +65,7 @@ export function unpackCompressedRtf(stream: Uint8Array, budget: Budget, decompre
   const end = compSize + 4;
   if (compSize < HEADER - 4 || end > stream.length) throw new ExtractStop("corrupt");
   const cap = budget.limits.maxEntryInflatedBytes;
-  if (rawSize > cap || budget.wouldOverflow(rawSize)) throw overflowStop(rawSize, stream.length);
+  if (rawSize > cap || budget.wouldOverflow(rawSize)) throw overflowStop(rawSize, stream.length, rawSize > cap ? entryCapName(budget.limits) : "MAX_INFLATED_BYTES");
   if (type === MELA) {
     if (HEADER + rawSize > end) throw new ExtractStop("corrupt");
     budget.addInflated(rawSize);
@@ -76,7 +76,7 @@ export function unpackCompressedRtf(stream: Uint8Array, budget: Budget, decompre
   const data = stream.subarray(0, end);
   // The declared size is only a claim: measure what the library will really write.
   const real = lzfuOutputLength(data, budget);
-  if (real > cap) throw overflowStop(real, end);
+  if (real > cap) throw overflowStop(real, end, entryCapName(budget.limits));
   budget.addInflated(real);
   let out: number[];
   try {

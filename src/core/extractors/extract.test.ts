@@ -24,7 +24,7 @@ describe("zip bombs and lying archives", () => {
     const zip = buildZip([{ name: "nuller.bin", data: bombData, method: 8, size: GiB }]);
     const before = process.memoryUsage().arrayBuffers;
     const r = await run([file("bombe.zip", zip)]);
-    expect(r.unreadable).toEqual([{ kind: "unreadable-attachment", attachment: "bombe.zip", why: "zip-bomb" }]);
+    expect(r.unreadable).toEqual([{ kind: "unreadable-attachment", attachment: "bombe.zip", why: "zip-bomb", limit: "MAX_ENTRY_INFLATED_BYTES" }]);
     expect(r.peaks.inflatedBytes).toBe(0);
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(64 << 20);
   });
@@ -45,13 +45,13 @@ describe("zip bombs and lying archives", () => {
     expect(r.unreadable.map((u) => u.why)).toEqual(["zip-bomb"]);
   });
 
-  it("overlapping entries (one 16 MB stream named 20 times) are stopped by the total cap", async () => {
+  it("overlapping entries (one 16 MB stream named 20 times) are stopped: the local header names another entry", async () => {
     const data = zeroDeflate(16 << 20);
     const entries = Array.from({ length: 20 }, (_, i) => ({ name: `f${i}.txt`, data, method: 8, size: 16 << 20, ...(i > 0 ? { sameDataAs: 0 } : {}) }));
     const r = await run([file("overlap.zip", buildZip(entries))], { maxInflatedBytes: 64 << 20 });
-    // The entries read before the cap are zero bytes (binary: unsupported); then the whole
-    // attachment is stopped as a bomb.
-    expect(r.unreadable[r.unreadable.length - 1]).toEqual({ kind: "unreadable-attachment", attachment: "overlap.zip", why: "zip-bomb" });
+    // The first entry is zero bytes (binary: unsupported); the second's local header carries the
+    // first's name, so the whole archive is reported as inconsistent before the total cap is needed.
+    expect(r.unreadable[r.unreadable.length - 1]).toEqual({ kind: "unreadable-attachment", attachment: "overlap.zip", why: "corrupt", cause: "inconsistent-archive" });
     expect(r.unreadable.length).toBeLessThanOrEqual(5);
     expect(r.peaks.inflatedBytes).toBeLessThanOrEqual(64 << 20);
   });
@@ -90,7 +90,7 @@ describe("zip bombs and lying archives", () => {
   it("more entries than the policy allows: too-large / too-many-entries", async () => {
     const files = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`f${i}.txt`, strToU8("x")]));
     const r = await run([file("mange.zip", zipSync(files))], { maxArchiveEntries: 10 });
-    expect(r.unreadable).toEqual([{ kind: "unreadable-attachment", attachment: "mange.zip", why: "too-large", cause: "too-many-entries" }]);
+    expect(r.unreadable).toEqual([{ kind: "unreadable-attachment", attachment: "mange.zip", why: "too-large", cause: "too-many-entries", limit: "MAX_ARCHIVE_ENTRIES" }]);
   });
 
   it("nesting deeper than the limit is reported where it stops; shallower text is kept", async () => {
@@ -98,7 +98,7 @@ describe("zip bombs and lying archives", () => {
     for (let level = 5; level >= 1; level--) inner = zipSync({ [`niveau${level}.zip`]: inner, [`tekst${level}.txt`]: strToU8(`Niveau ${level} 150375-6125`) });
     const r = await run([file("rede.zip", inner)]);
     expect(r.unreadable).toEqual([
-      { kind: "unreadable-attachment", attachment: "rede.zip/niveau1.zip/niveau2.zip/niveau3.zip", why: "too-large", cause: "nesting-too-deep" },
+      { kind: "unreadable-attachment", attachment: "rede.zip/niveau1.zip/niveau2.zip/niveau3.zip", why: "too-large", cause: "nesting-too-deep", limit: "MAX_NESTING_DEPTH" },
     ]);
     const paths = r.segments.filter((s) => /150375/.test(s.text)).map((s) => s.location.attachment);
     expect(paths.sort()).toEqual(["rede.zip/niveau1.zip/niveau2.zip/tekst3.txt", "rede.zip/niveau1.zip/tekst2.txt", "rede.zip/tekst1.txt"]);
@@ -107,7 +107,7 @@ describe("zip bombs and lying archives", () => {
 
 describe("the boundary", () => {
   it("emits every file name as its own segment, even of files it cannot read", async () => {
-    const r = await run([file("150650-3720_scan.png", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]))]);
+    const r = await run([file("150650-3720_scan.png", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]))]);
     expect(r.segments).toEqual([{ text: "150650-3720_scan.png", location: { part: "attachment", attachment: "150650-3720_scan.png", place: { kind: "file-name" } } }]);
     expect(r.unreadable).toEqual([{ kind: "unreadable-attachment", attachment: "150650-3720_scan.png", why: "unsupported", cause: "image" }]);
   });
@@ -162,8 +162,8 @@ describe("time budget", () => {
     };
     const r = await run([file("a.pdf", pdfBytes), file("b.txt", strToU8("Borger 241210-2145"))], {}, { deadline: 50, clock: () => now, pdf: reader });
     expect(r.unreadable).toEqual([
-      { kind: "unreadable-attachment", attachment: "a.pdf", why: "timeout" },
-      { kind: "unreadable-attachment", attachment: "b.txt", why: "timeout" },
+      { kind: "unreadable-attachment", attachment: "a.pdf", why: "timeout", limit: "SEND_BUDGET_MS" },
+      { kind: "unreadable-attachment", attachment: "b.txt", why: "timeout", limit: "SEND_BUDGET_MS" },
     ]);
     expect(r.segments.filter((s) => s.location.place?.kind === "page").length).toBe(2);
     // Names are still scanned after the deadline: they cost nothing.
@@ -175,7 +175,7 @@ describe("time budget", () => {
     const zip = zipSync({ "1.txt": strToU8("en 150375-6125"), "2.txt": strToU8("to 241210-2145"), "3.txt": strToU8("tre") });
     // Time moves one tick per clock read; the deadline lands inside the archive.
     const r = await run([file("z.zip", zip)], {}, { deadline: 8, clock: () => calls++ });
-    expect(r.unreadable).toEqual([{ kind: "unreadable-attachment", attachment: "z.zip", why: "timeout" }]);
+    expect(r.unreadable).toEqual([{ kind: "unreadable-attachment", attachment: "z.zip", why: "timeout", limit: "SEND_BUDGET_MS" }]);
     expect(r.segments.some((s) => /150375-6125/.test(s.text))).toBe(true);
     expect(r.segments.some((s) => /tre/.test(s.text))).toBe(false);
   });

@@ -15,6 +15,7 @@ import { Budget, ExtractStop, isExtractStop } from "./budget";
 import { cfbKind } from "./cfb";
 import type { EmitExtra, ReadContext } from "./context";
 import { readDocx } from "./docx";
+import type { LimitName } from "./limits";
 import { effectiveLimits } from "./limits";
 import { readMsg } from "./msg";
 import { odfKind, readOdf } from "./odf";
@@ -87,8 +88,11 @@ class Collector {
     if (/\S/.test(name)) this.segments.push({ text: name, location: { part: "attachment", attachment: path, place: FILE_NAME } });
   }
 
-  fail(path: string, why: UnreadableReason, cause?: UnreadableCause): void {
-    this.unreadable.push(cause ? { kind: "unreadable-attachment", attachment: path, why, cause } : { kind: "unreadable-attachment", attachment: path, why });
+  fail(path: string, why: UnreadableReason, cause?: UnreadableCause, limit?: LimitName): void {
+    const f: { kind: "unreadable-attachment"; attachment: string; why: UnreadableReason; cause?: UnreadableCause; limit?: LimitName } = { kind: "unreadable-attachment", attachment: path, why };
+    if (cause) f.cause = cause;
+    if (limit) f.limit = limit;
+    this.unreadable.push(f);
   }
 }
 
@@ -118,7 +122,7 @@ export async function extractAttachments(attachments: readonly AttachmentInput[]
       continue;
     }
     if (budget.expired()) {
-      out.fail(a.name, "timeout");
+      out.fail(a.name, "timeout", undefined, "SEND_BUDGET_MS");
       continue;
     }
     budget.resetForAttachment(a.bytes.length);
@@ -129,7 +133,7 @@ export async function extractAttachments(attachments: readonly AttachmentInput[]
 
 /** Stops that end the whole top-level attachment, not just the nested file where they happened. */
 function isAttachmentWide(e: ExtractStop): boolean {
-  return e.why === "timeout" || e.why === "zip-bomb" || (e.why === "too-large" && e.cause === undefined);
+  return e.why === "timeout" || e.why === "zip-bomb" || (e.why === "too-large" && e.cause === undefined) || e.cause === "inconsistent-archive";
 }
 
 class Reader {
@@ -143,7 +147,7 @@ class Reader {
     try {
       await this.file(path, bytes, 0);
     } catch (e) {
-      if (isExtractStop(e)) this.out.fail(path, e.why, e.cause);
+      if (isExtractStop(e)) this.out.fail(path, e.why, e.cause, e.limit);
       // Anything else is a reader bug on hostile input: the file is reported, never passed.
       else this.out.fail(path, "corrupt");
     }
@@ -156,14 +160,14 @@ class Reader {
     try {
       await this.file(path, bytes, depth);
     } catch (e) {
-      if (isExtractStop(e) && !isAttachmentWide(e)) this.out.fail(path, e.why, e.cause);
+      if (isExtractStop(e) && !isAttachmentWide(e)) this.out.fail(path, e.why, e.cause, e.limit);
       else if (isExtractStop(e)) throw e;
       else this.out.fail(path, "corrupt");
     }
   }
 
   private async file(path: string, bytes: Uint8Array, depth: number): Promise<void> {
-    if (bytes.length > this.budget.limits.maxAttachmentBytes) throw new ExtractStop("too-large");
+    if (bytes.length > this.budget.limits.maxAttachmentBytes) throw new ExtractStop("too-large", undefined, "MAX_ATTACHMENT_BYTES");
     this.budget.tick();
     const nested: Array<{ name: string; bytes: Uint8Array }> = [];
     const ctx: ReadContext = {
@@ -177,7 +181,7 @@ class Reader {
     // Depth counts containers opened (zip, OOXML/ODF, mail, .msg): with the default 3,
     // zip → docx → embedded xlsx is read, and a 42.zip-style tower stops at its fourth level.
     if ((format === "zip" || format === "eml" || format === "cfb") && depth >= this.budget.limits.maxNestingDepth) {
-      throw new ExtractStop("too-large", "nesting-too-deep");
+      throw new ExtractStop("too-large", "nesting-too-deep", "MAX_NESTING_DEPTH");
     }
     switch (format) {
       case "zip":
@@ -261,7 +265,7 @@ class Reader {
       } catch (e) {
         if (isExtractStop(e) && !isAttachmentWide(e)) {
           this.out.name(childPath, entry.name);
-          this.out.fail(childPath, e.why, e.cause);
+          this.out.fail(childPath, e.why, e.cause, e.limit);
           continue;
         }
         throw e;
@@ -294,11 +298,11 @@ class Reader {
       case "encrypted":
         throw new ExtractStop("encrypted");
       case "timeout":
-        throw new ExtractStop("timeout");
+        throw new ExtractStop("timeout", undefined, "SEND_BUDGET_MS");
       case "zip-bomb":
-        throw new ExtractStop("zip-bomb");
+        throw new ExtractStop("zip-bomb", undefined, result.limit);
       case "too-large":
-        throw new ExtractStop("too-large");
+        throw new ExtractStop("too-large", result.limit && /^MAX_PDF_/.test(result.limit) ? "limit-reached" : undefined, result.limit);
       default:
         throw new ExtractStop("corrupt");
     }

@@ -57,9 +57,37 @@ export const MAX_PDF_OBJECTS = 500_000;
 /** Nesting of PDF page-tree nodes, form XObjects and other recursive walks in one file. */
 export const MAX_PDF_TREE_DEPTH = 32;
 
+/**
+ * Content-stream operators executed in one PDF, forms included. Forms that draw one another make
+ * a 2 KB file run billions of operators; a real page runs thousands (docs/design/hostile-input.md).
+ */
+export const MAX_PDF_OPERATORS = 20_000_000;
+
+/** Form XObjects entered in one PDF (a form is entered once per page and resources). */
+export const MAX_PDF_FORM_DRAWS = 100_000;
+
 /** Bytes of compressed input handed to the inflater at once: a deflate stream expands at most
  * ~1032:1, so one push can never allocate more than ~16 MB before the counter sees it. */
 export const INFLATE_CHUNK_BYTES = 16 * 1024;
+
+/**
+ * The name of a bound as findings report it: the constant's name here (or the policy key's
+ * counterpart), so an admin can look it up. Every limit that can stop a reader is listed.
+ */
+export type LimitName =
+  | "MAX_ATTACHMENT_BYTES"
+  | "MAX_INFLATED_BYTES"
+  | "MAX_ENTRY_INFLATED_BYTES"
+  | "MAX_ARCHIVE_ENTRIES"
+  | "MAX_NESTING_DEPTH"
+  | "SEND_BUDGET_MS"
+  | "MAX_TEXT_CHARS"
+  | "MAX_PDF_PAGES"
+  | "MAX_PDF_OBJECTS"
+  | "MAX_PDF_TREE_DEPTH"
+  | "MAX_PDF_OPERATORS"
+  | "MAX_PDF_FORM_DRAWS"
+  | "MAX_MIME_DEPTH";
 
 /** The effective limits for one scan: the policy's values where given and sane, else ours. */
 export interface EffectiveLimits {

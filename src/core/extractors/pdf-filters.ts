@@ -8,7 +8,7 @@
  * rule (`overflowStop`: a bomb when output outruns input more than BOMB_RATIO times).
  */
 import type { Budget } from "./budget";
-import { overflowStop } from "./budget";
+import { entryCapName, overflowStop } from "./budget";
 
 /** Output bytes between two counts: bounds what is held before the budget has seen it. */
 const COUNT_CHUNK = 64 * 1024;
@@ -42,7 +42,7 @@ class CountedOutput {
 
   private count(n: number, consumed: number): void {
     // Checked before counting, as the Flate path does: the per-stream cap first, then the scan's.
-    if (this.total + n > this.cap) throw overflowStop(this.total + n, consumed);
+    if (this.total + n > this.cap) throw overflowStop(this.total + n, consumed, entryCapName(this.budget.limits));
     this.budget.addInflated(n);
     this.total += n;
   }

@@ -6,7 +6,7 @@
  */
 import { Inflate } from "fflate";
 import type { Budget } from "./budget";
-import { ExtractStop, overflowStop } from "./budget";
+import { entryCapName, ExtractStop, overflowStop } from "./budget";
 import { concatBytes } from "./concat-bytes";
 import { INFLATE_CHUNK_BYTES, MAX_PDF_OBJECTS } from "./limits";
 import { lzwDecode, runLengthDecode, unpredict } from "./pdf-filters";
@@ -253,7 +253,7 @@ export class PdfDocument {
     let m: RegExpExecArray | null;
     let count = 0;
     while ((m = re.exec(s)) !== null) {
-      if (++count > MAX_PDF_OBJECTS) throw new ExtractStop("too-large");
+      if (++count > MAX_PDF_OBJECTS) throw new ExtractStop("too-large", undefined, "MAX_PDF_OBJECTS");
       if ((count & 1023) === 0) this.budget.tick();
       // The match must start a token: "12 0 obj" not "112 0 obj" seen from inside.
       const before = m.index > 0 ? s.charCodeAt(m.index - 1) : 32;
@@ -476,7 +476,7 @@ function inflatePartial(data: Uint8Array, budget: Budget): Uint8Array {
   let consumed = 0;
   const inflater = new Inflate((chunk) => {
     total += chunk.length;
-    if (total > budget.limits.maxEntryInflatedBytes) throw overflowStop(total, consumed);
+    if (total > budget.limits.maxEntryInflatedBytes) throw overflowStop(total, consumed, entryCapName(budget.limits));
     budget.addInflated(chunk.length);
     chunks.push(chunk);
   });

@@ -11,7 +11,8 @@
  */
 import type { Budget } from "./budget";
 import { isExtractStop } from "./budget";
-import { MAX_PDF_PAGES, MAX_PDF_TREE_DEPTH } from "./limits";
+import type { LimitName } from "./limits";
+import { MAX_PDF_FORM_DRAWS, MAX_PDF_OPERATORS, MAX_PDF_PAGES, MAX_PDF_TREE_DEPTH } from "./limits";
 import type { PdfDict, PdfValue } from "./pdf-objects";
 import { isDict, isName, isRef, isString, PdfDocument, PdfLexer } from "./pdf-objects";
 import { cp1252Char } from "./text-decode";
@@ -33,6 +34,8 @@ export interface PdfReadResult {
   readonly pageCount: number;
   /** Some content could not be decoded (an unsupported filter or font): the text may be incomplete. */
   readonly incomplete?: boolean;
+  /** A bound of ours was reached (limits.ts): what was read is returned, the rest was not inspected. */
+  readonly limit?: LimitName;
 }
 
 export interface PdfReadControl {
@@ -259,7 +262,26 @@ function mul(m: Matrix, n: Matrix): Matrix {
   ];
 }
 
+/**
+ * Work shared by every content stream of one document, forms included: nested form XObjects that
+ * draw one another (each drawing the next twice, or itself) multiply work exponentially while each
+ * stream stays tiny, so the bounds are on the total, not per stream. See docs/design/hostile-input.md.
+ */
+interface PdfWork {
+  ops: number;
+  formDraws: number;
+  limit: LimitName | undefined;
+}
+
+/** Thrown inside the reader when a bound of `PdfWork` is reached; caught in `readPdfMini`. */
+class PdfLimitStop {
+  constructor(readonly limit: LimitName) {}
+}
+
 interface PageState {
+  /** Forms already drawn on this page, per resources dictionary: drawing one again adds no text. */
+  readonly drawn: Map<number, Set<PdfDict | undefined>>;
+  readonly work: PdfWork;
   readonly lines: string[];
   line: string;
   lastX: number;
@@ -284,7 +306,7 @@ function runContent(doc: PdfDocument, content: string, resources: PdfDict | unde
   let wordSpacing = 0;
   let hScale = 1;
   let leading = 0;
-  let ops = 0;
+  const work = st.work;
 
   const show = (bytes: string): void => {
     const m = mul(tm, ctm);
@@ -323,7 +345,10 @@ function runContent(doc: PdfDocument, content: string, resources: PdfDict | unde
   };
 
   while (lx.pos < lx.end) {
-    if ((++ops & 4095) === 0) budget.tick();
+    if ((++work.ops & 4095) === 0) {
+      budget.tick();
+      if (work.ops > MAX_PDF_OPERATORS) throw new PdfLimitStop("MAX_PDF_OPERATORS");
+    }
     const v = lx.value();
     if (v !== undefined) {
       if (operands.length < 64) operands.push(v);
@@ -426,19 +451,9 @@ function runContent(doc: PdfDocument, content: string, resources: PdfDict | unde
         }
         break;
       }
-      case "Do": {
-        const name = operands[operands.length - 1];
-        const ref = isName(name) && xobjects ? xobjects.d.get(name.n) : undefined;
-        const form = doc.dict(ref);
-        const sub = form ? doc.resolve(form.d.get("Subtype")) : undefined;
-        if (form && isName(sub) && sub.n === "Form" && isRef(ref) && depth < MAX_PDF_TREE_DEPTH) {
-          const inner = doc.streamText(ref.r);
-          const matrix = doc.resolve(form.d.get("Matrix"));
-          const fm: Matrix = Array.isArray(matrix) && matrix.length === 6 && matrix.every((x) => typeof x === "number") ? (matrix as Matrix) : IDENTITY;
-          if (inner !== undefined) runContent(doc, inner, doc.dict(form.d.get("Resources")) ?? resources, st, budget, depth + 1, mul(fm, ctm));
-        }
+      case "Do":
+        drawForm(doc, operands[operands.length - 1], xobjects, resources, st, budget, depth, ctm);
         break;
-      }
       case "BI": {
         // Inline image: skip its binary data up to "EI" so it is never read as operators.
         const id = content.indexOf("ID", lx.pos);
@@ -452,35 +467,69 @@ function runContent(doc: PdfDocument, content: string, resources: PdfDict | unde
   }
 }
 
+/**
+ * `Do` of a form XObject: a cancellation point (the deadline is checked on every form entry), then
+ * the form's stream once per page and resources (a form drawn again, or drawing itself, adds no
+ * text that is not already read), within the depth and total-draw bounds.
+ */
+function drawForm(doc: PdfDocument, name: PdfValue | undefined, xobjects: PdfDict | undefined, resources: PdfDict | undefined, st: PageState, budget: Budget, depth: number, ctm: Matrix): void {
+  const ref = isName(name) && xobjects ? xobjects.d.get(name.n) : undefined;
+  const form = doc.dict(ref);
+  const sub = form ? doc.resolve(form.d.get("Subtype")) : undefined;
+  if (!form || !isName(sub) || sub.n !== "Form" || !isRef(ref)) return;
+  budget.tick();
+  const res = doc.dict(form.d.get("Resources")) ?? resources;
+  let seen = st.drawn.get(ref.r);
+  if (seen && seen.has(res)) return;
+  if (depth + 1 > MAX_PDF_TREE_DEPTH) throw new PdfLimitStop("MAX_PDF_TREE_DEPTH");
+  if (++st.work.formDraws > MAX_PDF_FORM_DRAWS) throw new PdfLimitStop("MAX_PDF_FORM_DRAWS");
+  if (!seen) {
+    seen = new Set();
+    st.drawn.set(ref.r, seen);
+  }
+  seen.add(res);
+  const inner = doc.streamText(ref.r);
+  const matrix = doc.resolve(form.d.get("Matrix"));
+  const fm: Matrix = Array.isArray(matrix) && matrix.length === 6 && matrix.every((x) => typeof x === "number") ? (matrix as Matrix) : IDENTITY;
+  if (inner !== undefined) runContent(doc, inner, res, st, budget, depth + 1, mul(fm, ctm));
+}
+
 interface PageRef {
   readonly page: PdfDict;
   readonly resources: PdfDict | undefined;
 }
 
-function collectPages(doc: PdfDocument, node: PdfDict | undefined, inherited: PdfDict | undefined, out: PageRef[], seen: Set<PdfDict>, depth: number): void {
-  if (!node || seen.has(node) || depth > MAX_PDF_TREE_DEPTH || out.length >= MAX_PDF_PAGES) return;
+/** Leaf pages in order. Past MAX_PDF_PAGES pages or MAX_PDF_TREE_DEPTH levels it stops and names the limit. */
+function collectPages(doc: PdfDocument, node: PdfDict | undefined, inherited: PdfDict | undefined, out: PageRef[], seen: Set<PdfDict>, depth: number, work: PdfWork): void {
+  if (!node || seen.has(node) || work.limit !== undefined) return;
+  if (depth > MAX_PDF_TREE_DEPTH) {
+    work.limit = "MAX_PDF_TREE_DEPTH";
+    return;
+  }
   seen.add(node);
   const res = doc.dict(node.d.get("Resources")) ?? inherited;
   const kids = doc.resolve(node.d.get("Kids"));
   const type = doc.resolve(node.d.get("Type"));
   if (Array.isArray(kids) && !(isName(type) && type.n === "Page")) {
-    for (const k of kids) collectPages(doc, doc.dict(k), res, out, seen, depth + 1);
-  } else out.push({ page: node, resources: res });
+    for (const k of kids) collectPages(doc, doc.dict(k), res, out, seen, depth + 1, work);
+  } else if (out.length >= MAX_PDF_PAGES) work.limit = "MAX_PDF_PAGES";
+  else out.push({ page: node, resources: res });
 }
 
 /** The mini reader, synchronous, counting inflation and time on the scan's budget. */
 export function readPdfMini(bytes: Uint8Array, budget: Budget): PdfReadResult {
   const pages: PdfPageText[] = [];
   let pageCount = 0;
+  const work: PdfWork = { ops: 0, formDraws: 0, limit: undefined };
   try {
     const doc = new PdfDocument(bytes, budget);
     if (doc.isEncrypted()) return { status: "encrypted", pages, pageCount };
     const catalog = doc.catalog();
     const root = catalog ? doc.dict(catalog.d.get("Pages")) : undefined;
     const refs: PageRef[] = [];
-    collectPages(doc, root, undefined, refs, new Set(), 0);
+    collectPages(doc, root, undefined, refs, new Set(), 0, work);
     pageCount = refs.length;
-    if (pageCount === 0) return { status: "corrupt", pages, pageCount };
+    if (pageCount === 0) return work.limit ? { status: "too-large", pages, pageCount, limit: work.limit } : { status: "corrupt", pages, pageCount };
     for (let i = 0; i < refs.length; i++) {
       if (budget.expired()) return { status: "timeout", pages, pageCount, incomplete: doc.undecodable > 0 };
       const { page, resources } = refs[i] as PageRef;
@@ -491,19 +540,24 @@ export function readPdfMini(bytes: Uint8Array, budget: Budget): PdfReadResult {
         const s = doc.streamOf(p);
         if (s !== undefined) content += s + "\n";
       }
-      const st: PageState = { lines: [], line: "", lastX: 0, lastY: 0, hasText: false };
-      runContent(doc, content, resources, st, budget, 0, IDENTITY);
-      if (st.line !== "") st.lines.push(st.line);
-      pages.push({ page: i + 1, lines: st.lines });
+      const st: PageState = { drawn: new Map(), work, lines: [], line: "", lastX: 0, lastY: 0, hasText: false };
+      try {
+        runContent(doc, content, resources, st, budget, 0, IDENTITY);
+      } finally {
+        // The text read before a limit or the deadline stopped the page is kept: it may hold a number.
+        if (st.line !== "") st.lines.push(st.line);
+        pages.push({ page: i + 1, lines: st.lines });
+      }
     }
+    if (work.limit) return { status: "too-large", pages, pageCount, limit: work.limit, incomplete: doc.undecodable > 0 };
     return { status: "ok", pages, pageCount, incomplete: doc.undecodable > 0 };
   } catch (e) {
+    if (e instanceof PdfLimitStop) return { status: "too-large", pages, pageCount, limit: e.limit };
     if (isExtractStop(e)) {
       const s = e.why === "timeout" ? "timeout" : e.why === "zip-bomb" ? "zip-bomb" : e.why === "too-large" ? "too-large" : "corrupt";
-      return { status: s, pages, pageCount };
+      return e.limit ? { status: s, pages, pageCount, limit: e.limit } : { status: s, pages, pageCount };
     }
     // A parser bug on hostile input must not escape: the file is reported, not passed.
     return { status: "corrupt", pages, pageCount };
   }
 }
-

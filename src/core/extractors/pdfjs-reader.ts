@@ -5,6 +5,7 @@
  * (pdf.ts) does the work (attachments.md §2.7).
  */
 import type { PdfPageText, PdfReadControl, PdfReadResult, PdfTextReader } from "./extract";
+import { MAX_PDF_PAGES } from "./limits";
 
 interface TextItem {
   str?: string;
@@ -68,13 +69,16 @@ export function createPdfjsReader(load: PdfjsLoader): PdfTextReader {
         task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
         const doc = await task.promise;
         pageCount = doc.numPages;
-        for (let p = 1; p <= doc.numPages; p++) {
+        const last = Math.min(doc.numPages, MAX_PDF_PAGES);
+        for (let p = 1; p <= last; p++) {
           if (control.expired()) return { status: "timeout", pages, pageCount };
           const page = await doc.getPage(p);
           const content = await page.getTextContent();
           pages.push({ page: p, lines: linesFromItems(content.items) });
           page.cleanup();
         }
+        // Pages past the limit were not read: the file is reported as read in part, naming the limit.
+        if (doc.numPages > MAX_PDF_PAGES) return { status: "too-large", pages, pageCount, limit: "MAX_PDF_PAGES" };
         return { status: "ok", pages, pageCount };
       } catch (e) {
         const name = e instanceof Error ? e.name : "";

@@ -30,14 +30,33 @@ function asciiPrefix(b: Uint8Array, n: number): string {
   return s;
 }
 
-const IMAGE_SIGNATURES: readonly (readonly number[])[] = [
-  [0x89, 0x50, 0x4e, 0x47], // PNG
-  [0xff, 0xd8, 0xff], // JPEG
-  [0x47, 0x49, 0x46, 0x38], // GIF8
-  [0x49, 0x49, 0x2a, 0x00], // TIFF LE
-  [0x4d, 0x4d, 0x00, 0x2a], // TIFF BE
-  [0x42, 0x4d], // BMP
-];
+const u16le = (b: Uint8Array, at: number): number => (b[at] as number) | ((b[at + 1] as number) << 8);
+const u32le = (b: Uint8Array, at: number): number => (u16le(b, at) + u16le(b, at + 2) * 65536) >>> 0;
+const u32be = (b: Uint8Array, at: number): number => (((b[at] as number) << 24) | ((b[at + 1] as number) << 16) | ((b[at + 2] as number) << 8) | (b[at + 3] as number)) >>> 0;
+
+/**
+ * An image only when its full signature AND header fields hold. A two-byte match let a CSV that
+ * starts "BMI;CPR;Navn" pass as a bitmap (and so unread): see docs/design/hostile-input.md.
+ */
+function isImage(b: Uint8Array, head: string): boolean {
+  // PNG: the 8-byte signature, then the IHDR chunk (length 13) first.
+  if (startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return b.length >= 24 && u32be(b, 8) === 13 && head.slice(12, 16) === "IHDR";
+  // JPEG: SOI, then a marker segment.
+  if (startsWith(b, [0xff, 0xd8, 0xff])) return b.length >= 4 && (b[3] as number) >= 0xc0 && (b[3] as number) !== 0xff;
+  // GIF: "GIF87a"/"GIF89a", a non-zero logical screen, and binary header bytes a text file lacks.
+  if (head.slice(0, 6) === "GIF87a" || head.slice(0, 6) === "GIF89a") return b.length >= 13 && u16le(b, 6) > 0 && u16le(b, 8) > 0 && !looksLikeText(b);
+  // TIFF: byte order, 42, and a first IFD inside the file.
+  if (head.slice(0, 4) === "II*\u0000") return b.length >= 8 && u32le(b, 4) >= 8 && u32le(b, 4) < b.length;
+  if (head.slice(0, 4) === "MM\u0000*") return b.length >= 8 && u32be(b, 4) >= 8 && u32be(b, 4) < b.length;
+  // BMP: "BM", reserved zeros, pixel data inside the file, a known DIB header size.
+  if (head.slice(0, 2) === "BM") {
+    const dib = u32le(b, 14);
+    return b.length >= 26 && u32le(b, 6) === 0 && u32le(b, 10) >= 26 && u32le(b, 10) <= b.length && [12, 40, 52, 56, 64, 108, 124].indexOf(dib) >= 0;
+  }
+  if (head.slice(0, 4) === "RIFF" && head.slice(8, 12) === "WEBP") return !looksLikeText(b);
+  const ftyp = head.slice(4, 12);
+  return (ftyp === "ftypheic" || ftyp === "ftypheix" || ftyp === "ftypmif1") && !looksLikeText(b);
+}
 
 /** Header field names that open a mail (RFC 5322), also as Office's `Eml` format starts. */
 const MAIL_HEADER = /^(received|from|to|subject|date|mime-version|content-type|return-path|message-id|x-[a-z0-9-]+|delivered-to|reply-to|cc|thread-topic|thread-index|dkim-signature|authentication-results|arc-[a-z-]+):/i;
@@ -63,9 +82,7 @@ export function sniffFormat(b: Uint8Array): SniffedFormat {
   const head = asciiPrefix(b, 1024);
   if (head.indexOf("%PDF-") >= 0) return "pdf";
   if (head.indexOf("{\\rtf") === 0) return "rtf";
-  for (const sig of IMAGE_SIGNATURES) if (startsWith(b, sig)) return "image";
-  if (startsWith(b, [0x52, 0x49, 0x46, 0x46]) && head.slice(8, 12) === "WEBP") return "image";
-  if (head.slice(4, 12) === "ftypheic" || head.slice(4, 12) === "ftypheix" || head.slice(4, 12) === "ftypmif1") return "image";
+  if (isImage(b, head)) return "image";
   if (startsWith(b, [0x1f, 0x8b]) || startsWith(b, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]) || startsWith(b, [0x52, 0x61, 0x72, 0x21])) {
     return "archive-other";
   }

@@ -276,3 +276,12 @@ export function decodeText(bytes: Uint8Array, encoding?: TextEncoding): string {
       return decodeCp1252(bytes, start);
   }
 }
+
+/**
+ * Text that a decoder labelled windows-1252 returned with 0x80-0x9F as C1 controls (Node 20's
+ * built-in TextDecoder does this for "windows-1252", "iso-8859-1", "latin1", "us-ascii"), put
+ * right as the WHATWG Encoding Standard maps them: 0x96 is the en dash, not U+0096.
+ */
+export function fixCp1252Controls(text: string): string {
+  return /[\u0080-\u009f]/.test(text) ? text.replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(cp1252Char(c.charCodeAt(0)))) : text;
+}

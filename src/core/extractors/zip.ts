@@ -7,7 +7,7 @@
 import { Inflate, inflateSync } from "fflate";
 import type { Budget } from "./budget";
 import { concatBytes } from "./concat-bytes";
-import { ExtractStop, overflowStop } from "./budget";
+import { entryCapName, ExtractStop, overflowStop } from "./budget";
 import { INFLATE_CHUNK_BYTES } from "./limits";
 import { decodeCp437, decodeUtf8, isValidUtf8 } from "./text-decode";
 import type { XmlSource } from "./xml";
@@ -59,12 +59,15 @@ export function readZipDirectory(b: Uint8Array, budget: Budget): ZipEntry[] {
     cdSize = u64(b, rec + 40);
     cdOffset = u64(b, rec + 48);
   }
-  if (count > budget.limits.maxArchiveEntries) throw new ExtractStop("too-large", "too-many-entries");
+  if (count > budget.limits.maxArchiveEntries) throw new ExtractStop("too-large", "too-many-entries", "MAX_ARCHIVE_ENTRIES");
   if (cdOffset + cdSize > b.length) throw new ExtractStop("corrupt");
   const entries: ZipEntry[] = [];
   let p = cdOffset;
-  for (let i = 0; i < count; i++) {
+  // The end record's count may lie low: other tools read every record the directory holds, so
+  // records past the count are read too, up to the end record (docs/design/hostile-input.md).
+  for (let i = 0; i < count || (p + 46 <= eocd && u32(b, p) === 0x02014b50); i++) {
     if (p + 46 > b.length || u32(b, p) !== 0x02014b50) throw new ExtractStop("corrupt");
+    if (i >= budget.limits.maxArchiveEntries) throw new ExtractStop("too-large", "too-many-entries", "MAX_ARCHIVE_ENTRIES");
     const flags = u16(b, p + 8);
     const method = u16(b, p + 10);
     let compressedSize = u32(b, p + 20);
@@ -122,16 +125,25 @@ export function readZipDirectory(b: Uint8Array, budget: Budget): ZipEntry[] {
  * the declared size, the per-entry cap and the attachment's total, and inflation stops the moment
  * any is passed, so a 1 GB bomb costs one small chunk of work.
  */
+/** The local header's name must be the directory's: a mismatch means two views of one archive. */
+function localNameMatches(b: Uint8Array, lo: number, entry: ZipEntry): boolean {
+  const len = u16(b, lo + 26);
+  if (lo + 30 + len > b.length) return false;
+  const name = (entry.flags & 0x800) !== 0 || isValidUtf8(b, lo + 30, lo + 30 + len) ? decodeUtf8(b, lo + 30, lo + 30 + len) : decodeCp437(b, lo + 30, lo + 30 + len);
+  return name === entry.name;
+}
+
 export function readZipEntry(b: Uint8Array, entry: ZipEntry, budget: Budget): Uint8Array {
   if (entry.encrypted) throw new ExtractStop("encrypted");
   const lo = entry.localOffset;
   if (lo + 30 > b.length || u32(b, lo) !== 0x04034b50) throw new ExtractStop("corrupt");
+  if (!localNameMatches(b, lo, entry)) throw new ExtractStop("corrupt", "inconsistent-archive");
   const dataStart = lo + 30 + u16(b, lo + 26) + u16(b, lo + 28);
   const dataEnd = dataStart + entry.compressedSize;
   if (dataEnd > b.length) throw new ExtractStop("corrupt");
   const limits = budget.limits;
   if (entry.size > limits.maxEntryInflatedBytes || budget.wouldOverflow(entry.size)) {
-    throw overflowStop(entry.size, entry.compressedSize);
+    throw overflowStop(entry.size, entry.compressedSize, entry.size > limits.maxEntryInflatedBytes ? entryCapName(limits) : "MAX_INFLATED_BYTES");
   }
   if (entry.method === 0) {
     if (entry.size !== entry.compressedSize) throw new ExtractStop("corrupt");
@@ -170,7 +182,8 @@ export function inflateCounted(data: Uint8Array, expected: number, budget: Budge
     total += chunk.length;
     if (total > cap) {
       // More than declared: a lying header. Named a bomb when the ratio is absurd, else corrupt.
-      const over = overflowStop(total, consumed);
+      // Past the declared size, no limit of ours was reached: the header lied (no limit named).
+      const over = overflowStop(total, consumed, expected >= 0 ? undefined : entryCapName(budget.limits));
       stop = expected >= 0 && over.why !== "zip-bomb" ? new ExtractStop("corrupt") : over;
       return;
     }
@@ -221,7 +234,12 @@ export class ZipArchive {
     private readonly budget: Budget,
   ) {
     this.entries = readZipDirectory(bytes, budget);
-    for (const e of this.entries) if (!this.byName.has(e.name)) this.byName.set(e.name, e);
+    // Two entries with one name: Word and unzip read the second, a reader taking the first would
+    // scan a decoy. Which one counts is the archive's lie, so the archive is reported instead.
+    for (const e of this.entries) {
+      if (this.byName.has(e.name)) throw new ExtractStop("corrupt", "inconsistent-archive");
+      this.byName.set(e.name, e);
+    }
   }
 
   has(name: string): boolean {

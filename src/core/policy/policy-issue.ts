@@ -23,7 +23,9 @@ export type PolicyIssueCode =
   | "empty"
   | "too-long"
   | "not-a-guid"
-  | "not-an-address";
+  | "not-an-address"
+  /** The file or one list is larger than the parser accepts (MAX_POLICY_CHARS, MAX_POLICY_LIST_ENTRIES). */
+  | "too-large";
 
 /**
  * The value as the admin wrote it, for a message: a literal (a quoted string, a number, true,
@@ -76,7 +78,11 @@ export type PolicyIssueHint =
   | "address-domain"
   | "tag-empty"
   | "tag-too-long"
-  | "label-not-guid";
+  | "label-not-guid"
+  | "policy-too-large"
+  | "list-too-large"
+  | "entry-too-long"
+  | "more-issues";
 
 /** What a kind of value is called in an enum message. */
 export type EnumNoun = "action" | "fail-mode" | "language" | "route" | "new-domain-mode";
@@ -94,6 +100,8 @@ export interface PolicyIssueValues {
   readonly unit?: LimitUnit;
   readonly min?: number;
   readonly max?: number;
+  /** How many there are (entries in a list, characters in an entry, issues left out). */
+  readonly count?: number;
   /** What to write instead, e.g. the domain of an address written where a domain belongs. */
   readonly suggestion?: string;
   /** The first key of a section, for its example. */

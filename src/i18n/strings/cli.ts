@@ -11,6 +11,7 @@ export const da = {
     "  --json           én JSON-linje pr. mail på stdout\n" +
     "  --summary-json   til sidst én JSON-opsummering (antal og fordeling på regler) på stderr\n" +
     "  --lang da|en     sprog i rapporten (ellers efter LANG/LC_ALL)\n" +
+    "  --budget-ms N    tid pr. mail i millisekunder (standard 60000); det ulæste meldes som ufærdigt\n" +
     "  policy check FIL tjekker en politikfil: fejl nævner feltet og rettelsen\n" +
     "  --version        programmets version\n" +
     "Exitkode: 0 alt tilladt (policy check: gyldig), 1 advarsel eller blokering, 2 brugsfejl eller ugyldig politik,\n" +
@@ -28,6 +29,7 @@ export const da = {
     optionTakesNoValue: "{option} tager ingen værdi; skriv bare {option}",
     unexpectedArgument: "Uventet argument: {detail}",
     badLang: "--lang skal være da eller en, ikke {value}",
+    badBudget: "--budget-ms skal være et helt antal millisekunder fra 1 til 86400000, ikke {value}",
     noPaths: "Angiv mindst én .eml-fil eller mappe",
     notFound: "Findes ikke: {path}",
     noEmlFiles: "Ingen .eml-filer i {path}",
@@ -102,6 +104,7 @@ export const da = {
     valid: "{path}: gyldig politik.",
     invalid: "{path}: ugyldig politik ({count} fejl). Ret felterne herunder:",
     unreadable: "Kan ikke læse politikfilen {path}",
+    notUtf8: "Politikfilen {path} er ikke gemt som UTF-8 (ugyldig byte ved position {offset}); gem den som UTF-8 og prøv igen",
     ownDomains: "  Egne domæner: {value}",
     ownDomainsLearned: "  Egne domæner: ingen angivet (tages fra afsenderens adresse)",
     trustedDomains: "  Betroede domæner: {count}",
@@ -129,6 +132,7 @@ export const en: Shape<typeof da> = {
     "  --json            one JSON line per message on stdout\n" +
     "  --summary-json    at the end, one JSON summary (counts and per-rule breakdown) on stderr\n" +
     "  --lang da|en      report language (otherwise from LANG/LC_ALL)\n" +
+    "  --budget-ms N    time per message in milliseconds (default 60000); what was not read is reported as incomplete\n" +
     "  policy check FILE checks a policy file: errors name the field and the fix\n" +
     "  --version         the program's version\n" +
     "Exit code: 0 all allowed (policy check: valid), 1 warned or blocked, 2 usage error or bad policy,\n" +
@@ -146,6 +150,7 @@ export const en: Shape<typeof da> = {
     optionTakesNoValue: "{option} takes no value; write just {option}",
     unexpectedArgument: "Unexpected argument: {detail}",
     badLang: "--lang must be da or en, not {value}",
+    badBudget: "--budget-ms must be a whole number of milliseconds from 1 to 86400000, not {value}",
     noPaths: "Give at least one .eml file or folder",
     notFound: "Does not exist: {path}",
     noEmlFiles: "No .eml files in {path}",
@@ -220,6 +225,7 @@ export const en: Shape<typeof da> = {
     valid: "{path}: valid policy.",
     invalid: "{path}: invalid policy ({count} errors). Fix the fields below:",
     unreadable: "Cannot read the policy file {path}",
+    notUtf8: "The policy file {path} is not saved as UTF-8 (invalid byte at offset {offset}); save it as UTF-8 and try again",
     ownDomains: "  Own domains: {value}",
     ownDomainsLearned: "  Own domains: none given (taken from the sender's address)",
     trustedDomains: "  Trusted domains: {count}",

@@ -45,6 +45,10 @@ const daHints = {
   "tag-empty": 'er tomt; skriv det mærke, jeres transportregel leder efter, fx "[sikker]"',
   "tag-too-long": "skal være én linje på højst {max} tegn",
   "label-not-guid": "{found} er ikke et mærkat-id; kopiér mærkatens GUID fra Purview-portalen (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)",
+  "policy-too-large": "politikken er {count} tegn; højst {max} tegn tages imod",
+  "list-too-large": "har {count} elementer; højst {max} tages imod",
+  "entry-too-long": "{found} er {count} tegn; højst {max} tegn",
+  "more-issues": "… og {count} fejl mere af samme slags",
 } as const satisfies Readonly<Record<PolicyIssueHint, string>>;
 
 export const da = {
@@ -94,6 +98,10 @@ export const en: Shape<typeof da> = {
     "tag-empty": 'is empty; write the tag your transport rule looks for, such as "[sikker]"',
     "tag-too-long": "must be one line of at most {max} characters",
     "label-not-guid": "{found} is not a label id; copy the label's GUID from the Purview portal (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)",
+    "policy-too-large": "the policy is {count} characters; at most {max} are accepted",
+    "list-too-large": "has {count} entries; at most {max} are accepted",
+    "entry-too-long": "{found} is {count} characters; at most {max}",
+    "more-issues": "... and {count} more issues of the same kinds",
   },
   found: { array: "an array", object: "an object" },
   noun: { action: "an action", "fail-mode": "a fail mode", language: "a language", route: "a secure route", "new-domain-mode": "a mode" },

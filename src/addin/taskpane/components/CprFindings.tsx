@@ -8,7 +8,7 @@ import { useId } from "react";
 import type { CprFinding } from "../../../core";
 import { describeLocation, describePlace } from "../../../i18n/describe-finding";
 import { t, type AnyLang } from "../../../i18n/t";
-import { redactCpr } from "../../../core";
+import { redactCpr, safeName } from "../../../core";
 import type { CprGroup } from "../pane-model";
 import { ActionLabel } from "./ActionLabel";
 import { useListStyles } from "./styles";
@@ -25,7 +25,7 @@ export interface CprFindingsProps {
 function groupHeading(group: CprGroup, lang: AnyLang): string {
   if (group.part === "subject") return t(lang, "taskpane.cpr.place.subject");
   if (group.part === "body") return t(lang, "taskpane.cpr.place.body");
-  return t(lang, "taskpane.cpr.place.attachment", { attachment: redactCpr(group.attachment ?? "?") });
+  return t(lang, "taskpane.cpr.place.attachment", { attachment: redactCpr(safeName(group.attachment ?? "?")) });
 }
 
 export function CprFindings({ groups, lang, busy, hasRoute, onMask }: CprFindingsProps) {

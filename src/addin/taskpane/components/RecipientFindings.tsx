@@ -5,7 +5,7 @@
  */
 import { Button } from "@fluentui/react-components";
 import { useId } from "react";
-import { redactCpr, type InvalidRecipientFinding, type LookalikeFinding } from "../../../core";
+import { redactCpr, safeName, type InvalidRecipientFinding, type LookalikeFinding } from "../../../core";
 import { describeFinding } from "../../../i18n/describe-finding";
 import { t, type AnyLang } from "../../../i18n/t";
 import type { Reason } from "../pane-model";
@@ -31,7 +31,7 @@ export function RecipientFindings({ reasons, lang, busy, onReplace, onRemove }: 
       </h2>
       <ul className={styles.list}>
         {reasons.map(({ finding, action }) => {
-          const recipient = redactCpr(finding.recipient);
+          const recipient = redactCpr(safeName(finding.recipient));
           const field = t(lang, `taskpane.recipient.field.${finding.field}`);
           return (
             <li key={`${finding.field}|${finding.recipient}`} className={styles.item}>

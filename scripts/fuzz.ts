@@ -1,0 +1,140 @@
+/**
+ * `npm run fuzz -- --cases N --seed S [--only pdf,zip,mime] [--max-seconds S]`: structure-aware fuzzing of the
+ * attachment readers. Each case starts from a generated hostile or ordinary file that holds a
+ * synthetic CPR number, mutates what the reader trusts (test/helpers/hostile-mutators.ts), and runs
+ * the send-time extraction with a deadline. Counted per extractor:
+ *  - crash: extractAttachments threw (it must report, never throw);
+ *  - hang: it returned more than 1 s after its deadline (the deadline is checked cooperatively);
+ *  - silent pass: the number's digits are still in the bytes as written, yet nothing found it
+ *    and nothing was reported unreadable. A lead only (a mutation can hide the digits inside a
+ *    part no reader should read); every one is printed with its seed to replay.
+ * Exit code 1 when any crash or hang occurred.
+ */
+import { extractAttachments } from "../src/core/extractors/extract";
+import { deepFormPdf, formGraphPdf, manyPagesPdf, PDF_NUMBER } from "../test/helpers/hostile-pdf";
+import { docxDuplicateDocument, plainZip, zipCountLies } from "../test/helpers/hostile-formats";
+import { mutateMime, mutatePdf, mutateZip } from "../test/helpers/hostile-mutators";
+import { mulberry32 } from "../test/helpers/seeded-random";
+
+const LIMITS = { sendBudgetMs: 4000, maxAttachmentBytes: 25 << 20, maxInflatedBytes: 128 << 20, maxArchiveEntries: 10_000, maxNestingDepth: 3 };
+const DEADLINE_MS = 2000;
+const NUMBER = PDF_NUMBER;
+
+const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0) & 255);
+
+function mimeBase(rnd: () => number): Uint8Array {
+  const boundary = `b${Math.floor(rnd() * 1e6)}`;
+  const charset = ["utf-8", "iso-8859-1", "windows-1252", "us-ascii"][Math.floor(rnd() * 4)] as string;
+  return latin1(
+    `From: a@randers.dk\r\nTo: b@example.com\r\nSubject: Sag\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary="${boundary}"\r\n\r\n` +
+      `--${boundary}\r\nContent-Type: text/plain; charset=${charset}\r\nContent-Transfer-Encoding: 8bit\r\n\r\nCPR ${NUMBER}\r\n` +
+      `--${boundary}\r\nContent-Type: text/html; charset=${charset}\r\n\r\n<p>Hej</p>\r\n--${boundary}--\r\n`,
+  );
+}
+
+interface Extractor {
+  readonly name: string;
+  readonly file: string;
+  make(seed: number): Uint8Array;
+}
+
+const EXTRACTORS: readonly Extractor[] = [
+  {
+    name: "pdf",
+    file: "x.pdf",
+    make: (seed) => {
+      const rnd = mulberry32(seed);
+      const base = [() => formGraphPdf(seed, 4 + Math.floor(rnd() * 30), 1 + Math.floor(rnd() * 4)), () => deepFormPdf(1 + Math.floor(rnd() * 40)), () => manyPagesPdf(1 + Math.floor(rnd() * 5))][Math.floor(rnd() * 3)] as () => Uint8Array;
+      return mutatePdf(base(), seed);
+    },
+  },
+  {
+    name: "zip",
+    file: "x.zip",
+    make: (seed) => {
+      const rnd = mulberry32(seed);
+      const base = [plainZip, zipCountLies, docxDuplicateDocument][Math.floor(rnd() * 3)] as () => Uint8Array;
+      return mutateZip(base(), seed);
+    },
+  },
+  { name: "mime", file: "x.eml", make: (seed) => mutateMime(mimeBase(mulberry32(seed)), seed) },
+];
+
+function hasDigits(b: Uint8Array): boolean {
+  let s = "";
+  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode.apply(null, Array.from(b.subarray(i, i + 8192)));
+  return s.indexOf(NUMBER) >= 0;
+}
+
+export interface FuzzReport {
+  readonly extractor: string;
+  readonly cases: number;
+  readonly ms: number;
+  readonly crashes: number[];
+  readonly hangs: number[];
+  readonly silent: number[];
+}
+
+export async function runFuzz(cases: number, seed: number, only?: readonly string[], maxMs = Infinity, progress?: (r: FuzzReport) => void): Promise<FuzzReport[]> {
+  const reports: FuzzReport[] = [];
+  for (const ex of EXTRACTORS) {
+    if (only && only.indexOf(ex.name) < 0) continue;
+    const crashes: number[] = [];
+    const hangs: number[] = [];
+    const silent: number[] = [];
+    const start = Date.now();
+    let done = 0;
+    for (let i = 0; i < cases && Date.now() - start < maxMs; i++) {
+      done = i + 1;
+      if (progress && i > 0 && i % 5000 === 0) progress({ extractor: ex.name, cases: i, ms: Date.now() - start, crashes, hangs, silent });
+      const caseSeed = (seed * 1_000_003 + i) >>> 0;
+      const bytes = ex.make(caseSeed);
+      const deadline = Date.now() + DEADLINE_MS;
+      try {
+        const r = await extractAttachments([{ kind: "file", name: ex.file, bytes }], { limits: LIMITS, deadline });
+        if (Date.now() > deadline + 1000) hangs.push(caseSeed);
+        const found = r.segments.some((s) => s.location.place?.kind !== "file-name" && s.text.indexOf(NUMBER) >= 0);
+        if (!found && r.unreadable.length === 0 && hasDigits(bytes)) silent.push(caseSeed);
+      } catch {
+        crashes.push(caseSeed);
+      }
+    }
+    reports.push({ extractor: ex.name, cases: done, ms: Date.now() - start, crashes, hangs, silent });
+  }
+  return reports;
+}
+
+/** Replays one case: the bytes of `extractor` for `caseSeed`. */
+export function fuzzCase(extractor: string, caseSeed: number): Uint8Array | undefined {
+  return EXTRACTORS.find((e) => e.name === extractor)?.make(caseSeed);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const arg = (name: string, fallback: string): string => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 && args[i + 1] !== undefined ? (args[i + 1] as string) : fallback;
+  };
+  const cases = Number(arg("cases", "1000"));
+  const seed = Number(arg("seed", "1414"));
+  const only = args.indexOf("--only") >= 0 ? arg("only", "").split(",") : undefined;
+  // --max-seconds S: stop each extractor after S seconds and report the cases it ran.
+  const maxMs = Number(arg("max-seconds", "Infinity")) * 1000;
+  if (!(cases > 0) || !Number.isInteger(seed)) {
+    console.error("usage: npm run fuzz -- [--cases N] [--seed S] [--only pdf,zip,mime] [--max-seconds S]");
+    process.exit(2);
+  }
+  let bad = 0;
+  const line = (r: FuzzReport): string =>
+    `${r.extractor}: ${r.cases} cases in ${(r.ms / 1000).toFixed(1)} s; crashes ${r.crashes.length}, hangs ${r.hangs.length}, silent-pass leads ${r.silent.length}`;
+  for (const r of await runFuzz(cases, seed, only, maxMs, (p) => console.log(`  … ${line(p)}`))) {
+    console.log(line(r));
+    for (const [kind, list] of [["crash", r.crashes], ["hang", r.hangs], ["silent", r.silent]] as const) {
+      if (list.length > 0) console.log(`  ${kind} case seeds (first 10): ${list.slice(0, 10).join(" ")}`);
+    }
+    bad += r.crashes.length + r.hangs.length;
+  }
+  process.exit(bad > 0 ? 1 : 0);
+}
+
+if (require.main === module) void main();

@@ -1,0 +1,106 @@
+/**
+ * Generated hostile PDFs (issue: hostile input). Each is built here from a seed, never downloaded:
+ * form XObjects that draw one another, page counts and nesting past the reader's limits. Numbers
+ * in them are synthetic (cpr.md §7: 150375-6125 is the project's test number).
+ */
+import { mulberry32 } from "./seeded-random";
+
+export const PDF_NUMBER = "150375-6125";
+
+const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0) & 255);
+
+/** A PDF from numbered objects (1-based, in order): strings are dictionaries, pairs are streams. */
+export function writePdf(objects: ReadonlyArray<string | readonly [string, string]>): Uint8Array {
+  let out = "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n";
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    if (typeof o === "string") out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    else out += `${i + 1} 0 obj\n<< /Length ${o[1].length} ${o[0]} >>\nstream\n${o[1]}\nendstream\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return latin1(out);
+}
+
+const FONT = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
+const text = (s: string, y = 700): string => `BT /F1 12 Tf 72 ${y} Td (${s}) Tj ET`;
+
+/**
+ * Forms that draw one another: `count` forms, each drawing `fanout` others (chosen by the seed,
+ * cycles and self-draws included), ten-ish operators per stream. Exponential work for a reader
+ * that re-runs every `Do`; the number sits in the last form, so a reader that gives up early must
+ * say so.
+ */
+export function formGraphPdf(seed: number, count = 12, fanout = 2): Uint8Array {
+  const rnd = mulberry32(seed);
+  // 1 catalog, 2 pages, 3 page, 4 page content, 5 font, 6.. forms
+  const first = 6;
+  const objects: Array<string | [string, string]> = [];
+  const xobjs = Array.from({ length: count }, (_, i) => `/X${i} ${first + i} 0 R`).join(" ");
+  const res = `<< /Font << /F1 5 0 R >> /XObject << ${xobjs} >> >>`;
+  objects.push("<< /Type /Catalog /Pages 2 0 R >>");
+  objects.push("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+  objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources ${res} /Contents 4 0 R >>`);
+  objects.push(["", `${text("Forside")} q /X0 Do Q`]);
+  objects.push(FONT);
+  for (let i = 0; i < count; i++) {
+    const draws: string[] = [];
+    for (let k = 0; k < fanout; k++) {
+      // The first draw is always the next form (the number stays reachable), the rest mostly the next (a chain whose work doubles at each level), sometimes itself or an earlier one.
+      const r = rnd();
+      const target = k === 0 || r < 0.7 ? Math.min(i + 1, count - 1) : r < 0.85 ? i : Math.floor(rnd() * count);
+      draws.push(`q 1 0 0 1 0 ${k} cm /X${target} Do Q`);
+    }
+    const body = i === count - 1 ? `${text("CPR-nr. " + PDF_NUMBER, 600)} ${draws.join(" ")}` : draws.join(" ");
+    objects.push([`/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources ${res}`, body]);
+  }
+  return writePdf(objects);
+}
+
+/** Forms nested `depth` deep (each draws the next once); the number is in the deepest. */
+export function deepFormPdf(depth: number): Uint8Array {
+  const first = 6;
+  const objects: Array<string | [string, string]> = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> /XObject << /X 6 0 R >> >> /Contents 4 0 R >>`,
+    ["", "/X Do"],
+    FONT,
+  ];
+  for (let i = 0; i < depth; i++) {
+    const last = i === depth - 1;
+    const res = last ? "<< /Font << /F1 5 0 R >> >>" : `<< /Font << /F1 5 0 R >> /XObject << /X ${first + i + 1} 0 R >> >>`;
+    objects.push([`/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources ${res}`, last ? text("CPR-nr. " + PDF_NUMBER) : "/X Do"]);
+  }
+  return writePdf(objects);
+}
+
+/** `pages` one-line pages in a flat tree; the number is on the last page only. */
+export function manyPagesPdf(pages: number): Uint8Array {
+  const first = 5;
+  const kids = Array.from({ length: pages }, (_, i) => `${first + 2 * i} 0 R`).join(" ");
+  const objects: Array<string | [string, string]> = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`,
+    FONT,
+    "<< /Font << /F1 3 0 R >> >>",
+  ];
+  for (let i = 0; i < pages; i++) {
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources 4 0 R /Contents ${first + 2 * i + 1} 0 R >>`);
+    objects.push(["", text(i === pages - 1 ? "CPR-nr. " + PDF_NUMBER : `Side ${i + 1}`)]);
+  }
+  return writePdf(objects);
+}
+
+/** A page tree `depth` levels deep with the one page (holding the number) at the bottom. */
+export function deepPageTreePdf(depth: number): Uint8Array {
+  const objects: Array<string | [string, string]> = ["<< /Type /Catalog /Pages 2 0 R >>"];
+  for (let i = 0; i < depth; i++) objects.push(`<< /Type /Pages /Kids [${i + 3} 0 R] /Count 1 >>`);
+  const page = depth + 2;
+  objects.push(`<< /Type /Page /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${page + 2} 0 R >> >> /Contents ${page + 1} 0 R >>`);
+  objects.push(["", text("CPR-nr. " + PDF_NUMBER)]);
+  objects.push(FONT);
+  return writePdf(objects);
+}

@@ -1,0 +1,51 @@
+/**
+ * @jest-environment node
+ *
+ * Every limit in src/core/extractors/limits.ts, enumerated from the module itself: hitting it gives
+ * an unreadable/incomplete finding that names it. A new limit without a row here fails the first
+ * test, so no bound can be added that passes silently.
+ */
+import { zipSync, strToU8 } from "fflate";
+import * as limitsModule from "../src/core/extractors/limits";
+import { extractAttachments } from "../src/core/extractors/extract";
+import type { Limits } from "../src/core/policy/policy";
+import { deepFormPdf, manyPagesPdf } from "./helpers/hostile-pdf";
+
+const BASE: Limits = { sendBudgetMs: 4000, maxAttachmentBytes: 25 << 20, maxInflatedBytes: 128 << 20, maxArchiveEntries: 10_000, maxNestingDepth: 3 };
+
+interface Row {
+  readonly input: () => { name: string; bytes: Uint8Array; limits?: Partial<Limits>; deadline?: number };
+}
+
+/** How each limit is hit, or why a constant is not a stopping limit / too costly for a unit test. */
+const ROWS: Record<string, Row | string> = {
+  MAX_ATTACHMENT_BYTES: { input: () => ({ name: "a.txt", bytes: strToU8("x".repeat(2000)), limits: { maxAttachmentBytes: 1000 } }) },
+  MAX_INFLATED_BYTES: { input: () => ({ name: "a.zip", bytes: zipSync({ "a.txt": strToU8("CPR ".repeat(5000)) }), limits: { maxInflatedBytes: 1000 } }) },
+  MAX_ARCHIVE_ENTRIES: { input: () => ({ name: "a.zip", bytes: zipSync({ "1.txt": strToU8("1"), "2.txt": strToU8("2"), "3.txt": strToU8("3") }), limits: { maxArchiveEntries: 2 } }) },
+  MAX_NESTING_DEPTH: { input: () => ({ name: "a.zip", bytes: zipSync({ "b.zip": zipSync({ "c.txt": strToU8("x") }) }), limits: { maxNestingDepth: 1 } }) },
+  SEND_BUDGET_MS: { input: () => ({ name: "a.txt", bytes: strToU8("x"), deadline: Date.now() - 1 }) },
+  MAX_PDF_PAGES: { input: () => ({ name: "a.pdf", bytes: manyPagesPdf(limitsModule.MAX_PDF_PAGES + 1) }) },
+  MAX_PDF_TREE_DEPTH: { input: () => ({ name: "a.pdf", bytes: deepFormPdf(limitsModule.MAX_PDF_TREE_DEPTH + 5) }) },
+  MAX_ENTRY_INFLATED_BYTES: "64 MB of real output per entry: covered by the bomb tests in src/core/extractors/extract.test.ts (named here since this change)",
+  MAX_TEXT_CHARS: "32 M characters: too costly for a unit test; Budget.addText names it (budget.ts)",
+  MAX_PDF_OBJECTS: "500,000 objects: too costly for a unit test; pdf-objects.ts names it",
+  MAX_PDF_OPERATORS: "20 M operators: too costly for a unit test; pdf.ts names it",
+  MAX_PDF_FORM_DRAWS: "100,000 form entries: too costly for a unit test; pdf.ts names it",
+  BOMB_RATIO: "not a stop: only chooses between the reasons zip-bomb and too-large",
+  INFLATE_CHUNK_BYTES: "not a stop: the size of one push to the inflater",
+};
+
+const exported = Object.keys(limitsModule).filter((k) => /^[A-Z][A-Z0-9_]+$/.test(k));
+
+describe("every limit is enumerated", () => {
+  it("each exported limit has a row (a test, or why it is not a stopping limit)", () => {
+    expect(exported.filter((k) => !(k in ROWS))).toEqual([]);
+  });
+
+  it.each(exported.filter((k) => typeof ROWS[k] === "object"))("%s: hitting it is reported with its name", async (name) => {
+    const row = ROWS[name] as Row;
+    const { name: file, bytes, limits, deadline } = row.input();
+    const r = await extractAttachments([{ kind: "file", name: file, bytes }], { limits: { ...BASE, ...limits }, deadline: deadline ?? Date.now() + 60_000 });
+    expect(r.unreadable.map((u) => u.limit)).toContain(name);
+  });
+});
