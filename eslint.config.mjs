@@ -17,7 +17,7 @@ const pureRestrictedImports = [
 ];
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-results/**", "test/fixtures/**", "src/**/*.generated.*"] },
+  { ignores: ["dist/**", "dist-cli/**", "node_modules/**", "coverage/**", "test-results/**", "test/fixtures/**", "src/**/*.generated.*"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -10,6 +10,7 @@ export const da = {
     "  --json           én JSON-linje pr. mail på stdout\n" +
     "  --summary-json   til sidst én JSON-opsummering (antal og fordeling på regler) på stderr\n" +
     "  --lang da|en     sprog i rapporten (ellers efter LANG/LC_ALL)\n" +
+    "  --jobs N         antal mails der læses samtidig (tråde); standard: én pr. processorkerne\n" +
     "  policy check FIL tjekker en politikfil: fejl nævner feltet og rettelsen\n" +
     "Exitkode: 0 alt tilladt (policy check: gyldig), 1 advarsel eller blokering, 2 brugsfejl, ugyldig politik eller ulæselig mail.",
   error: {
@@ -20,12 +21,16 @@ export const da = {
     tooManyPolicyFiles: "Angiv én politikfil ad gangen",
     badOption: "Forkert brug: {detail}",
     badLang: "--lang skal være da eller en, ikke {value}",
+    badJobs: "--jobs skal være et helt tal fra 1 til 256, ikke {value}",
     noPaths: "Angiv mindst én .eml-fil eller mappe",
     notFound: "Findes ikke: {path}",
     noEmlFiles: "Ingen .eml-filer i {path}",
     unreadableFile: "Kan ikke læse {path}",
     policyUnreadable: "Kan ikke læse politikfilen {path}",
     policyInvalid: "Politikfilen {path} er ugyldig:",
+  },
+  progress: {
+    scanned: "{done} af {total} mails læst",
   },
   warning: {
     pdfjsUnavailable: "advarsel: pdf.js kunne ikke indlæses ({reason}); PDF-filer læses med den indbyggede læser",
@@ -97,6 +102,7 @@ export const en: Shape<typeof da> = {
     "  --json            one JSON line per message on stdout\n" +
     "  --summary-json    at the end, one JSON summary (counts and per-rule breakdown) on stderr\n" +
     "  --lang da|en      report language (otherwise from LANG/LC_ALL)\n" +
+    "  --jobs N          messages read at once (threads); default: one per processor core\n" +
     "  policy check FILE checks a policy file: errors name the field and the fix\n" +
     "Exit code: 0 all allowed (policy check: valid), 1 warned or blocked, 2 usage error, bad policy or unreadable message.",
   error: {
@@ -107,12 +113,16 @@ export const en: Shape<typeof da> = {
     tooManyPolicyFiles: "Give one policy file at a time",
     badOption: "Wrong usage: {detail}",
     badLang: "--lang must be da or en, not {value}",
+    badJobs: "--jobs must be a whole number from 1 to 256, not {value}",
     noPaths: "Give at least one .eml file or folder",
     notFound: "Does not exist: {path}",
     noEmlFiles: "No .eml files in {path}",
     unreadableFile: "Cannot read {path}",
     policyUnreadable: "Cannot read the policy file {path}",
     policyInvalid: "The policy file {path} is invalid:",
+  },
+  progress: {
+    scanned: "{done} of {total} messages read",
   },
   warning: {
     pdfjsUnavailable: "warning: pdf.js could not be loaded ({reason}); PDF files are read with the built-in reader",
