@@ -29,6 +29,9 @@ function cliBuildOptions() {
     logLevel: "warning",
     // Loaded on demand through `import()` from node_modules, never bundled (see pdfjs-text.ts).
     external: ["pdfjs-dist"],
+    // The bundled libraries' `Blob` is src/cli/byte-blob.ts: postal-mime joins a body part's
+    // lines through a Blob, and Node's Blob reads many small parts back slowly (see that file).
+    inject: ["src/cli/blob-shim.ts"],
   };
 }
 
