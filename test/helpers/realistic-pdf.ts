@@ -27,7 +27,7 @@ const TO_UNICODE = [
   "endcmap CMapName currentdict /CMap defineresource pop end end",
 ].join("\n");
 
-export function realisticPdf(seed = 1900, pages = 20, imageBytes = 92_000): Uint8Array {
+export function realisticPdf(seed = 1900, pages = 20, imageBytes = 97_500): Uint8Array {
   const random = mulberry32(seed);
   const objects: Uint8Array[] = [];
   const add = (body: Uint8Array): number => objects.push(body);
