@@ -17,7 +17,7 @@ const pureRestrictedImports = [
 ];
 
 export default tseslint.config(
-  { ignores: ["dist/**", "dist-dev/**", ".cache/**", "node_modules/**", "coverage/**", "test-results/**", "test/fixtures/**", "src/**/*.generated.*"] },
+  { ignores: ["dist/**", "dist-dev/**", "dist-cli/**", ".cache/**", "node_modules/**", "coverage/**", "test-results/**", "test/fixtures/**", "src/**/*.generated.*"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

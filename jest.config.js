@@ -18,7 +18,9 @@ const common = { transform, moduleFileExtensions: ["ts", "tsx", "js", "json"] };
 module.exports = {
   projects: [
     { ...common, displayName: "core", testEnvironment: "node", testMatch: ["<rootDir>/src/core/**/*.test.ts", "<rootDir>/src/i18n/**/*.test.ts"] },
-    { ...common, displayName: "cli", testEnvironment: "node", testMatch: ["<rootDir>/src/cli/**/*.test.ts", "<rootDir>/test/conformance/**/*.test.ts", "<rootDir>/test/*.test.ts", "<rootDir>/scripts/**/*.test.ts"] },
+    // The CLI tests spawn bin/postvagt.js, which runs the compiled dist-cli/: build it from the
+    // current sources first (esbuild, about a second), so a spawned CLI is never a stale one.
+    { ...common, displayName: "cli", testEnvironment: "node", globalSetup: "<rootDir>/test/helpers/build-cli.global.js", testMatch: ["<rootDir>/src/cli/**/*.test.ts", "<rootDir>/test/conformance/**/*.test.ts", "<rootDir>/test/*.test.ts", "<rootDir>/scripts/**/*.test.ts"] },
     {
       ...common,
       displayName: "addin",

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// The `postvagt` command. tsx (a runtime dependency) compiles the TypeScript sources on the fly,
-// so the command works straight after `npm ci`, with no build step.
+// The `postvagt` command. It runs the compiled CLI, dist-cli/main.js, which `prepare` builds from
+// src/cli (so `npm ci` leaves a working command; `npm run build:cli` rebuilds it after an edit).
+// No TypeScript is compiled at run time.
 "use strict";
-require("tsx/cjs");
 
 // Exit code 4 (src/cli/exit-codes.ts): the run stopped before the end.
 const ABORTED = 4;
@@ -12,9 +12,18 @@ process.stdout.on("error", (error) => {
   if (error && error.code === "EPIPE") process.exit(ABORTED);
   throw error;
 });
-const { main } = require("../src/cli/main.ts");
 
-main(process.argv.slice(2)).then(
+let cli;
+try {
+  cli = require("../dist-cli/main.js");
+} catch (error) {
+  if (!error || error.code !== "MODULE_NOT_FOUND" || !String(error.message).includes("dist-cli")) throw error;
+  // Run from a checkout where `npm ci` was skipped: say how to build it; no verdict, so 2.
+  process.stderr.write("postvagt: the compiled command is missing (dist-cli/main.js); run `npm run build:cli` first\n");
+  process.exit(2);
+}
+
+cli.main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

@@ -10,6 +10,8 @@ import { join } from "node:path";
 import { messageFromEml } from "../src/core/eml";
 import { cp1252Char } from "../src/core/extractors/text-decode";
 import { main } from "../src/cli/main";
+// The scan code installs the decoder fix when it loads (main.ts loads it only when it scans).
+import "../src/cli/scan-files";
 import { cp1252IsBroken, correctedTextDecoder } from "../src/cli/text-decoder-fix";
 
 const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0) & 255);

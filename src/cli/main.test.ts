@@ -1,6 +1,6 @@
 /**
  * The CLI through `main()` in-process (fast, every branch) and through `node bin/postvagt.js`
- * (the real command: exit codes, stdout/stderr, works without a build step).
+ * (the real command, compiled by `prepare` or the jest globalSetup: exit codes, stdout/stderr).
  */
 import { spawn as spawnAsync, spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -241,7 +241,7 @@ describe("the readable report", () => {
 });
 
 describe("node bin/postvagt.js (the installed command)", () => {
-  it("scans the examples folder straight from the sources", () => {
+  it("scans the examples folder with the compiled command", () => {
     const r = spawn(["scan", "--json", "--policy", RANDERS, "examples/eml"]);
     expect(r.code).toBe(3); // the examples include one unparseable file on purpose
     const out = lines(r.stdout);

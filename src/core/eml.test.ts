@@ -132,3 +132,22 @@ describe("messageFromEml", () => {
     expect(!r.ok && r.error).toBe("parse-failed");
   });
 });
+
+describe("messageFromEml: how the bytes reach the parser", () => {
+  const mail = eml("From: a@randers.dk", "To: b@randers.dk", "Subject: midt", "", "kun denne tekst");
+  const expected = { from: "a@randers.dk", subject: "midt", bodyText: "kun denne tekst\n" };
+
+  it("reads a view into a larger buffer as just its own bytes, never its neighbours", async () => {
+    const bytes = new TextEncoder().encode(`Subject: naboen\r\n\r\nnabo\r\n${mail}Subject: efter\r\n\r\nslut`);
+    const start = bytes.indexOf(0x46 /* F of From */);
+    const view = bytes.subarray(start, start + new TextEncoder().encode(mail).length);
+    expect(await parsed(view)).toMatchObject(expected);
+  });
+
+  it("reads a whole buffer, a Buffer-like full view and a string alike", async () => {
+    const whole = new TextEncoder().encode(mail);
+    expect(await parsed(whole)).toMatchObject(expected);
+    expect(await parsed(whole.buffer)).toMatchObject(expected);
+    expect(await parsed(mail)).toMatchObject(expected);
+  });
+});

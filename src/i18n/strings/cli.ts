@@ -12,6 +12,7 @@ export const da = {
     "  --summary-json   til sidst én JSON-opsummering (antal og fordeling på regler) på stderr\n" +
     "  --lang da|en     sprog i rapporten (ellers efter LANG/LC_ALL)\n" +
     "  --budget-ms N    tid pr. mail i millisekunder (standard 60000); det ulæste meldes som ufærdigt\n" +
+    "  --jobs N         antal mails der læses samtidig (tråde); standard: én pr. processorkerne\n" +
     "  policy check FIL tjekker en politikfil: fejl nævner feltet og rettelsen\n" +
     "  --version        programmets version\n" +
     "Exitkode: 0 alt tilladt (policy check: gyldig), 1 advarsel eller blokering, 2 brugsfejl eller ugyldig politik,\n" +
@@ -30,6 +31,7 @@ export const da = {
     unexpectedArgument: "Uventet argument: {detail}",
     badLang: "--lang skal være da eller en, ikke {value}",
     badBudget: "--budget-ms skal være et helt antal millisekunder fra 1 til 86400000, ikke {value}",
+    badJobs: "--jobs skal være et helt tal fra 1 til 256, ikke {value}",
     noPaths: "Angiv mindst én .eml-fil eller mappe",
     notFound: "Findes ikke: {path}",
     noEmlFiles: "Ingen .eml-filer i {path}",
@@ -58,6 +60,9 @@ export const da = {
       "unquoted-text": 'tekst og feltnavne skal stå i dobbelte anførselstegn, fx "randers.dk"',
       "invalid-symbol": "uventet tegn {char}",
     },
+  },
+  progress: {
+    scanned: "{done} af {total} mails læst",
   },
   warning: {
     pdfjsUnavailable: "advarsel: pdf.js kunne ikke indlæses ({reason}); PDF-filer læses med den indbyggede læser",
@@ -133,6 +138,7 @@ export const en: Shape<typeof da> = {
     "  --summary-json    at the end, one JSON summary (counts and per-rule breakdown) on stderr\n" +
     "  --lang da|en      report language (otherwise from LANG/LC_ALL)\n" +
     "  --budget-ms N    time per message in milliseconds (default 60000); what was not read is reported as incomplete\n" +
+    "  --jobs N          messages read at once (threads); default: one per processor core\n" +
     "  policy check FILE checks a policy file: errors name the field and the fix\n" +
     "  --version         the program's version\n" +
     "Exit code: 0 all allowed (policy check: valid), 1 warned or blocked, 2 usage error or bad policy,\n" +
@@ -151,6 +157,7 @@ export const en: Shape<typeof da> = {
     unexpectedArgument: "Unexpected argument: {detail}",
     badLang: "--lang must be da or en, not {value}",
     badBudget: "--budget-ms must be a whole number of milliseconds from 1 to 86400000, not {value}",
+    badJobs: "--jobs must be a whole number from 1 to 256, not {value}",
     noPaths: "Give at least one .eml file or folder",
     notFound: "Does not exist: {path}",
     noEmlFiles: "No .eml files in {path}",
@@ -179,6 +186,9 @@ export const en: Shape<typeof da> = {
       "unquoted-text": 'text and keys must be in double quotes, such as "randers.dk"',
       "invalid-symbol": "unexpected character {char}",
     },
+  },
+  progress: {
+    scanned: "{done} of {total} messages read",
   },
   warning: {
     pdfjsUnavailable: "warning: pdf.js could not be loaded ({reason}); PDF files are read with the built-in reader",
