@@ -25,7 +25,7 @@ import { t, type AnyLang, type MessageKey } from "../i18n/t";
 export type JsonFinding =
   | {
       readonly kind: "cpr";
-      readonly location: { readonly part: "subject" | "body" | "attachment"; readonly attachment?: string; readonly detail?: string };
+      readonly location: { readonly part: "subject" | "body" | "location" | "attachment"; readonly attachment?: string; readonly detail?: string };
       readonly masked: string;
       readonly confidence: "high" | "medium" | "low";
       readonly action: Action;

@@ -145,6 +145,7 @@ export async function scanMessage(message: Message, policy: Policy, options: Sca
     textSegments.push({ text: message.subject ?? "", location: { part: "subject" } });
     const body = bodySegment(message);
     if (body) textSegments.push(body);
+    if (message.location) textSegments.push({ text: message.location, location: { part: "location" } });
   } catch {
     errors.push({ phase: "subject-body" });
   }

@@ -22,7 +22,7 @@ describe("createSimulatorMailbox", () => {
   it("holds what the compose window types, as Office returns it", async () => {
     const { box } = mailbox();
     box.setRecipients("to", "sagsbehandler@anders.dk; borger@example.dk");
-    const to = await new Promise<Array<{ emailAddress: string }>>((done) => box.fake.Office.context.mailbox.item!.to.getAsync((r) => done(r.value)));
+    const to = await new Promise<Array<{ emailAddress: string }>>((done) => box.fake.Office.context.mailbox.item!.to!.getAsync((r) => done(r.value)));
     expect(to.map((r) => r.emailAddress)).toEqual(["sagsbehandler@anders.dk", "borger@example.dk"]);
     expect(box.recipientsText("to")).toBe("sagsbehandler@anders.dk; borger@example.dk");
   });

@@ -53,6 +53,7 @@ export async function onAttachmentsChanged(event: MailboxEventLike, deps: PreSca
     const read = await host.readMessage({
       maxAttachmentBytes: policy.limits.maxAttachmentBytes,
       skipAttachment: (key) => Object.prototype.hasOwnProperty.call(state.attachments, key),
+      readInlineImages: policy.imageAttachment !== "allow",
     });
     const attachments: Record<string, CachedAttachment> = {};
     let scanned = 0;

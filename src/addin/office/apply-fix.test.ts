@@ -1,6 +1,8 @@
 import type { Message } from "../../core";
 import { createFakeOffice, type FakeOfficeOptions } from "../../simulator/fake-office";
-import { connectTaskpane, createComposeEditor } from "./apply-fix";
+import { maskCprInHtml } from "../taskpane/edits/mask-cpr";
+import { removeRecipient, replaceRecipient } from "../taskpane/edits/recipients";
+import { BODY_SET_MAX_CHARS, connectTaskpane, createComposeEditor, editWordHtml } from "./apply-fix";
 import type { OfficeLike } from "./office-types";
 
 const message: Message = {
@@ -37,7 +39,8 @@ describe("createComposeEditor", () => {
     const { fake, editor } = setup();
     const result = await editor.editBody({ html: (h) => h.replace("borger", "Borger"), text: () => "unused" });
     expect(result).toEqual({ ok: true, changed: true });
-    expect(fake.draft.bodyHtml).toBe("<p>Hej <b>Borger</b></p>");
+    expect(fake.draft.bodyHtml).toContain("<p class=MsoNormal>Hej <b>Borger</b><o:p></o:p></p>");
+    expect(fake.draft.bodyHtml).toContain("WordSection1");
     expect(fake.calls).toContain("body.setAsync(html)");
   });
 
@@ -122,5 +125,73 @@ describe("connectTaskpane", () => {
     await expect(connection?.initializationContext()).resolves.toBe('{"postvagt":1}');
     const read = await connection?.mailbox.readMessage({ maxAttachmentBytes: 1000 });
     expect(read?.message.subject).toBe("Sag om bolig");
+  });
+});
+
+describe("fixes on what real Outlook hands over (the strict fake)", () => {
+  const NOW = new Date("2026-06-01T12:00:00Z");
+  // Synthetic: born 1875, no living person holds it.
+  const CPR = "150375-6125";
+  const logo = { name: "image001.png", bytes: new Uint8Array([137, 80, 78, 71]) };
+
+  it.each(["classic-2403", "web", "mac"] as const)("%s: masking a number keeps the client's markup and every inline image", async (profile) => {
+    const fake = createFakeOffice({ ...message, bodyHtml: `<p>CPR-nr.: ${CPR}</p><p>Venlig hilsen</p>` }, { profile, inlineImages: [logo] });
+    const before = fake.draft.bodyHtml;
+    const editor = createComposeEditor(fake.Office);
+    const result = await editor.editBody({ html: (h) => maskCprInHtml(h, "all", NOW).text, text: (t) => t });
+    expect(result).toEqual({ ok: true, changed: true });
+    const after = fake.draft.bodyHtml;
+    expect(after).not.toContain(CPR);
+    expect(after).toContain("150375-****");
+    const cids = (html: string) => (html.match(/cid:[^"'\s>]+/g) ?? []).sort();
+    expect(cids(after)).toEqual(cids(before));
+    if (profile === "classic-2403") {
+      for (const mark of ["WordSection1", "MsoNormal", "<o:p></o:p>", "<!--[if gte mso 9]>", "<!--[if gte vml 1]>", "<![if !vml]>", "<![endif]>", "xmlns:o="]) {
+        expect(after).toContain(mark);
+      }
+    }
+  });
+
+  it("parks downlevel-revealed conditionals across the edit, and returns the input when nothing changed", () => {
+    const html = "<html><body><![if !vml]><img src=\"cid:a\"><![endif]><p>x</p></body></html>";
+    expect(editWordHtml(html, (h) => h)).toBe(html);
+    const seen: string[] = [];
+    const out = editWordHtml(html, (h) => (seen.push(h), h.replace("<p>x</p>", "<p>y</p>")));
+    expect(seen[0]).not.toContain("<![if");
+    expect(out).toBe("<html><body><![if !vml]><img src=\"cid:a\"><![endif]><p>y</p></body></html>");
+  });
+
+  it("refuses, before writing, a body over the 1,000,000-character limit", async () => {
+    const fake = createFakeOffice(message);
+    const editor = createComposeEditor(fake.Office);
+    const result = await editor.editBody({ html: (h) => h + "x".repeat(BODY_SET_MAX_CHARS), text: (t) => t });
+    expect(result).toEqual({ ok: false, code: "body-too-large" });
+    expect(fake.calls.some((c) => c.startsWith("body.setAsync"))).toBe(false);
+  });
+
+  it("replaces one of 250 recipients: 100 per call, everything else kept in order with its name", async () => {
+    const many = Array.from({ length: 250 }, (_, i) => ({ address: `borger${i}@example.dk`, displayName: `Borger ${i}`, field: "to" as const }));
+    const fake = createFakeOffice({ ...message, recipients: [...many, { address: "sagsbehandler@anders.dk", field: "to" }] });
+    const editor = createComposeEditor(fake.Office);
+    const result = await editor.editRecipients("to", (list) => replaceRecipient(list, "sagsbehandler@anders.dk", "sagsbehandler@randers.dk"));
+    expect(result).toEqual({ ok: true, changed: true });
+    expect(fake.draft.to).toHaveLength(251);
+    expect(fake.draft.to.slice(0, 250).map((r) => [r.emailAddress, r.displayName])).toEqual(many.map((r) => [r.address, r.displayName]));
+    expect(fake.draft.to[250]!.emailAddress).toBe("sagsbehandler@randers.dk");
+    expect(fake.calls.filter((c) => /^to\.(set|add)Async/.test(c))).toEqual(["to.setAsync(100)", "to.addAsync(100)", "to.addAsync(51)"]);
+  });
+
+  it("removes a recipient from a meeting invite's required attendees", async () => {
+    const fake = createFakeOffice(message, { appointment: { location: "Lokale 1" } });
+    const editor = createComposeEditor(fake.Office);
+    await expect(editor.editRecipients("to", (list) => removeRecipient(list, "sagsbehandler@anders.dk"))).resolves.toEqual({ ok: true, changed: true });
+    expect(fake.draft.to.map((r) => r.emailAddress)).toEqual(["borger@example.dk"]);
+    expect(fake.calls).toContain("requiredAttendees.setAsync(1)");
+    await expect(editor.editRecipients("bcc", (list) => list)).resolves.toEqual({ ok: false, code: "not-supported" });
+  });
+
+  it("label support is 'not-supported', not a crash, when isSetSupported throws", async () => {
+    const fake = createFakeOffice(message, { requirements: "throws" });
+    await expect(createComposeEditor(fake.Office).labelSupport()).resolves.toBe("not-supported");
   });
 });
