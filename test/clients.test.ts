@@ -81,3 +81,37 @@ describe.each(PROFILE_NAMES)("on %s", (profile) => {
     expect(h.fake.violations).toEqual([]);
   });
 });
+
+describe("shared and delegate mailboxes", () => {
+  const LEARN: PolicyResponse = { kind: "json", body: { ownDomains: [], trustedDomains: [] } };
+  const lookalike = draft({ recipients: [{ address: "sagsbehandler@anders.dk", field: "to" }], from: "me@privat.example" });
+
+  it.each(["shared", "delegate"] as const)("checks a draft in a %s mailbox and learns the own domain from its owner", async (kind) => {
+    const { outcome, completion } = await sendOn("classic-2403", lookalike, {
+      userEmail: "me@privat.example",
+      mailbox: { kind, owner: "borgerservice@randers.dk", permissions: 3 },
+    }, LEARN);
+    expect(outcome.path).toBe("block");
+    expect(completion.errorMessage).toContain("randers.dk");
+  });
+
+  it.each([
+    ["block", false],
+    ["allow", true],
+  ] as const)("a delegate the item refuses to (9020) gets the policy's onError (%s), never a silent pass", async (onError, allowed) => {
+    const policy: PolicyResponse = { kind: "json", body: { ownDomains: ["randers.dk"], trustedDomains: [], onError } };
+    const { outcome, completion } = await sendOn("web", draft(), { mailbox: { kind: "delegate", owner: "chef@randers.dk", permissions: 2 } }, policy);
+    expect(outcome.path).toBe("error");
+    expect(completion.allowEvent).toBe(allowed);
+  });
+
+  it("an item Outlook reports as null (mailbox hidden from the address list) is an error under the policy, not a crash", async () => {
+    const h = harness(draft(), { policy: { kind: "json", body: { ownDomains: ["randers.dk"], trustedDomains: [], onError: "block" } } });
+    (h.fake.Office.context.mailbox as { item: unknown }).item = null;
+    const event = h.fake.createEvent();
+    const outcome = await onMessageSend(event, h.sendDeps());
+    expect(outcome.path).toBe("error");
+    expect(event.completions).toHaveLength(1);
+    expect(event.completions[0]?.allowEvent).toBe(false);
+  });
+});

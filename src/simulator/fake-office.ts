@@ -570,10 +570,8 @@ export function createFakeOffice(message: Message, options: FakeOfficeOptions = 
       : {
           from: {
             getAsync: (callback: OfficeCallback<EmailAddressDetailsLike>) =>
-              guardedRespond("from.getAsync", "from.getAsync", callback, () => {
-                const sender = mailboxKind.kind === "own" ? userEmail : mailboxKind.owner;
-                return { emailAddress: sender, displayName: sender };
-              }),
+              // The signed-in user, also in a shared or delegated mailbox: only getSharedPropertiesAsync names the owner.
+              guardedRespond("from.getAsync", "from.getAsync", callback, () => ({ emailAddress: userEmail, displayName: userEmail })),
           },
         }),
     getAttachmentsAsync: (callback) => {
