@@ -4,8 +4,9 @@
  * attachments and timing each client really hands over. Every run also checks the protocol: exactly
  * one event.completed, no violation recorded by the fake. Facts: docs/design/outlook-fake-fidelity.md.
  */
+import { onAppointmentSend } from "../src/addin/launchevent/on-appointment-send";
 import { onMessageSend, type SendOutcome } from "../src/addin/launchevent/on-message-send";
-import { TASKPANE_COMMAND_ID } from "../src/addin/office/manifest-ids";
+import { APPOINTMENT_TASKPANE_COMMAND_ID, TASKPANE_COMMAND_ID } from "../src/addin/office/manifest-ids";
 import type { Message } from "../src/core/index";
 import { PROFILE_NAMES, type ClientProfileName } from "../src/simulator/fake-profiles";
 import type { FakeOfficeOptions } from "../src/simulator/fake-office";
@@ -113,5 +114,38 @@ describe("shared and delegate mailboxes", () => {
     expect(outcome.path).toBe("error");
     expect(event.completions).toHaveLength(1);
     expect(event.completions[0]?.allowEvent).toBe(false);
+  });
+});
+
+describe("meeting invites (OnAppointmentSend)", () => {
+  async function invite(profile: ClientProfileName, message: Message, location = "Mødelokale 2") {
+    const h = harness(message, { policy: OWN, fake: { profile, appointment: { location } } });
+    const event = h.fake.createEvent();
+    const outcome = await onAppointmentSend(event, h.sendDeps());
+    await new Promise((r) => setTimeout(r, 30));
+    expect(event.completions).toHaveLength(1);
+    expect(h.fake.violations).toEqual([]);
+    return { outcome, completion: event.completions[0]! };
+  }
+
+  it.each(PROFILE_NAMES)("%s: a CPR number in the location blocks the invite, and says where", async (profile) => {
+    const { outcome, completion } = await invite(profile, draft(), `Hos borgeren, ${HIGH_CPR}`);
+    expect(outcome.path).toBe("block");
+    expect(completion.errorMessage).toContain("mødestedet");
+    expect(completion.errorMessage).not.toContain("6125");
+    // The organizer form's own pane button.
+    if (buttonFrom114(profile)) expect(completion.commandId).toBe(APPOINTMENT_TASKPANE_COMMAND_ID);
+  });
+
+  it("a look-alike optional attendee blocks; a clean invite goes", async () => {
+    const lookalike = draft({ recipients: [{ address: "kollega@randers.dk", field: "to" }, { address: "sagsbehandler@anders.dk", field: "cc" }] });
+    expect((await invite("web", lookalike)).outcome.path).toBe("block");
+    expect((await invite("web", draft({ recipients: [{ address: "kollega@randers.dk", field: "to" }] }))).outcome.path).toBe("allow");
+  });
+
+  it("a CPR number in the body or in an attachment of the invite blocks", async () => {
+    expect((await invite("classic-2403", draft({ bodyHtml: `<p>${HIGH_CPR}</p>` }))).outcome.path).toBe("block");
+    const attachments = [{ kind: "file" as const, name: "Dagsorden.docx", bytes: makeDocx([HIGH_CPR]) }];
+    expect((await invite("mac", draft({ attachments }))).outcome.path).toBe("block");
   });
 });

@@ -60,4 +60,22 @@ describe("createSimulatorMailbox", () => {
     );
     expect(context).toBe("ctx");
   });
+
+  it("composes a meeting invite on request: attendees, location, and Send runs the add-in's OnAppointmentSend", async () => {
+    const box = createSimulatorMailbox({ displayLanguage: "da-DK", from: "a@randers.dk", onDraftChange: () => undefined, appointment: { location: "Lokale 2" } });
+    box.setRecipients("to", "kollega@randers.dk");
+    const item = box.fake.Office.context.mailbox.item!;
+    expect(item.itemType).toBe("appointment");
+    const attendees = await new Promise<Array<{ emailAddress: string }>>((done) => item.requiredAttendees!.getAsync((r) => done(r.value)));
+    expect(attendees.map((r) => r.emailAddress)).toEqual(["kollega@randers.dk"]);
+    box.fake.Office.actions!.associate("onAppointmentSendHandler", (event: MailboxEventLike) => event.completed({ allowEvent: true }));
+    expect(box.handlerReady()).toBe(true);
+    await expect(box.send()).resolves.toEqual({ allowEvent: true });
+  });
+
+  it("holds compose attachments as Outlook does: no contentType", () => {
+    const { box } = mailbox();
+    box.addAttachment("a.txt", new Uint8Array([104]), "text/plain");
+    expect(box.fake.draft.attachments[0]!.details).not.toHaveProperty("contentType");
+  });
 });

@@ -58,10 +58,12 @@ export function createSimulatorMailbox(options: {
   };
   const fake = createFakeOffice({ subject: "", bodyHtml: "", recipients: [], attachments: [], from: options.from }, settings);
   let nextId = 1;
+  // An invite goes through the add-in's OnAppointmentSend handler, as in Outlook.
+  const sendHandler = options.appointment ? HANDLER_NAMES.appointmentSend : HANDLER_NAMES.send;
 
   return {
     fake,
-    handlerReady: () => fake.associated.has(HANDLER_NAMES.send),
+    handlerReady: () => fake.associated.has(sendHandler),
     setRecipients(field, text) {
       fake.draft[field] = parseRecipients(text);
     },
@@ -86,7 +88,7 @@ export function createSimulatorMailbox(options: {
       fake.draft.attachments = fake.draft.attachments.filter((a) => a.details.id !== id);
     },
     async send() {
-      const { completion } = await fake.fire(HANDLER_NAMES.send);
+      const { completion } = await fake.fire(sendHandler);
       return completion;
     },
     notify(handler) {

@@ -16,6 +16,7 @@ import type { MailboxEventLike } from "../office/office-types";
 import { runtimeStore } from "../office/runtime-storage";
 import { loadPolicy, type FetchLike } from "../policy/load-policy";
 import { policyUrl, runtimeBaseUrl } from "../policy/policy-url";
+import { onAppointmentSend } from "./on-appointment-send";
 import { onMessageSend } from "./on-message-send";
 import { onAttachmentsChanged, onRecipientsChanged } from "./pre-scan";
 
@@ -49,6 +50,17 @@ function onMessageSendHandler(event: MailboxEventLike): void {
   }).catch(() => log("send: handler rejected"));
 }
 
+function onAppointmentSendHandler(event: MailboxEventLike): void {
+  onAppointmentSend(event, {
+    host: connectMailbox(),
+    loadPolicy: policyLoader(),
+    startedAt: STARTED_AT,
+    setTimer,
+    clearTimer,
+    log,
+  }).catch(() => log("send: appointment handler rejected"));
+}
+
 function onMessageAttachmentsChangedHandler(event: MailboxEventLike): void {
   onAttachmentsChanged(event, { host: connectMailbox(), loadPolicy: policyLoader(), log }).catch(() => undefined);
 }
@@ -64,6 +76,7 @@ if (
     [HANDLER_NAMES.send]: onMessageSendHandler,
     [HANDLER_NAMES.attachmentsChanged]: onMessageAttachmentsChangedHandler,
     [HANDLER_NAMES.recipientsChanged]: onMessageRecipientsChangedHandler,
+    [HANDLER_NAMES.appointmentSend]: onAppointmentSendHandler,
   })
 ) {
   log("Office.actions is missing: handlers not registered");
