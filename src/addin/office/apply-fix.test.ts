@@ -4,6 +4,9 @@ import { maskCprInHtml } from "../taskpane/edits/mask-cpr";
 import { removeRecipient, replaceRecipient } from "../taskpane/edits/recipients";
 import { BODY_SET_MAX_CHARS, connectTaskpane, createComposeEditor, editWordHtml } from "./apply-fix";
 import type { OfficeLike } from "./office-types";
+import { LOCAL_SEND_KEY, mapStorage, writeLocalSend } from "./mac-storage";
+import { connectMailbox } from "./mailbox-host";
+import { contextDataFor } from "./shared-state";
 
 const message: Message = {
   subject: "Sag om bolig",
@@ -193,5 +196,66 @@ describe("fixes on what real Outlook hands over (the strict fake)", () => {
   it("label support is 'not-supported', not a crash, when isSetSupported throws", async () => {
     const fake = createFakeOffice(message, { requirements: "throws" });
     await expect(createComposeEditor(fake.Office).labelSupport()).resolves.toBe("not-supported");
+  });
+});
+
+describe("the task pane finds the send result where the client can share it", () => {
+  const result = (at: number) => ({ at, verdict: "block" as const, reasons: [], total: 0 });
+
+  it("Mac: reads the send result from localStorage when sessionData has not caught up (office-js #5951)", async () => {
+    const { fake } = setup({ profile: "mac" });
+    const local = mapStorage(fake.localStorage!);
+    const host = connectMailbox(fake.Office, local)!;
+    await host.writeSharedState({ v: 1, attachments: {}, send: result(Date.now()) });
+    // sessionData on Mac shows the write only later; localStorage has it at once.
+    expect((await host.readSharedState()).send).toBeUndefined();
+    const connection = (await connectTaskpane(fake.Office, local))!;
+    await expect(connection.latestSendResult()).resolves.toMatchObject({ verdict: "block" });
+    expect(fake.localStorage!.get(LOCAL_SEND_KEY)).toContain('"postvagt":1');
+  });
+
+  it("elsewhere: sessionData, and nothing is written to localStorage", async () => {
+    const { fake } = setup({ profile: "classic-2403" });
+    const map = new Map<string, string>();
+    const host = connectMailbox(fake.Office, mapStorage(map))!;
+    await host.writeSharedState({ v: 1, attachments: {}, send: result(Date.now()) });
+    expect(map.size).toBe(0);
+    const connection = (await connectTaskpane(fake.Office, mapStorage(map)))!;
+    await expect(connection.latestSendResult()).resolves.toMatchObject({ verdict: "block" });
+  });
+
+  it("an open pane hears of a new send result through InitializationContextChanged (1.15)", async () => {
+    const { fake } = setup({ profile: "classic-2403" });
+    const connection = (await connectTaskpane(fake.Office))!;
+    const seen: number[] = [];
+    const stop = connection.onSendResult((r) => seen.push(r.at));
+    await new Promise((r) => setTimeout(r, 20));
+    fake.changeInitializationContext(contextDataFor(result(Date.now() + 1000)));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toHaveLength(1);
+    stop();
+  });
+
+  it("without the event (Mac, 1.14) it re-reads while visible, and only while visible", async () => {
+    const { fake } = setup({ profile: "mac" });
+    const local = mapStorage(fake.localStorage!);
+    const connection = (await connectTaskpane(fake.Office, local))!;
+    let tick: () => void = () => undefined;
+    let visible = false;
+    const seen: number[] = [];
+    const stop = connection.onSendResult((r) => seen.push(r.at), { setInterval: (fn) => (tick = fn), clearInterval: () => undefined, visible: () => visible });
+    await new Promise((r) => setTimeout(r, 20));
+    writeLocalSend(local, result(Date.now() + 5));
+    tick();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toEqual([]);
+    visible = true;
+    tick();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toHaveLength(1);
+    tick();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toHaveLength(1);
+    stop();
   });
 });

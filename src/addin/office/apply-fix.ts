@@ -19,6 +19,8 @@
  */
 import type { RecipientField } from "../../core";
 import { connectMailbox, type MailboxHost } from "./mailbox-host";
+import { macLocalStorage, newerSend, readLocalSend, type LocalStorageLike } from "./mac-storage";
+import { parseContextData, type SharedSendResult } from "./shared-state";
 import { OfficeCallError, getOffice, officeCall } from "./office-async";
 import type { ComposeItemLike, OfficeCallback, OfficeLike, RecipientsLike } from "./office-types";
 
@@ -228,24 +230,90 @@ export interface TaskpaneConnection {
   readonly editor: ComposeEditor;
   /** The `contextData` the Smart Alerts button handed over (Mailbox 1.14); undefined when opened from the ribbon. */
   initializationContext(): Promise<string | undefined>;
+  /**
+   * The last send check's result for this draft: the button's contextData, else the newer of
+   * sessionData and (on Mac) localStorage.
+   */
+  latestSendResult(): Promise<SharedSendResult | undefined>;
+  /**
+   * Calls `listener` when a newer send result arrives while the pane is open: through
+   * InitializationContextChanged (Mailbox 1.15), else by re-reading every few seconds while the
+   * pane is visible. Returns a function that stops listening.
+   */
+  onSendResult(listener: (result: SharedSendResult) => void, env?: WatchEnv): () => void;
+}
+
+/** Timers and visibility for onSendResult (the page's by default; tests pass their own). */
+export interface WatchEnv {
+  readonly setInterval: (fn: () => void, ms: number) => unknown;
+  readonly clearInterval: (handle: unknown) => void;
+  readonly visible: () => boolean;
+}
+
+/** How often an open pane without the 1.15 event re-reads the send result while visible. */
+export const SEND_RESULT_POLL_MS = 2000;
+
+function pageEnv(): WatchEnv {
+  return {
+    setInterval: (fn, ms) => setInterval(fn, ms),
+    clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
+    visible: () => typeof document === "undefined" || document.visibilityState !== "hidden",
+  };
 }
 
 /** Waits for Office, then connects to the compose item; undefined outside Outlook (or the simulator). */
-export async function connectTaskpane(office: OfficeLike | undefined = getOffice()): Promise<TaskpaneConnection | undefined> {
+export async function connectTaskpane(
+  office: OfficeLike | undefined = getOffice(),
+  localStorage?: LocalStorageLike,
+): Promise<TaskpaneConnection | undefined> {
   if (!office) return undefined;
   if (typeof office.onReady === "function") await office.onReady();
-  const mailbox = connectMailbox(office);
+  const mailbox = connectMailbox(office, localStorage);
   const item = office.context.mailbox.item;
   if (!mailbox || !item) return undefined;
+  const mac = macLocalStorage(office, localStorage);
+  const stored = async (): Promise<SharedSendResult | undefined> => {
+    const fromSession = (await mailbox.readSharedState()).send;
+    return newerSend(fromSession, mac ? readLocalSend(mac, Date.now()) : undefined);
+  };
+  const initializationContext = async () => {
+    const get = item.getInitializationContextAsync;
+    if (typeof get !== "function") return undefined;
+    const got = await call<string>(office, "getInitializationContextAsync", (cb) => get.call(item, cb));
+    return got.ok ? got.value : undefined;
+  };
   return {
     displayLanguage: mailbox.capabilities.displayLanguage,
     mailbox,
     editor: createComposeEditor(office),
-    async initializationContext() {
-      const get = item.getInitializationContextAsync;
-      if (typeof get !== "function") return undefined;
-      const got = await call<string>(office, "getInitializationContextAsync", (cb) => get.call(item, cb));
-      return got.ok ? got.value : undefined;
+    initializationContext,
+    async latestSendResult() {
+      return parseContextData(await initializationContext()) ?? (await stored());
+    },
+    onSendResult(listener, env = pageEnv()) {
+      let last = 0;
+      let stopped = false;
+      const offer = (result: SharedSendResult | undefined) => {
+        if (stopped || !result || result.at <= last) return;
+        last = result.at;
+        listener(result);
+      };
+      void stored().then((r) => (last = Math.max(last, r?.at ?? 0)), () => undefined);
+      const eventType = office.EventType?.InitializationContextChanged;
+      const canListen = eventType !== undefined && typeof item.addHandlerAsync === "function" && supportsSet(office, "1.15");
+      if (canListen) {
+        item.addHandlerAsync!(eventType, (args) => offer(parseContextData(args?.initializationContextData)));
+      }
+      // Without the event (before 1.15, Mac 1.14, LTSC): re-read while the pane is visible.
+      const handle = canListen
+        ? undefined
+        : env.setInterval(() => {
+            if (env.visible()) void stored().then(offer, () => undefined);
+          }, SEND_RESULT_POLL_MS);
+      return () => {
+        stopped = true;
+        if (handle !== undefined) env.clearInterval(handle);
+      };
     },
   };
 }
