@@ -149,3 +149,22 @@ describe("meeting invites (OnAppointmentSend)", () => {
     expect((await invite("mac", draft({ attachments }))).outcome.path).toBe("block");
   });
 });
+
+describe("timing: a read that fails after the deadline", () => {
+  it.each([
+    ["block", false],
+    ["allow", true],
+  ] as const)("completes once by the deadline with onTimeout %s, and the late failure changes nothing", async (onTimeout, allowed) => {
+    const policy: PolicyResponse = { kind: "json", body: { ownDomains: ["randers.dk"], trustedDomains: [], onTimeout } };
+    const h = harness(draft(), { policy, fake: { faults: { "body.getAsync": { code: 5001, afterMs: 4500 } } } });
+    const event = h.fake.createEvent();
+    const started = Date.now();
+    const outcome = await onMessageSend(event, h.sendDeps());
+    expect(Date.now() - started).toBeLessThan(4000);
+    expect(outcome.path).toBe("timeout");
+    expect(event.completions[0]?.allowEvent).toBe(allowed);
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(event.completions).toHaveLength(1);
+    expect(h.fake.violations).toEqual([]);
+  }, 15_000);
+});
