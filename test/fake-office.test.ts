@@ -158,6 +158,7 @@ describe("the strict fake (the default) is the documented Outlook", () => {
       const list = (await call<AttachmentDetailsLike[]>((cb) => fake.Office.context.mailbox.item!.getAttachmentsAsync(cb))).value;
       expect(list[0]).not.toHaveProperty("contentType");
       expect(list[0]!.name).toBe(name);
+      expect(list[0]!.attachmentType).toBe(profile === "mac" ? "file" : "item");
     }
   });
 

@@ -297,9 +297,16 @@ function attachmentOf(a: AttachmentInput, index: number, strict: boolean, profil
       content: undefined,
     };
   }
+  if (a.contentType === "message/rfc822" && strict && profile.itemNamesHaveExtension) {
+    // Mac: an attached mail is a File with its extension, served as Base64 (AttachmentDetailsCompose.attachmentType).
+    return {
+      details: { id, name: /\.(eml|msg)$/i.test(a.name) ? a.name : `${a.name}.eml`, size: a.bytes.length, attachmentType: "file", isInline: false },
+      content: { format: "base64", content: encodeBase64(a.bytes) },
+    };
+  }
   if (a.contentType === "message/rfc822") {
-    // An attached Outlook item is named by its subject, without extension except on Mac (AttachmentDetailsCompose.name).
-    const name = strict && !profile.itemNamesHaveExtension ? a.name.replace(/\.(eml|msg)$/i, "") : a.name;
+    // An attached Outlook item (type Item) is named without extension (AttachmentDetailsCompose.name).
+    const name = strict ? a.name.replace(/\.(eml|msg)$/i, "") : a.name;
     return {
       details: { id, name, size: a.bytes.length, ...type(a.contentType), attachmentType: "item", isInline: false },
       content: { format: "eml", content: decodeUtf8(a.bytes) },

@@ -28,7 +28,7 @@ export interface ClientProfile {
   readonly inlineImagesFail: boolean;
   /** Attached Outlook items come back as different EML on each read (office-js #6856). */
   readonly itemEmlVaries: boolean;
-  /** Attached Outlook items are named with their extension (Mac) or without it (Windows, web). */
+  /** Attached mails are Files named with their extension (Mac), or Items without it (Windows, web). */
   readonly itemNamesHaveExtension: boolean;
   /** A sessionData write becomes visible to another runtime only after this delay (office-js #5951). */
   readonly sessionDataLagMs: number;
