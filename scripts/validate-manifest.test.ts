@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkManifestStructure, validateManifest, validateManifestXsd } from "./validate-manifest";
-import { HANDLER_NAMES, MIN_MAILBOX_SET, TASKPANE_COMMAND_ID } from "../src/addin/office/manifest-ids";
+import { APPOINTMENT_TASKPANE_COMMAND_ID, HANDLER_NAMES, MIN_MAILBOX_SET, TASKPANE_COMMAND_ID } from "../src/addin/office/manifest-ids";
 
 const { renderManifest } = require("./webpack/manifest") as {
   renderManifest: (template: string, o: { baseUrl: string; sendMode?: string }) => string;
@@ -52,6 +52,22 @@ const STRUCTURE_MUTATIONS: Array<[string, (xml: string) => string, RegExp]> = [
   ["no JavaScript override for classic Outlook", (x) => x.replace('<Override type="javascript" resid="JSRuntime.Url"/>', ""), /Override type="javascript"/],
   ["a Danish string without English", (x) => x.replace('<bt:Override Locale="en-US" Value="Check this mail"/>', ""), /Pane\.Label.*en-US/],
   ["plain http", (x) => x.replace("https://localhost:3000/commands.html", "http://localhost:3000/commands.html"), /not https/],
+  ["no shared-mailbox support", (x) => x.replace("<SupportsSharedFolders>true</SupportsSharedFolders>", ""), /SupportsSharedFolders/],
+  [
+    "a renamed appointment send handler",
+    (x) => x.replace(`FunctionName="${HANDLER_NAMES.appointmentSend}"`, 'FunctionName="onInvite"'),
+    /FunctionName="onInvite"/,
+  ],
+  [
+    "the invite pane button renamed",
+    (x) => x.replace(`id="${APPOINTMENT_TASKPANE_COMMAND_ID}"`, 'id="other"'),
+    /AppointmentOrganizerCommandSurface/,
+  ],
+  [
+    "invites under another send mode than messages",
+    (x) => x.replace('<LaunchEvent Type="OnAppointmentSend" FunctionName="onAppointmentSendHandler" SendMode="SoftBlock"/>', '<LaunchEvent Type="OnAppointmentSend" FunctionName="onAppointmentSendHandler" SendMode="Block"/>'),
+    /differs/,
+  ],
 ];
 
 describe("a broken manifest fails validation", () => {

@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { validateXML } from "xmllint-wasm";
 import { DomUtils, parseDocument } from "htmlparser2";
-import { HANDLER_NAMES, MIN_MAILBOX_SET, TASKPANE_COMMAND_ID } from "../src/addin/office/manifest-ids";
+import { APPOINTMENT_TASKPANE_COMMAND_ID, HANDLER_NAMES, MIN_MAILBOX_SET, TASKPANE_COMMAND_ID } from "../src/addin/office/manifest-ids";
 
 /** htmlparser2's own domhandler Element (a nested copy of the package). */
 type Element = ReturnType<typeof DomUtils.getElementsByTagName>[number];
@@ -36,6 +36,8 @@ const KNOWN_EVENTS = new Set([
   "OnMessageFromChanged",
   "OnSensitivityLabelChanged",
   "OnMessageCompose",
+  "OnNewAppointmentOrganizer",
+  "OnAppointmentSend",
 ]);
 
 export interface ManifestIssue {
@@ -67,6 +69,10 @@ export async function validateManifestXsd(xml: string, fileName = "manifest.xml"
 
 function elements(root: ReturnType<typeof parseDocument>, name: string): Element[] {
   return DomUtils.getElementsByTagName(name, root, true);
+}
+
+function controls(root: ReturnType<typeof parseDocument>): Element[] {
+  return elements(root, "Control");
 }
 
 function childElements(el: Element, name: string): Element[] {
@@ -124,6 +130,7 @@ export function checkManifestStructure(xml: string, options: StructureOptions = 
     ["OnMessageSend", HANDLER_NAMES.send],
     ["OnMessageRecipientsChanged", HANDLER_NAMES.recipientsChanged],
     ["OnMessageAttachmentsChanged", HANDLER_NAMES.attachmentsChanged],
+    ["OnAppointmentSend", HANDLER_NAMES.appointmentSend],
   ];
   for (const [type, fn] of expectedHandlers) {
     const ev = declared.get(type);
@@ -136,9 +143,23 @@ export function checkManifestStructure(xml: string, options: StructureOptions = 
   if (send !== undefined && options.sendMode !== undefined && (send.attribs.SendMode ?? "SoftBlock") !== options.sendMode) {
     issues.push(`OnMessageSend SendMode="${send.attribs.SendMode}" but ${options.sendMode} was asked for`);
   }
+  const appointmentSend = declared.get("OnAppointmentSend");
+  if (send !== undefined && appointmentSend !== undefined && (appointmentSend.attribs.SendMode ?? "SoftBlock") !== (send.attribs.SendMode ?? "SoftBlock")) {
+    issues.push(`OnAppointmentSend SendMode="${appointmentSend.attribs.SendMode}" differs from OnMessageSend's`);
+  }
+  const appointmentControl = controls(doc).find((c) => c.attribs.id === APPOINTMENT_TASKPANE_COMMAND_ID);
+  const organizerSurface = DomUtils.findAll(
+    (e) => e.name === "ExtensionPoint" && e.attribs["xsi:type"] === "AppointmentOrganizerCommandSurface",
+    doc.children,
+  )[0];
+  if (appointmentControl === undefined || organizerSurface === undefined || !DomUtils.findAll((e) => e === appointmentControl, organizerSurface.children).length) {
+    issues.push(`<Control id="${APPOINTMENT_TASKPANE_COMMAND_ID}"> must sit on the AppointmentOrganizerCommandSurface (the invite's Smart Alerts commandId)`);
+  }
+  if (!elements(doc, "SupportsSharedFolders").some((e) => DomUtils.textContent(e).trim() === "true")) {
+    issues.push("<SupportsSharedFolders>true</SupportsSharedFolders> is missing: drafts in shared and delegated mailboxes would go unchecked");
+  }
 
-  const controls = elements(doc, "Control");
-  const paneControl = controls.find((c) => c.attribs.id === TASKPANE_COMMAND_ID);
+  const paneControl = controls(doc).find((c) => c.attribs.id === TASKPANE_COMMAND_ID);
   if (paneControl === undefined) {
     issues.push(`no <Control id="${TASKPANE_COMMAND_ID}">: the Smart Alerts commandId would open nothing`);
   } else {

@@ -38,7 +38,9 @@ function renderManifest(template, { baseUrl, sendMode = "SoftBlock" }) {
   const withUrls = withDomain.split(`${TEMPLATE_BASE_URL}/`).join(`${base}/`);
   const sendEvent = /(<LaunchEvent Type="OnMessageSend"[^>]*SendMode=")([A-Za-z]+)(")/;
   if (!sendEvent.test(withUrls)) throw new Error("manifest template has no OnMessageSend LaunchEvent with a SendMode");
-  return withUrls.replace(sendEvent, `$1${sendMode}$3`);
+  // Meeting invites follow the same send mode as messages.
+  const appointmentEvent = /(<LaunchEvent Type="OnAppointmentSend"[^>]*SendMode=")([A-Za-z]+)(")/;
+  return withUrls.replace(sendEvent, `$1${sendMode}$3`).replace(appointmentEvent, `$1${sendMode}$3`);
 }
 
 module.exports = { renderManifest, normaliseBaseUrl, TEMPLATE_BASE_URL };

@@ -27,7 +27,7 @@ import { EXIT, type ExitCode } from "./exit-codes";
 export type JsonFinding =
   | {
       readonly kind: "cpr";
-      readonly location: { readonly part: "subject" | "body" | "attachment"; readonly attachment?: string; readonly detail?: string };
+      readonly location: { readonly part: "subject" | "body" | "location" | "attachment"; readonly attachment?: string; readonly detail?: string };
       readonly masked: string;
       readonly confidence: "high" | "medium" | "low";
       readonly action: Action;

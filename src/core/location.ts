@@ -1,6 +1,7 @@
 /** Where a piece of scanned text lives: precise enough to say "Bilag.zip/Ansøgning.docx, side 3". */
 
-export type Part = "subject" | "body" | "attachment";
+/** "location": a meeting invite's location line. */
+export type Part = "subject" | "body" | "location" | "attachment";
 
 /** The place inside a part. Rendered to words by i18n (e.g. "side 3", "Ark2!C14"). */
 export type Place =

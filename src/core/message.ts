@@ -32,6 +32,8 @@ export interface Message {
   readonly bodyText?: string;
   /** HTML body; preferred over bodyText when both are present (it keeps the cell/paragraph structure). */
   readonly bodyHtml?: string;
+  /** A meeting invite's location line (Outlook's appointment organizer form), scanned like the subject. */
+  readonly location?: string;
   readonly recipients: readonly Recipient[];
   readonly attachments: readonly AttachmentInput[];
   /** Sender address, where known (used only to learn the own domain when the policy names none). */

@@ -193,6 +193,7 @@ export async function scanMessage(message: Message, policy: Policy, options: Sca
     if (body) textSegments.push(body);
     const plain = plainAlternative(message, body);
     if (plain) textSegments.push(plain);
+    if (message.location) textSegments.push({ text: message.location, location: { part: "location" } });
   } catch {
     errors.push({ phase: "subject-body" });
   }

@@ -49,10 +49,10 @@ export function secureRouteOf(message: Message, policy: Policy): SecureRouteMatc
 /**
  * What a secure route protects: a CPR number in the body or an attachment, and an attachment that
  * could not be read (encrypted in transit either way). Not a number in the subject (no route
- * encrypts it), and never a wrong recipient (the encrypted mail still reaches the stranger).
+ * encrypts it, nor a meeting's location line, which travels like the subject), and never a wrong recipient (the encrypted mail still reaches the stranger).
  * decide.ts and the task pane both use this one rule.
  */
 export function protectedBySecureRoute(finding: Finding): boolean {
-  if (finding.kind === "cpr") return finding.location.part !== "subject";
+  if (finding.kind === "cpr") return finding.location.part !== "subject" && finding.location.part !== "location";
   return finding.kind === "unreadable-attachment";
 }

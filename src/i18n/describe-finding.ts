@@ -95,6 +95,7 @@ export function describePlace(place: Place, lang: AnyLang): string {
 export function describeLocation(location: Location, lang: AnyLang): string {
   if (location.part === "subject") return t(lang, "findings.where.subject");
   if (location.part === "body") return t(lang, "findings.where.body");
+  if (location.part === "location") return t(lang, "findings.where.location");
   const attachment = shownName(location.attachment ?? "?");
   if (!location.place) return t(lang, "findings.where.attachment", { attachment });
   if (location.place.kind === "file-name") return t(lang, "findings.where.fileName", { attachment });

@@ -7,9 +7,18 @@
  * Office.actions.associate and event objects that record `completed`.
  *
  * Used by jest tests, by the conformance suite, by the bare-`vm` test of the classic bundle and by
- * the browser simulator page, so it uses no Node API and no DOM: only the language.
- * Callbacks run asynchronously, as Office's do. Faults are injectable per API ("fail" calls back
- * with status failed, "hang" never calls back) to exercise the handler's error and timeout paths.
+ * the browser simulator page, so it uses no Node API and no DOM: only the language (and setTimeout).
+ *
+ * STRICT by default: it behaves like the documented Outlook, and like its public bug tracker where
+ * the two differ (docs/design/outlook-fake-fidelity.md has each behaviour with its source):
+ * callbacks arrive as macrotasks with jitter; compose attachments carry no contentType; attached
+ * Outlook items have no file extension and (classic) different bytes on each read; bodies are the
+ * client's own HTML (Word HTML on classic); only resolved recipients come back and setAsync/addAsync
+ * take at most 100 per call; body.setAsync refuses more than 1,000,000 characters; a second
+ * event.completed is recorded as a violation (and throws). `kind: "kind"` turns the client quirks
+ * off for demos and for tests of the core's own behaviour; `profile` picks the client.
+ * Faults are injectable per API ("fail" calls back failed, "hang" never calls back, or a spec with
+ * Office's error code and a delay: a read that fails after the deadline).
  */
 import type { AttachmentInput, Message, Recipient, RecipientField } from "../core/index";
 import type {
@@ -22,8 +31,14 @@ import type {
   OfficeCallback,
   OfficeLike,
   OfficeRuntimeLike,
+  RecipientsLike,
+  SharedPropertiesLike,
   SmartAlertsCompletion,
 } from "../addin/office/office-types";
+import { bodyAfterSet, bodyAsClientWrites, htmlToPlain, type InlineImageRef } from "./fake-bodies";
+import { CLIENT_PROFILES, type ClientProfile, type ClientProfileName } from "./fake-profiles";
+
+export type { ClientProfileName } from "./fake-profiles";
 
 export type FakeApi =
   | "subject.getAsync"
@@ -33,8 +48,10 @@ export type FakeApi =
   | "recipients.getAsync"
   | "recipients.setAsync"
   | "from.getAsync"
+  | "location.getAsync"
   | "getAttachmentsAsync"
   | "getAttachmentContentAsync"
+  | "getSharedPropertiesAsync"
   | "sessionData.getAsync"
   | "sessionData.setAsync"
   | "getInitializationContextAsync"
@@ -44,27 +61,75 @@ export type FakeApi =
   | "internetHeaders.setAsync"
   | "roamingSettings.saveAsync";
 
-export type Fault = "fail" | "hang";
+/** An Office error as the callback reports it: documented codes (5001 internal error, 9020 generic response…). */
+export interface FaultSpec {
+  readonly code: number;
+  readonly name?: string;
+  /** Call back only after this many ms: a read that fails after the send's deadline. */
+  readonly afterMs?: number;
+}
+
+export type Fault = "fail" | "hang" | FaultSpec;
+
+/**
+ * What one getAttachmentContentAsync call for a named attachment does, in order: "ok" serves the
+ * content; "empty" succeeds with "" (office-js #6098); "interim" fails as an id that is no longer
+ * valid because the upload finished and the attachment got its final id (office-js #6050, #4768);
+ * a FaultSpec fails with that code (5001: office-js #2842, #6581). After the script, "ok".
+ */
+export type AttachmentStep = "ok" | "empty" | "interim" | FaultSpec;
+
+/** An image in the body (a signature logo, a pasted screenshot): an inline attachment plus a cid: reference. */
+export interface FakeInlineImage {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly contentId?: string;
+}
+
+/** Where the draft lives: the user's own mailbox, a shared mailbox, or another user's (delegate access). */
+export type FakeMailboxKind =
+  | { readonly kind: "own" }
+  | { readonly kind: "shared" | "delegate"; readonly owner: string; readonly permissions: number };
 
 export interface FakeOfficeOptions {
-  /** Highest Mailbox requirement set the fake client supports ("1.12" … "1.16"). Default "1.15". */
+  /** "strict" (default): the documented client with its tracked quirks. "kind": none of them (demos). */
+  readonly kind?: "strict" | "kind";
+  /** Which client to be (default "classic-2403"); see fake-profiles.ts. */
+  readonly profile?: ClientProfileName;
+  /** Highest Mailbox requirement set; overrides the profile's. */
   readonly maxMailboxSet?: string;
   /** Office.context.displayLanguage. Default "da-DK". */
   readonly displayLanguage?: string;
-  /** Office.context.platform. Default "PC". */
+  /** Office.context.platform; overrides the profile's. */
   readonly platform?: string;
   /** Per-API faults. */
   readonly faults?: Partial<Record<FakeApi, Fault>>;
-  /** Attachment names whose content call fails even without a global fault (office-js #6581). */
+  /** Attachment names whose content call always fails (office-js #6581: files added through "Send to"). */
   readonly failingAttachments?: readonly string[];
+  /** Per attachment name, what its successive content calls do. */
+  readonly attachmentSteps?: Readonly<Record<string, readonly AttachmentStep[]>>;
+  /** Images in the body, carried as inline attachments (isInline true). */
+  readonly inlineImages?: readonly FakeInlineImage[];
+  /** Addresses typed but not resolved: shown in the compose window, not returned by getAsync. */
+  readonly unresolved?: readonly string[];
   /** What getInitializationContextAsync returns (the Smart Alerts contextData). */
   readonly initializationContext?: string;
-  /** The signed-in user; also the compose `from`. Default the message's `from`. */
+  /** The signed-in user (userProfile). Default the message's `from`. */
   readonly userEmail?: string;
-  /** Offer OfficeRuntime.storage (classic event runtime). Default true. */
+  /** Where the draft lives. Default the user's own mailbox. */
+  readonly mailbox?: FakeMailboxKind;
+  /** Compose a meeting invite instead of a message: recipients to/cc/bcc become required/optional attendees/resources. */
+  readonly appointment?: { readonly location: string };
+  /** "missing": Office.context.requirements is undefined; "throws": isSetSupported throws (office-js #5091, #2286). */
+  readonly requirements?: "ok" | "missing" | "throws";
+  /** Offer OfficeRuntime.storage; overrides the profile's. */
   readonly runtimeStorage?: boolean;
-  /** Milliseconds before each callback (0 = next microtask). Needs setTimeout when > 0. */
+  /** Milliseconds before each callback, on top of the jitter. */
   readonly latencyMs?: number;
+  /** Random extra delay per callback, 0..jitterMs (strict default 3). */
+  readonly jitterMs?: number;
+  /** Seed for the jitter (default 1): runs are repeatable. */
+  readonly seed?: number;
   /** Delay per attachment content call, on top of latencyMs (a slow download). */
   readonly attachmentLatencyMs?: number;
   /** Offer item.internetHeaders (Mailbox 1.8). Default true; false = a client that cannot write headers. */
@@ -83,16 +148,21 @@ export interface FakeDraft {
   to: EmailAddressDetailsLike[];
   cc: EmailAddressDetailsLike[];
   bcc: EmailAddressDetailsLike[];
+  /** Typed, not resolved: never returned by getAsync, dropped by setAsync on that field. */
+  unresolved: Array<{ field: "to" | "cc" | "bcc"; emailAddress: string }>;
   attachments: FakeAttachment[];
   sensitivityLabel: string;
   /** Internet headers the add-in set (item.internetHeaders), by name. */
   headers: Record<string, string>;
+  location: string;
   sent: boolean;
 }
 
 export interface FakeAttachment {
   readonly details: AttachmentDetailsLike;
   readonly content: AttachmentContentLike | undefined;
+  /** Cloud files added with web "Upload and share": on the draft, not in getAttachmentsAsync there. */
+  readonly uploadAndShare?: boolean;
 }
 
 export interface FakeEvent extends MailboxEventLike {
@@ -105,21 +175,28 @@ export interface FakeEvent extends MailboxEventLike {
 export interface FakeOffice {
   readonly Office: OfficeLike;
   readonly OfficeRuntime: OfficeRuntimeLike | undefined;
+  readonly profile: ClientProfile;
   readonly draft: FakeDraft;
   readonly sessionData: Map<string, string>;
   /** What roamingSettings.saveAsync last saved (the user's mailbox), as JSON text per name. */
   readonly roamingSaved: Map<string, string>;
   readonly runtimeStorage: Map<string, string>;
+  /** window.localStorage as the Mac runtimes share it (undefined where the profile has none). */
+  readonly localStorage: Map<string, string> | undefined;
   /** Handlers registered through Office.actions.associate. */
   readonly associated: Map<string, (event: MailboxEventLike) => void>;
   /** Every API call made, in order ("body.getAsync(html)", "getAttachmentContentAsync(2)"…). */
   readonly calls: string[];
+  /** Protocol breaches by the add-in (a second event.completed): a test asserts this stays empty. */
+  readonly violations: string[];
   /** Characters sessionData may hold (50,000 up to Mailbox 1.15, 2,621,440 from 1.16). */
   readonly sessionDataLimit: number;
   createEvent(): FakeEvent;
   /** Runs an associated handler with a fresh event and resolves with its first completion. */
   fire(name: string): Promise<{ event: FakeEvent; completion: SmartAlertsCompletion | undefined }>;
   setFault(api: FakeApi, fault: Fault | undefined): void;
+  /** Raises InitializationContextChanged in an open task pane (Mailbox 1.15), as a new Smart Alerts button press does. */
+  changeInitializationContext(data: string): void;
 }
 
 /** The calls that change what the user sees in the compose window. */
@@ -136,6 +213,10 @@ const ROAMING_LIMIT = 32 * 1024;
 
 const SUCCEEDED = "succeeded";
 const FAILED = "failed";
+/** body.setAsync: "The string is limited to 1,000,000 characters" (Office.Body reference). */
+export const BODY_MAX_CHARS = 1_000_000;
+/** Recipients.setAsync/addAsync: at most 100 per call (Office.Recipients reference). */
+export const RECIPIENTS_PER_CALL = 100;
 
 function versionAtMost(version: string, max: string): boolean {
   const [a1, a2] = version.split(".").map(Number);
@@ -188,19 +269,6 @@ export function decodeUtf8(bytes: Uint8Array): string {
   return out;
 }
 
-/** Crude HTML → text for the fake's Text coercion (Outlook renders its own; tests only need words). */
-function htmlToPlain(html: string): string {
-  return html
-    .replace(/<(br|\/p|\/div|\/tr|\/li)[^>]*>/gi, "\n")
-    .replace(/<[^>]*>/g, "")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&");
-}
-
 function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
@@ -211,53 +279,229 @@ function recipientsOf(message: Message, field: RecipientField): EmailAddressDeta
     .map((r) => ({ emailAddress: r.address, displayName: r.displayName ?? r.address, recipientType: "externalUser" }));
 }
 
-function attachmentOf(a: AttachmentInput, index: number): FakeAttachment {
+/** A small seeded generator (mulberry32) for the callback jitter: runs repeat exactly. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function attachmentOf(a: AttachmentInput, index: number, strict: boolean, profile: ClientProfile): FakeAttachment {
   // Classic Outlook's compose ids are indices; the adapter must not rely on them.
   const id = String(index);
+  // Compose attachments carry no contentType (AttachmentDetailsCompose has none); the kind fake keeps it.
+  const type = (t: string) => (strict ? {} : { contentType: t });
   if (a.kind === "unavailable") {
     if (a.reason === "cloud") {
       return {
-        details: { id, name: a.name, size: 0, contentType: "application/octet-stream", attachmentType: "cloud", isInline: false },
+        details: { id, name: a.name, size: 0, ...type("application/octet-stream"), attachmentType: "cloud", isInline: false },
         content: { format: "url", content: `https://onedrive.example.invalid/${encodeURIComponent(a.name)}` },
+        uploadAndShare: true,
       };
     }
     // An item Outlook cannot serialise (drag-and-dropped in web Outlook): content call fails.
     return {
-      details: { id, name: a.name, size: 1, contentType: "message/rfc822", attachmentType: "item", isInline: false },
+      details: { id, name: a.name, size: 1, ...type("message/rfc822"), attachmentType: "item", isInline: false },
       content: undefined,
     };
   }
-  if (a.contentType === "message/rfc822") {
+  if (a.contentType === "message/rfc822" && strict && profile.itemNamesHaveExtension) {
+    // Mac: an attached mail is a File with its extension, served as Base64 (AttachmentDetailsCompose.attachmentType).
     return {
-      details: { id, name: a.name, size: a.bytes.length, contentType: a.contentType, attachmentType: "item", isInline: false },
+      details: { id, name: /\.(eml|msg)$/i.test(a.name) ? a.name : `${a.name}.eml`, size: a.bytes.length, attachmentType: "file", isInline: false },
+      content: { format: "base64", content: encodeBase64(a.bytes) },
+    };
+  }
+  if (a.contentType === "message/rfc822") {
+    // An attached Outlook item (type Item) is named without extension (AttachmentDetailsCompose.name).
+    const name = strict ? a.name.replace(/\.(eml|msg)$/i, "") : a.name;
+    return {
+      details: { id, name, size: a.bytes.length, ...type(a.contentType), attachmentType: "item", isInline: false },
       content: { format: "eml", content: decodeUtf8(a.bytes) },
     };
   }
   return {
-    details: {
-      id,
-      name: a.name,
-      size: a.bytes.length,
-      contentType: a.contentType ?? "application/octet-stream",
-      attachmentType: "file",
-      isInline: false,
-    },
+    details: { id, name: a.name, size: a.bytes.length, ...type(a.contentType ?? "application/octet-stream"), attachmentType: "file", isInline: false },
     content: { format: "base64", content: encodeBase64(a.bytes) },
   };
 }
 
+function inlineOf(image: FakeInlineImage, index: number, strict: boolean): FakeAttachment & { ref: InlineImageRef } {
+  const contentId = image.contentId ?? `image00${index + 1}.png@01DB0000.00000000`;
+  return {
+    details: {
+      id: `inline-${index}`,
+      name: image.name,
+      size: image.bytes.length,
+      ...(strict ? {} : { contentType: "image/png" }),
+      attachmentType: "file",
+      isInline: true,
+    },
+    content: { format: "base64", content: encodeBase64(image.bytes) },
+    ref: { contentId, name: image.name },
+  };
+}
+
+interface FakeContext {
+  readonly options: FakeOfficeOptions;
+  readonly strict: boolean;
+  readonly profile: ClientProfile;
+  readonly draft: FakeDraft;
+  readonly calls: string[];
+  readonly faults: Map<FakeApi, Fault>;
+  schedule(fn: () => void, extraMs?: number): void;
+}
+
+function failure<T>(code: number | undefined, name: string): AsyncResultLike<T> {
+  return { status: FAILED, value: undefined as T, error: { name, message: name, ...(code !== undefined ? { code } : {}) } };
+}
+
+/** An error result from produce(): name and (where Office documents one) code. */
+class FakeError extends Error {
+  constructor(
+    name: string,
+    readonly code?: number,
+  ) {
+    super(name);
+    this.name = name;
+  }
+}
+
+function makeRespond(ctx: FakeContext) {
+  return function respond<T>(api: FakeApi, label: string, callback: OfficeCallback<T> | undefined, produce: () => T | Error, extraMs = 0): void {
+    ctx.calls.push(label);
+    const fault = ctx.faults.get(api);
+    if (fault === "hang") return;
+    const spec: FaultSpec | undefined = fault === "fail" ? { code: 9020, name: "GenericResponseError" } : fault;
+    ctx.schedule(() => {
+      if (!callback) return;
+      let result: AsyncResultLike<T>;
+      if (spec) {
+        result = failure<T>(spec.code, spec.name ?? "GenericResponseError");
+      } else {
+        const value = produce();
+        result =
+          value instanceof Error
+            ? failure<T>(value instanceof FakeError ? value.code : 9999, value.name)
+            : { status: SUCCEEDED, value };
+        if (!(value instanceof Error) && DRAFT_CHANGES.has(api)) ctx.options.onDraftChange?.(api);
+      }
+      callback(result);
+    }, extraMs + (spec?.afterMs ?? 0));
+  };
+}
+
+type Respond = ReturnType<typeof makeRespond>;
+type RecipientInput = ReadonlyArray<string | { emailAddress: string; displayName?: string }>;
+
+function recipientsApi(ctx: FakeContext, respond: Respond, field: "to" | "cc" | "bcc", label: string): RecipientsLike {
+  const limit = ctx.strict ? ctx.profile.recipientsPerCall : undefined;
+  const toDetails = (list: RecipientInput) =>
+    list.map((r) =>
+      typeof r === "string"
+        ? { emailAddress: r, displayName: r, recipientType: "externalUser" }
+        : { emailAddress: r.emailAddress, displayName: r.displayName ?? r.emailAddress, recipientType: "externalUser" },
+    );
+  const tooMany = (list: RecipientInput) => limit !== undefined && list.length > limit;
+  return {
+    getAsync(callback) {
+      // Only resolved recipients come back (Office.Recipients getAsync reference).
+      respond("recipients.getAsync", `${label}.getAsync`, callback, () => ctx.draft[field].map((r) => ({ ...r })));
+    },
+    setAsync(list, callback) {
+      respond("recipients.setAsync", `${label}.setAsync(${list.length})`, callback, () => {
+        if (tooMany(list)) return new FakeError("NumberOfRecipientsExceeded");
+        ctx.draft[field] = toDetails(list);
+        // setAsync overwrites the field: what the user typed and Outlook had not resolved is gone.
+        ctx.draft.unresolved = ctx.draft.unresolved.filter((u) => u.field !== field);
+        return undefined;
+      });
+    },
+    addAsync(list, callback) {
+      respond("recipients.setAsync", `${label}.addAsync(${list.length})`, callback, () => {
+        if (tooMany(list)) return new FakeError("NumberOfRecipientsExceeded");
+        ctx.draft[field] = [...ctx.draft[field], ...toDetails(list)];
+        return undefined;
+      });
+    },
+  };
+}
+
+function attachmentApis(ctx: FakeContext, respond: Respond, failingNames: readonly string[]) {
+  const steps = new Map<string, AttachmentStep[]>();
+  for (const name of Object.keys(ctx.options.attachmentSteps ?? {})) steps.set(name, [...ctx.options.attachmentSteps![name]!]);
+  let reads = 0;
+  const listed = () =>
+    ctx.draft.attachments.filter((a) => !(ctx.strict && ctx.profile.hidesUploadAndShare && a.uploadAndShare && a.details.attachmentType === "cloud"));
+  const varies = (a: FakeAttachment) => ctx.strict && ctx.profile.itemEmlVaries && a.details.attachmentType === "item" && a.content?.format === "eml";
+  return {
+    getAttachmentsAsync(callback: OfficeCallback<AttachmentDetailsLike[]>) {
+      respond("getAttachmentsAsync", "getAttachmentsAsync", callback, () =>
+        listed().map((a) => (varies(a) ? { ...a.details, size: a.details.size + 40 + (reads % 7) } : { ...a.details })),
+      );
+    },
+    getAttachmentContentAsync(id: string, callback: OfficeCallback<AttachmentContentLike>) {
+      respond(
+        "getAttachmentContentAsync",
+        `getAttachmentContentAsync(${id})`,
+        callback,
+        () => {
+          const a = ctx.draft.attachments.find((x) => x.details.id === id);
+          if (!a) return new FakeError("InvalidAttachmentId");
+          const step = steps.get(a.details.name)?.shift() ?? "ok";
+          if (step === "empty") return { format: a.content?.format ?? "base64", content: "" };
+          if (step === "interim") return new FakeError("InvalidAttachmentId");
+          if (step !== "ok") return new FakeError(step.name ?? "InternalError", step.code);
+          if (!a.content || failingNames.includes(a.details.name)) return new FakeError("AttachmentTypeNotSupported");
+          if (a.details.isInline && ctx.strict && ctx.profile.inlineImagesFail) return new FakeError("GenericResponseError", 9020);
+          if (varies(a)) {
+            // Classic Outlook serialises an attached item afresh on each read (office-js #6856).
+            reads++;
+            return { format: "eml", content: `X-Postvagt-Fake-Read: ${reads}-${Date.now()}\r\n${a.content.content}` };
+          }
+          return { ...a.content };
+        },
+        ctx.options.attachmentLatencyMs ?? 0,
+      );
+    },
+    /** After an "interim" step the attachment gets a new id, as when the upload finishes. */
+    renumber(name: string) {
+      ctx.draft.attachments = ctx.draft.attachments.map((a) =>
+        a.details.name === name ? { ...a, details: { ...a.details, id: `${a.details.id}-final` } } : a,
+      );
+    },
+  };
+}
+
 export function createFakeOffice(message: Message, options: FakeOfficeOptions = {}): FakeOffice {
-  const maxSet = options.maxMailboxSet ?? "1.15";
-  const faults = new Map<FakeApi, Fault>(Object.entries(options.faults ?? {}) as Array<[FakeApi, Fault]>);
+  const strict = options.kind !== "kind";
+  const profile: ClientProfile = CLIENT_PROFILES[options.profile ?? "classic-2403"];
+  const maxSet = options.maxMailboxSet ?? profile.maxMailboxSet;
+  const platform = options.platform ?? profile.platform;
+  const faults = new Map<FakeApi, Fault>();
+  for (const api of Object.keys(options.faults ?? {}) as FakeApi[]) faults.set(api, options.faults![api]!);
   const calls: string[] = [];
+  const violations: string[] = [];
   const sessionData = new Map<string, string>();
   const runtimeStorage = new Map<string, string>();
+  const localStorage = profile.localStorage ? new Map<string, string>() : undefined;
   const associated = new Map<string, (event: MailboxEventLike) => void>();
   const sessionDataLimit = versionAtMost("1.16", maxSet) ? 2_621_440 : 50_000;
   const has = (version: string) => versionAtMost(version, maxSet);
   const userEmail = options.userEmail ?? message.from ?? "sagsbehandler@kommune.example";
+  const mailboxKind: FakeMailboxKind = options.mailbox ?? { kind: "own" };
+  const random = seeded(options.seed ?? 1);
+  const jitter = options.jitterMs ?? (strict ? 3 : 0);
 
-  const html = message.bodyHtml ?? (message.bodyText !== undefined ? escapeHtml(message.bodyText).replace(/\n/g, "<br>") : "");
+  const inline = (options.inlineImages ?? []).map((img, i) => inlineOf(img, i, strict));
+  const inner = message.bodyHtml ?? (message.bodyText !== undefined ? escapeHtml(message.bodyText).replace(/\n/g, "<br>") : "");
+  const refs = inline.map((i) => i.ref);
+  const html = strict ? bodyAsClientWrites(profile, inner, refs) : inner + refs.map((r) => `<img src="cid:${r.contentId}" alt="${r.name}">`).join("");
   const draft: FakeDraft = {
     subject: message.subject,
     bodyHtml: html,
@@ -265,116 +509,121 @@ export function createFakeOffice(message: Message, options: FakeOfficeOptions = 
     to: recipientsOf(message, "to"),
     cc: recipientsOf(message, "cc"),
     bcc: recipientsOf(message, "bcc"),
-    attachments: message.attachments.map(attachmentOf),
+    unresolved: [],
+    attachments: [...message.attachments.map((a, i) => attachmentOf(a, i, strict, profile)), ...inline.map(({ details, content }) => ({ details, content }))],
     sensitivityLabel: message.sensitivityLabelId ?? "",
     headers: {},
+    location: options.appointment?.location ?? "",
     sent: false,
   };
+  for (const address of options.unresolved ?? []) draft.unresolved.push({ field: "to", emailAddress: address });
 
   const schedule = (fn: () => void, extraMs = 0): void => {
-    const delay = (options.latencyMs ?? 0) + extraMs;
-    if (delay > 0) setTimeout(fn, delay);
+    // Office answers from its own message loop: a macrotask, never the same microtask checkpoint.
+    const delay = (options.latencyMs ?? 0) + extraMs + (jitter > 0 ? Math.floor(random() * (jitter + 1)) : 0);
+    if (strict || delay > 0) setTimeout(fn, delay);
     else void Promise.resolve().then(fn);
   };
-
-  function respond<T>(api: FakeApi, label: string, callback: OfficeCallback<T> | undefined, produce: () => T | Error, extraMs = 0): void {
-    calls.push(label);
-    const fault = faults.get(api);
-    if (fault === "hang") return;
-    schedule(() => {
-      if (!callback) return;
-      let result: AsyncResultLike<T>;
-      if (fault === "fail") {
-        result = { status: FAILED, value: undefined as T, error: { name: "GenericResponseError", message: "fake failure", code: 9020 } };
-      } else {
-        const value = produce();
-        result =
-          value instanceof Error
-            ? { status: FAILED, value: undefined as T, error: { name: value.name, message: value.message, code: 9999 } }
-            : { status: SUCCEEDED, value };
-        if (!(value instanceof Error) && DRAFT_CHANGES.has(api)) options.onDraftChange?.(api);
-      }
-      callback(result);
-    }, extraMs);
-  }
-
-  const copy = (list: EmailAddressDetailsLike[]) => list.map((r) => ({ ...r }));
-  const recipients = (field: "to" | "cc" | "bcc") => ({
-    getAsync(callback: OfficeCallback<EmailAddressDetailsLike[]>) {
-      respond("recipients.getAsync", `${field}.getAsync`, callback, () => copy(draft[field]));
-    },
-    setAsync(list: ReadonlyArray<string | { emailAddress: string; displayName?: string }>, callback: OfficeCallback<void>) {
-      respond("recipients.setAsync", `${field}.setAsync`, callback, () => {
-        draft[field] = list.map((r) =>
-          typeof r === "string"
-            ? { emailAddress: r, displayName: r, recipientType: "externalUser" }
-            : { emailAddress: r.emailAddress, displayName: r.displayName ?? r.emailAddress, recipientType: "externalUser" },
-        );
-      });
-    },
-  });
+  const ctx: FakeContext = { options, strict, profile, draft, calls, faults, schedule };
+  const respond = makeRespond(ctx);
+  const attachments = attachmentApis(ctx, respond, options.failingAttachments ?? []);
+  const contextHandlers: Array<(args: { type?: string; initializationContextData?: string }) => void> = [];
 
   const sessionSize = () => {
     let total = 0;
     sessionData.forEach((v, k) => (total += k.length + v.length));
     return total;
   };
+  // Mac: another runtime sees a write only after a delay (office-js #5951).
+  const visibleSession = new Map<string, string>();
+  const publish = (name: string, value: string | undefined) => {
+    const apply = () => (value === undefined ? visibleSession.delete(name) : visibleSession.set(name, value));
+    if (strict && profile.sessionDataLagMs > 0) setTimeout(apply, profile.sessionDataLagMs);
+    else apply();
+  };
+  const appointment = options.appointment !== undefined;
+  const reads = mailboxKind.kind === "own" || (mailboxKind.permissions & 1) === 1;
+  // A delegate without Read permission: item reads fail with 9020 (office-js #3527).
+  const guarded = (api: FakeApi): boolean => !reads && api !== "getSharedPropertiesAsync";
+  const guardedRespond: Respond = (api, label, callback, produce, extra) =>
+    respond(api, label, callback, guarded(api) ? () => new FakeError("GenericResponseError", 9020) : produce, extra);
 
   const item: ComposeItemLike = {
+    itemType: appointment ? "appointment" : "message",
     subject: {
-      getAsync: (callback) => respond("subject.getAsync", "subject.getAsync", callback, () => draft.subject),
+      getAsync: (callback) => guardedRespond("subject.getAsync", "subject.getAsync", callback, () => draft.subject),
       setAsync: (subject, callback) =>
-        respond("subject.setAsync", "subject.setAsync", callback, () => {
+        guardedRespond("subject.setAsync", "subject.setAsync", callback, () => {
           draft.subject = subject;
         }),
     },
     body: {
       getAsync: (coercionType, callback) =>
-        respond("body.getAsync", `body.getAsync(${coercionType})`, callback, () =>
+        guardedRespond("body.getAsync", `body.getAsync(${coercionType})`, callback, () =>
           coercionType === "html" ? draft.bodyHtml : draft.bodyText,
         ),
       setAsync: (data, opts, callback) =>
-        respond("body.setAsync", `body.setAsync(${opts.coercionType})`, callback, () => {
+        guardedRespond("body.setAsync", `body.setAsync(${opts.coercionType})`, callback, () => {
+          if (strict && data.length > BODY_MAX_CHARS) return new FakeError("DataExceedsMaximumSize");
           if (opts.coercionType === "html") {
-            draft.bodyHtml = data;
-            draft.bodyText = htmlToPlain(data);
+            draft.bodyHtml = strict ? bodyAfterSet(profile, data) : data;
+            draft.bodyText = htmlToPlain(draft.bodyHtml);
           } else {
             draft.bodyText = data;
             draft.bodyHtml = escapeHtml(data).replace(/\n/g, "<br>");
           }
+          return undefined;
         }),
     },
-    to: recipients("to"),
-    cc: recipients("cc"),
-    bcc: recipients("bcc"),
-    from: {
-      getAsync: (callback) =>
-        respond("from.getAsync", "from.getAsync", callback, () => ({ emailAddress: userEmail, displayName: userEmail })),
+    ...(appointment
+      ? {
+          requiredAttendees: recipientsApi(ctx, guardedRespond, "to", "requiredAttendees"),
+          optionalAttendees: recipientsApi(ctx, guardedRespond, "cc", "optionalAttendees"),
+          location: { getAsync: (callback) => guardedRespond("location.getAsync", "location.getAsync", callback, () => draft.location) },
+        }
+      : {
+          to: recipientsApi(ctx, guardedRespond, "to", "to"),
+          cc: recipientsApi(ctx, guardedRespond, "cc", "cc"),
+          bcc: recipientsApi(ctx, guardedRespond, "bcc", "bcc"),
+        }),
+    ...(appointment
+      ? {}
+      : {
+          from: {
+            getAsync: (callback: OfficeCallback<EmailAddressDetailsLike>) =>
+              // The signed-in user, also in a shared or delegated mailbox: only getSharedPropertiesAsync names the owner.
+              guardedRespond("from.getAsync", "from.getAsync", callback, () => ({ emailAddress: userEmail, displayName: userEmail })),
+          },
+        }),
+    getAttachmentsAsync: (callback) => {
+      if (guarded("getAttachmentsAsync")) guardedRespond("getAttachmentsAsync", "getAttachmentsAsync", callback, () => []);
+      else attachments.getAttachmentsAsync(callback);
     },
-    getAttachmentsAsync: (callback) =>
-      respond("getAttachmentsAsync", "getAttachmentsAsync", callback, () => draft.attachments.map((a) => ({ ...a.details }))),
-    getAttachmentContentAsync: (id, callback) =>
-      respond(
-        "getAttachmentContentAsync",
-        `getAttachmentContentAsync(${id})`,
-        callback,
-        () => {
-          const a = draft.attachments.find((x) => x.details.id === id);
-          if (!a) return Object.assign(new Error("InvalidAttachmentId"), { name: "InvalidAttachmentId" });
-          if (!a.content || options.failingAttachments?.includes(a.details.name)) {
-            return Object.assign(new Error("AttachmentTypeNotSupported"), { name: "AttachmentTypeNotSupported" });
-          }
-          return { ...a.content };
-        },
-        options.attachmentLatencyMs ?? 0,
+    getAttachmentContentAsync: (id, callback) => {
+      if (guarded("getAttachmentContentAsync")) {
+        guardedRespond("getAttachmentContentAsync", `getAttachmentContentAsync(${id})`, callback, () => ({ format: "", content: "" }));
+        return;
+      }
+      attachments.getAttachmentContentAsync(id, (result) => {
+        const a = draft.attachments.find((x) => x.details.id === id);
+        if (result.error?.name === "InvalidAttachmentId" && a) attachments.renumber(a.details.name);
+        callback(result);
+      });
+    },
+    getSharedPropertiesAsync: (callback) =>
+      respond("getSharedPropertiesAsync", "getSharedPropertiesAsync", callback, () =>
+        mailboxKind.kind === "own"
+          ? new FakeError("GenericResponseError", 9020)
+          : ({ owner: mailboxKind.owner, delegatePermissions: mailboxKind.permissions, targetMailbox: mailboxKind.owner } as SharedPropertiesLike),
       ),
     ...(has("1.11")
       ? {
           sessionData: {
             getAsync: (name: string, callback: OfficeCallback<string>) =>
-              respond("sessionData.getAsync", "sessionData.getAsync", callback, () =>
-                sessionData.has(name) ? sessionData.get(name)! : Object.assign(new Error("key not found"), { name: "KeyNotFound" }),
-              ),
+              respond("sessionData.getAsync", "sessionData.getAsync", callback, () => {
+                const store = strict && profile.sessionDataLagMs > 0 ? visibleSession : sessionData;
+                return store.has(name) ? store.get(name)! : new FakeError("KeyNotFound");
+              }),
             setAsync: (name: string, value: string, callback: OfficeCallback<void>) =>
               respond("sessionData.setAsync", "sessionData.setAsync", callback, () => {
                 const before = sessionData.get(name);
@@ -382,13 +631,15 @@ export function createFakeOffice(message: Message, options: FakeOfficeOptions = 
                 if (sessionSize() > sessionDataLimit) {
                   if (before === undefined) sessionData.delete(name);
                   else sessionData.set(name, before);
-                  return Object.assign(new Error("SessionObjectMaxLengthExceeded"), { name: "SessionObjectMaxLengthExceeded" });
+                  return new FakeError("SessionObjectMaxLengthExceeded");
                 }
+                publish(name, value);
                 return undefined;
               }),
             removeAsync: (name: string, callback: OfficeCallback<void>) =>
               respond("sessionData.setAsync", "sessionData.removeAsync", callback, () => {
                 sessionData.delete(name);
+                publish(name, undefined);
               }),
           },
         }
@@ -401,6 +652,10 @@ export function createFakeOffice(message: Message, options: FakeOfficeOptions = 
             respond("sendAsync", "sendAsync", callback, () => {
               draft.sent = true;
             }),
+          addHandlerAsync: (type: unknown, handler: (args: { type?: string; initializationContextData?: string }) => void, callback?: OfficeCallback<void>) => {
+            if (type === "olkInitializationContextChanged") contextHandlers.push(handler);
+            schedule(() => callback?.({ status: SUCCEEDED, value: undefined }));
+          },
         }
       : {}),
     ...(options.internetHeaders !== false
@@ -461,16 +716,17 @@ export function createFakeOffice(message: Message, options: FakeOfficeOptions = 
       }),
   };
 
+  const isSetSupported = (name: string, minVersion?: string) => {
+    if (options.requirements === "throws") throw new TypeError("Cannot read properties of undefined (reading 'isSetSupported')");
+    return name.toLowerCase() === "mailbox" && versionAtMost(minVersion ?? "1.1", maxSet);
+  };
   const Office: OfficeLike = {
     context: {
       mailbox: { item, userProfile: { emailAddress: userEmail } },
       roamingSettings,
-      requirements: {
-        isSetSupported: (name: string, minVersion?: string) =>
-          name.toLowerCase() === "mailbox" && versionAtMost(minVersion ?? "1.1", maxSet),
-      },
+      ...(options.requirements === "missing" ? {} : { requirements: { isSetSupported } }),
       displayLanguage: options.displayLanguage ?? "da-DK",
-      platform: options.platform ?? "PC",
+      platform,
     },
     actions: {
       associate: (name, handler) => {
@@ -479,26 +735,27 @@ export function createFakeOffice(message: Message, options: FakeOfficeOptions = 
     },
     AsyncResultStatus: { Succeeded: SUCCEEDED, Failed: FAILED },
     CoercionType: { Text: "text", Html: "html" },
-    MailboxEnums: { SendModeOverride: { PromptUser: "promptUser" } },
+    MailboxEnums: { SendModeOverride: { PromptUser: "promptUser" }, ItemType: { Message: "message", Appointment: "appointment" } },
+    EventType: { InitializationContextChanged: "olkInitializationContextChanged" },
     onReady: (callback) => {
-      const info = { host: "Outlook", platform: options.platform ?? "PC" };
+      const info = { host: "Outlook", platform };
       if (callback) schedule(() => callback(info));
       return Promise.resolve(info);
     },
   };
 
-  const OfficeRuntime: OfficeRuntimeLike | undefined =
-    options.runtimeStorage === false
-      ? undefined
-      : {
-          storage: {
-            getItem: (key) => Promise.resolve(runtimeStorage.has(key) ? runtimeStorage.get(key)! : null),
-            setItem: (key, value) => {
-              runtimeStorage.set(key, value);
-              return Promise.resolve();
-            },
+  const useRuntimeStorage = options.runtimeStorage ?? (strict ? profile.runtimeStorage : true);
+  const OfficeRuntime: OfficeRuntimeLike | undefined = !useRuntimeStorage
+    ? undefined
+    : {
+        storage: {
+          getItem: (key) => Promise.resolve(runtimeStorage.has(key) ? runtimeStorage.get(key)! : null),
+          setItem: (key, value) => {
+            runtimeStorage.set(key, value);
+            return Promise.resolve();
           },
-        };
+        },
+      };
 
   const createEvent = (): FakeEvent => {
     const completions: Array<SmartAlertsCompletion | undefined> = [];
@@ -507,9 +764,15 @@ export function createFakeOffice(message: Message, options: FakeOfficeOptions = 
     return {
       completions,
       whenCompleted,
-      completed(options?: SmartAlertsCompletion) {
-        completions.push(options);
-        if (completions.length === 1) resolve(options);
+      completed(opts?: SmartAlertsCompletion) {
+        completions.push(opts);
+        if (completions.length === 1) {
+          resolve(opts);
+          return;
+        }
+        // The event is over after the first call; a second one is a bug in the handler.
+        violations.push(`event.completed called ${completions.length} times`);
+        if (strict) throw new Error("event.completed was already called for this event");
       },
     };
   };
@@ -517,12 +780,15 @@ export function createFakeOffice(message: Message, options: FakeOfficeOptions = 
   return {
     Office,
     OfficeRuntime,
+    profile,
     draft,
     sessionData,
     roamingSaved,
     runtimeStorage,
+    localStorage,
     associated,
     calls,
+    violations,
     sessionDataLimit,
     createEvent,
     async fire(name) {
@@ -536,6 +802,9 @@ export function createFakeOffice(message: Message, options: FakeOfficeOptions = 
     setFault(api, fault) {
       if (fault) faults.set(api, fault);
       else faults.delete(api);
+    },
+    changeInitializationContext(data) {
+      for (const h of contextHandlers) schedule(() => h({ type: "olkInitializationContextChanged", initializationContextData: data }));
     },
   };
 }

@@ -5,6 +5,9 @@
  *   /simulator/            Danish Outlook, sender at the policy's first own domain (or randers.dk)
  *   /simulator/?lang=en    English Outlook (Office.context.displayLanguage "en-US")
  *   /simulator/?from=a@b   another sender address
+ *   /simulator/?client=mac  another client profile (classic-2206, classic-2403, new-outlook, web, mac, ltsc-2024)
+ *   /simulator/?kind=kind   the kind fake: no client quirks (demos)
+ *   /simulator/?invite=Lokale%202   compose a meeting invite with that location
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
@@ -12,6 +15,7 @@ import type { Lang } from "../i18n/t";
 import { t } from "../i18n/t";
 import { SIMULATOR_KEY, type SimulatorBridge } from "./bridge-key";
 import type { FakeApi } from "./fake-office";
+import { PROFILE_NAMES, type ClientProfileName } from "./fake-profiles";
 import { createSimulatorMailbox } from "./mailbox";
 import { Simulator } from "./Simulator";
 
@@ -34,9 +38,14 @@ async function start(): Promise<void> {
   const lang: Lang = params.get("lang") === "en" ? "en" : "da";
   const from = params.get("from") ?? (await defaultFrom());
   const listeners = new Set<(api: FakeApi) => void>();
+  const client = params.get("client");
+  const invite = params.get("invite");
   const mailbox = createSimulatorMailbox({
     displayLanguage: lang === "en" ? "en-US" : "da-DK",
     from,
+    ...(client && (PROFILE_NAMES as readonly string[]).includes(client) ? { profile: client as ClientProfileName } : {}),
+    ...(params.get("kind") === "kind" ? { kind: "kind" as const } : {}),
+    ...(invite !== null ? { appointment: { location: invite } } : {}),
     onDraftChange: (api) => listeners.forEach((l) => l(api)),
   });
   const bridge: SimulatorBridge = { Office: mailbox.fake.Office, OfficeRuntime: mailbox.fake.OfficeRuntime };

@@ -22,7 +22,7 @@ describe("createSimulatorMailbox", () => {
   it("holds what the compose window types, as Office returns it", async () => {
     const { box } = mailbox();
     box.setRecipients("to", "sagsbehandler@anders.dk; borger@example.dk");
-    const to = await new Promise<Array<{ emailAddress: string }>>((done) => box.fake.Office.context.mailbox.item!.to.getAsync((r) => done(r.value)));
+    const to = await new Promise<Array<{ emailAddress: string }>>((done) => box.fake.Office.context.mailbox.item!.to!.getAsync((r) => done(r.value)));
     expect(to.map((r) => r.emailAddress)).toEqual(["sagsbehandler@anders.dk", "borger@example.dk"]);
     expect(box.recipientsText("to")).toBe("sagsbehandler@anders.dk; borger@example.dk");
   });
@@ -59,5 +59,23 @@ describe("createSimulatorMailbox", () => {
       box.fake.Office.context.mailbox.item!.getInitializationContextAsync!((r) => done(r.value)),
     );
     expect(context).toBe("ctx");
+  });
+
+  it("composes a meeting invite on request: attendees, location, and Send runs the add-in's OnAppointmentSend", async () => {
+    const box = createSimulatorMailbox({ displayLanguage: "da-DK", from: "a@randers.dk", onDraftChange: () => undefined, appointment: { location: "Lokale 2" } });
+    box.setRecipients("to", "kollega@randers.dk");
+    const item = box.fake.Office.context.mailbox.item!;
+    expect(item.itemType).toBe("appointment");
+    const attendees = await new Promise<Array<{ emailAddress: string }>>((done) => item.requiredAttendees!.getAsync((r) => done(r.value)));
+    expect(attendees.map((r) => r.emailAddress)).toEqual(["kollega@randers.dk"]);
+    box.fake.Office.actions!.associate("onAppointmentSendHandler", (event: MailboxEventLike) => event.completed({ allowEvent: true }));
+    expect(box.handlerReady()).toBe(true);
+    await expect(box.send()).resolves.toEqual({ allowEvent: true });
+  });
+
+  it("holds compose attachments as Outlook does: no contentType", () => {
+    const { box } = mailbox();
+    box.addAttachment("a.txt", new Uint8Array([104]), "text/plain");
+    expect(box.fake.draft.attachments[0]!.details).not.toHaveProperty("contentType");
   });
 });

@@ -7,7 +7,7 @@
 import type { RecipientField } from "../core";
 import { HANDLER_NAMES } from "../addin/office/manifest-ids";
 import type { EmailAddressDetailsLike, SmartAlertsCompletion } from "../addin/office/office-types";
-import { createFakeOffice, encodeBase64, type FakeApi, type FakeOffice, type FakeOfficeOptions } from "./fake-office";
+import { createFakeOffice, encodeBase64, type ClientProfileName, type FakeApi, type FakeOffice, type FakeOfficeOptions } from "./fake-office";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -40,21 +40,30 @@ export function createSimulatorMailbox(options: {
   readonly displayLanguage: string;
   readonly from: string;
   readonly onDraftChange: (api: FakeApi) => void;
+  /** The client to be (default classic 2403+: Mailbox 1.15, the Smart Alerts button, Send Anyway). */
+  readonly profile?: ClientProfileName;
+  /** "kind" turns the clients' quirks off (for demos); the default is the strict fake. */
+  readonly kind?: "strict" | "kind";
+  /** Compose a meeting invite with this location instead of a message. */
+  readonly appointment?: { readonly location: string };
 }): SimulatorMailbox {
   const settings: Mutable<FakeOfficeOptions> = {
     displayLanguage: options.displayLanguage,
     userEmail: options.from,
-    // The newest set the add-in uses: the Smart Alerts button, contextData and Send Anyway.
-    maxMailboxSet: "1.15",
+    profile: options.profile ?? "classic-2403",
+    kind: options.kind ?? "strict",
+    ...(options.appointment ? { appointment: options.appointment } : {}),
     initializationContext: "",
     onDraftChange: options.onDraftChange,
   };
   const fake = createFakeOffice({ subject: "", bodyHtml: "", recipients: [], attachments: [], from: options.from }, settings);
   let nextId = 1;
+  // An invite goes through the add-in's OnAppointmentSend handler, as in Outlook.
+  const sendHandler = options.appointment ? HANDLER_NAMES.appointmentSend : HANDLER_NAMES.send;
 
   return {
     fake,
-    handlerReady: () => fake.associated.has(HANDLER_NAMES.send),
+    handlerReady: () => fake.associated.has(sendHandler),
     setRecipients(field, text) {
       fake.draft[field] = parseRecipients(text);
     },
@@ -63,7 +72,15 @@ export function createSimulatorMailbox(options: {
     },
     addAttachment(name, bytes, contentType) {
       fake.draft.attachments.push({
-        details: { id: `sim-${nextId++}`, name, size: bytes.length, contentType, attachmentType: "file", isInline: false },
+        // As Outlook hands compose attachments over: no contentType (the kind fake keeps it for demos).
+        details: {
+          id: `sim-${nextId++}`,
+          name,
+          size: bytes.length,
+          ...(settings.kind === "kind" ? { contentType } : {}),
+          attachmentType: "file",
+          isInline: false,
+        },
         content: { format: "base64", content: encodeBase64(bytes) },
       });
     },
@@ -71,7 +88,7 @@ export function createSimulatorMailbox(options: {
       fake.draft.attachments = fake.draft.attachments.filter((a) => a.details.id !== id);
     },
     async send() {
-      const { completion } = await fake.fire(HANDLER_NAMES.send);
+      const { completion } = await fake.fire(sendHandler);
       return completion;
     },
     notify(handler) {

@@ -37,6 +37,14 @@ async function viaOffice(message: Message): Promise<Message> {
   return read.message;
 }
 
+/**
+ * Outlook names an attached mail by its subject, without ".eml" (except on Mac): the findings'
+ * attachment paths are compared without that extension on their first step.
+ */
+function withoutItemExtension<T>(findings: T): T {
+  return JSON.parse(JSON.stringify(findings).replace(/("attachment":"[^"/]*?)\.eml(?=["/])/g, "$1")) as T;
+}
+
 async function scan(message: Message) {
   const result = await scanMessage(message, POLICY, { now: NOW });
   return { findings: result.findings, verdict: decideResult(result, POLICY).verdict };
@@ -60,7 +68,7 @@ describe("CLI adapter and Office adapter give the same findings", () => {
     }
     const cli = await scan(eml.message);
     const office = await scan(await viaOffice(eml.message));
-    expect(office.findings).toEqual(cli.findings);
+    expect(withoutItemExtension(office.findings)).toEqual(withoutItemExtension(cli.findings));
     expect(office.verdict).toBe(cli.verdict);
     expect(office.verdict).toBe(expected.verdict);
     expect(name).toBeTruthy();
@@ -85,7 +93,7 @@ describe("every attachment fixture reads the same through Outlook's base64", () 
     };
     const cli = await scan(message);
     const office = await scan(await viaOffice(message));
-    expect(office.findings).toEqual(cli.findings);
+    expect(withoutItemExtension(office.findings)).toEqual(withoutItemExtension(cli.findings));
   });
 });
 

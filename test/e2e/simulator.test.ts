@@ -413,3 +413,44 @@ it("the ribbon button opens the pane with a fresh scan, in English when Outlook 
   expectLocalAndContentFree(requests);
   await page.close();
 });
+
+describe("the main scenarios on every client profile (strict fake, ?client=)", () => {
+  const clients = ["classic-2206", "classic-2403", "new-outlook", "web", "mac", "ltsc-2024"] as const;
+
+  it.each(clients)("%s: a look-alike recipient and a CPR number are stopped; a clean mail goes", async (client) => {
+    const page = await context.newPage();
+    const requests: Recorded[] = [];
+    page.on("request", (r) => requests.push({ url: r.url(), method: r.method(), body: r.postData() }));
+    await page.goto(`${origin}/simulator/?client=${client}`);
+    await page.getByRole("button", { name: "Send", exact: true }).waitFor();
+    await page.getByText("Indlæser Postvagt …").waitFor({ state: "detached" });
+
+    await page.getByLabel("Til").fill("sagsbehandler@anders.dk");
+    await page.getByLabel("Emne").fill("Boligstøtte");
+    await page.getByRole("textbox", { name: "Brødtekst" }).fill("Dit CPR-nr. er 150650-3720.");
+    await send(page);
+    const dialog = page.getByRole("alertdialog");
+    await dialog.waitFor();
+    const text = (await dialog.textContent()) ?? "";
+    expect(text).toMatch(/anders\.dk/);
+    expect(text).not.toMatch(/150650-3720/);
+    // The button that opens the pane exists from Mailbox 1.14 (not on classic 2206-2402).
+    const button = dialog.getByRole("button", { name: "Ret mailen" });
+    await expect(button.count()).resolves.toBe(client === "classic-2206" ? 0 : 1);
+    if (client !== "classic-2206") {
+      const pane = await takeAction(page);
+      await verdict(pane, "Mailen kan ikke sendes endnu");
+      await expectNoFullCpr(pane);
+    } else {
+      await dialog.getByRole("button", { name: "Send ikke" }).click();
+      await dialog.waitFor({ state: "detached" });
+    }
+
+    await page.getByLabel("Til").fill("borger@example.dk");
+    await page.getByRole("textbox", { name: "Brødtekst" }).fill("Hej. Vi har modtaget din ansøgning.");
+    await send(page);
+    await page.getByText("Mailen er sendt").waitFor();
+    expectLocalAndContentFree(requests);
+    await page.close();
+  });
+});

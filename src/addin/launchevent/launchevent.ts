@@ -16,6 +16,7 @@ import type { MailboxEventLike } from "../office/office-types";
 import { runtimeStore } from "../office/runtime-storage";
 import { loadPolicy, type FetchLike } from "../policy/load-policy";
 import { policyUrl, runtimeBaseUrl } from "../policy/policy-url";
+import { onAppointmentSend } from "./on-appointment-send";
 import { onMessageSend } from "./on-message-send";
 import { onAttachmentsChanged, onRecipientsChanged } from "./pre-scan";
 
@@ -69,6 +70,17 @@ function onMessageSendHandler(event: MailboxEventLike): void {
     .then(done, done);
 }
 
+function onAppointmentSendHandler(event: MailboxEventLike): void {
+  onAppointmentSend(event, {
+    host: connectMailbox(),
+    loadPolicy: policyLoader(),
+    startedAt: STARTED_AT,
+    setTimer,
+    clearTimer,
+    log,
+  }).catch(() => log("send: appointment handler rejected"));
+}
+
 function onMessageAttachmentsChangedHandler(event: MailboxEventLike): void {
   onAttachmentsChanged(event, {
     host: connectMailbox(),
@@ -90,6 +102,7 @@ if (
     [HANDLER_NAMES.send]: onMessageSendHandler,
     [HANDLER_NAMES.attachmentsChanged]: onMessageAttachmentsChangedHandler,
     [HANDLER_NAMES.recipientsChanged]: onMessageRecipientsChangedHandler,
+    [HANDLER_NAMES.appointmentSend]: onAppointmentSendHandler,
   })
 ) {
   log("Office.actions is missing: handlers not registered");

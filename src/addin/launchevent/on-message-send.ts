@@ -259,6 +259,9 @@ export async function onMessageSend(event: MailboxEventLike, deps: SendDeps): Pr
     const read = await host.readMessage({
       maxAttachmentBytes: policy.limits.maxAttachmentBytes,
       skipAttachment: (key) => Object.prototype.hasOwnProperty.call(cache, key),
+      readInlineImages: policy.imageAttachment !== "allow",
+      retryUntil: deadline() - margin(),
+      clock,
     });
     if (finished) return;
     const scanDeadline = deadline() - margin();

@@ -60,6 +60,7 @@ export async function onAttachmentsChanged(event: MailboxEventLike, deps: PreSca
     const read = await host.readMessage({
       maxAttachmentBytes: policy.limits.maxAttachmentBytes,
       skipAttachment: (key) => Object.prototype.hasOwnProperty.call(state.attachments, key),
+      readInlineImages: policy.imageAttachment !== "allow",
     });
     const attachments: Record<string, CachedAttachment> = {};
     for (const a of read.attachments) if (a.key && a.skipped) attachments[a.key] = state.attachments[a.key]!;

@@ -23,7 +23,7 @@ export interface Capabilities {
 
 function supports(office: OfficeLike, version: string): boolean {
   try {
-    return office.context.requirements.isSetSupported("Mailbox", version) === true;
+    return office.context.requirements?.isSetSupported("Mailbox", version) === true;
   } catch {
     return false;
   }

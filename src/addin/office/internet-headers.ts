@@ -14,7 +14,7 @@ export function auditHeaderWriter(office: OfficeLike, item: ComposeItemLike): Au
   const headers = item.internetHeaders;
   if (!headers || typeof headers.setAsync !== "function") return undefined;
   try {
-    if (office.context.requirements.isSetSupported("Mailbox", "1.8") !== true) return undefined;
+    if (office.context.requirements?.isSetSupported("Mailbox", "1.8") !== true) return undefined;
   } catch {
     return undefined;
   }

@@ -10,6 +10,7 @@ import type { MailboxEventLike, OfficeLike } from "./office-types";
 import type { Message } from "../../core/index";
 import { readMessage, readRecipients, type ReadOptions, type ReadResult } from "./read-message";
 import { readSharedState, writeSharedState, type SharedState } from "./shared-state";
+import { macLocalStorage, writeLocalSend, type LocalStorageLike } from "./mac-storage";
 
 export interface MailboxHost {
   readonly capabilities: Capabilities;
@@ -23,13 +24,17 @@ export interface MailboxHost {
   readonly recipientMemory?: MemoryStore;
 }
 
-/** The current compose item's host, or undefined when Office or the item is missing. */
-export function connectMailbox(office: OfficeLike | undefined = getOffice()): MailboxHost | undefined {
+/**
+ * The current compose item's host, or undefined when Office or the item is missing. On Mac the send
+ * result also goes to localStorage (mac-storage.ts); `localStorage` is for tests.
+ */
+export function connectMailbox(office: OfficeLike | undefined = getOffice(), localStorage?: LocalStorageLike): MailboxHost | undefined {
   const item = office?.context?.mailbox?.item;
   if (!office || !item) return undefined;
   const capabilities = readCapabilities(office);
   const writeAuditHeader = auditHeaderWriter(office, item);
   const recipientMemory = roamingMemoryStore(office);
+  const mac = macLocalStorage(office, localStorage);
   return {
     ...(recipientMemory ? { recipientMemory } : {}),
     ...(writeAuditHeader ? { writeAuditHeader } : {}),
@@ -37,7 +42,10 @@ export function connectMailbox(office: OfficeLike | undefined = getOffice()): Ma
     readMessage: (options) => readMessage(office, item, options),
     readRecipients: () => readRecipients(office, item),
     readSharedState: () => readSharedState(office, item),
-    writeSharedState: (state) => writeSharedState(office, item, state, capabilities.sessionDataLimit),
+    writeSharedState: (state) => {
+      if (mac && state.send) writeLocalSend(mac, state.send);
+      return writeSharedState(office, item, state, capabilities.sessionDataLimit);
+    },
   };
 }
 

@@ -6,11 +6,15 @@
 /** The `id` of the compose task pane button: the Smart Alerts `commandId` that opens the pane. */
 export const TASKPANE_COMMAND_ID = "postvagtOpenPane";
 
+/** The same button on the meeting organizer's form (control ids are unique within a manifest). */
+export const APPOINTMENT_TASKPANE_COMMAND_ID = "postvagtOpenPaneAppointment";
+
 /** `FunctionName`s of the manifest's LaunchEvents, registered with Office.actions.associate. */
 export const HANDLER_NAMES = {
   send: "onMessageSendHandler",
   recipientsChanged: "onMessageRecipientsChangedHandler",
   attachmentsChanged: "onMessageAttachmentsChangedHandler",
+  appointmentSend: "onAppointmentSendHandler",
 } as const;
 
 /**

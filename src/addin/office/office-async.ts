@@ -9,11 +9,14 @@ import type { OfficeCallback, OfficeLike } from "./office-types";
 export class OfficeCallError extends Error {
   readonly api: string;
   readonly code: number | undefined;
-  constructor(api: string, code?: number) {
+  /** Office's error name ("InvalidAttachmentId", "NumberOfRecipientsExceeded"…), kept only when it is one identifier. */
+  readonly officeName: string | undefined;
+  constructor(api: string, code?: number, officeName?: string) {
     super(`Office call ${api} failed${code !== undefined ? ` (code ${code})` : ""}`);
     this.name = "OfficeCallError";
     this.api = api;
     this.code = code;
+    this.officeName = officeName !== undefined && /^[A-Za-z]{1,60}$/.test(officeName) ? officeName : undefined;
   }
 }
 
@@ -35,7 +38,7 @@ export function officeCall<T>(office: OfficeLike, api: string, invoke: (callback
       invoke((result) => {
         try {
           if (result && succeeded(office, result.status)) resolve(result.value);
-          else reject(new OfficeCallError(api, result?.error?.code));
+          else reject(new OfficeCallError(api, result?.error?.code, result?.error?.name));
         } catch {
           reject(new OfficeCallError(api));
         }

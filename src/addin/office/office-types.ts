@@ -33,6 +33,23 @@ export interface RecipientsLike {
     recipients: ReadonlyArray<string | { emailAddress: string; displayName?: string }>,
     callback: OfficeCallback<void>,
   ): void;
+  /** Appends to the field (Mailbox 1.1); like setAsync, at most 100 recipients per call. */
+  addAsync?(
+    recipients: ReadonlyArray<string | { emailAddress: string; displayName?: string }>,
+    callback: OfficeCallback<void>,
+  ): void;
+}
+
+/** Office.SharedProperties (Mailbox 1.8 shared folders, 1.13 shared mailboxes). */
+export interface SharedPropertiesLike {
+  readonly owner: string;
+  /** Office.MailboxEnums.DelegatePermissions bitmask: Read 1, Write 2, DeleteOwn 4, DeleteAll 8, EditOwn 16, EditAll 32. */
+  readonly delegatePermissions: number;
+  readonly targetMailbox?: string;
+}
+
+export interface LocationLike {
+  getAsync(callback: OfficeCallback<string>): void;
 }
 
 export interface SubjectLike {
@@ -92,11 +109,23 @@ export interface SensitivityLabelLike {
 }
 
 export interface ComposeItemLike {
+  /** Office.MailboxEnums.ItemType: "message" or "appointment". Absent in hosts that do not say (a message). */
+  readonly itemType?: string;
   readonly subject: SubjectLike;
   readonly body: BodyLike;
-  readonly to: RecipientsLike;
-  readonly cc: RecipientsLike;
-  readonly bcc: RecipientsLike;
+  /** Messages only; an appointment has requiredAttendees/optionalAttendees instead. */
+  readonly to?: RecipientsLike;
+  readonly cc?: RecipientsLike;
+  readonly bcc?: RecipientsLike;
+  /** Appointment organizer. */
+  readonly requiredAttendees?: RecipientsLike;
+  readonly optionalAttendees?: RecipientsLike;
+  /** Appointment organizer: the location line (rooms booked as resources appear in it). */
+  readonly location?: LocationLike;
+  /** Mailbox 1.8/1.13: fails when the item is not in a shared folder or shared mailbox. */
+  getSharedPropertiesAsync?(callback: OfficeCallback<SharedPropertiesLike>): void;
+  /** Item events; the pane listens for InitializationContextChanged (Mailbox 1.15). */
+  addHandlerAsync?(eventType: unknown, handler: (args: { type?: string; initializationContextData?: string }) => void, callback?: OfficeCallback<void>): void;
   /** Compose `from` (Mailbox 1.7). */
   readonly from?: FromLike;
   getAttachmentsAsync(callback: OfficeCallback<AttachmentDetailsLike[]>): void;
@@ -134,7 +163,8 @@ export interface OfficeLike {
       readonly item: ComposeItemLike | null | undefined;
       readonly userProfile?: { readonly emailAddress?: string };
     };
-    readonly requirements: { isSetSupported(name: string, minVersion?: string): boolean };
+    /** Missing or throwing in some hosts and moments (office-js #5091, #2286): always guard. */
+    readonly requirements?: { isSetSupported(name: string, minVersion?: string): boolean };
     /** The recipient memory (see docs/design/audit-marker.md). */
     readonly roamingSettings?: RoamingSettingsLike;
     readonly displayLanguage?: string;
@@ -145,7 +175,9 @@ export interface OfficeLike {
   readonly CoercionType: { readonly Text: string; readonly Html: string };
   readonly MailboxEnums?: {
     readonly SendModeOverride?: { readonly PromptUser: string };
+    readonly ItemType?: { readonly Message: string; readonly Appointment: string };
   };
+  readonly EventType?: { readonly InitializationContextChanged?: unknown };
   onReady?(callback?: (info: { host: unknown; platform: unknown }) => void): Promise<{ host: unknown; platform: unknown }>;
 }
 

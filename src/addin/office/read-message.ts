@@ -6,34 +6,13 @@
  * larger than the policy's limit (not fetched at all: the base64 string alone would be 4/3 of it).
  */
 import type { AttachmentInput, Message, Recipient, RecipientField } from "../../core/index";
-import { decodeBase64, encodeUtf8, fnv1a } from "./base64";
 import { officeCall } from "./office-async";
-import type { AttachmentDetailsLike, ComposeItemLike, EmailAddressDetailsLike, OfficeLike } from "./office-types";
+import type { AttachmentDetailsLike, ComposeItemLike, EmailAddressDetailsLike, OfficeLike, RecipientsLike, SharedPropertiesLike } from "./office-types";
+import { readAttachment, type AttachmentReadOptions, type ReadAttachment } from "./read-attachments";
 
-/** Identifies an attachment's content across calls (classic Outlook's compose ids are indices). */
-export function attachmentKey(name: string, size: number, base64: string): string {
-  return `${name}|${size}|${fnv1a(base64)}`;
-}
+export { attachmentKey, type ReadAttachment } from "./read-attachments";
 
-export interface ReadOptions {
-  /** Files larger than this are reported "too-large" without fetching their content. */
-  readonly maxAttachmentBytes: number;
-  /**
-   * Called with each file attachment's key once its content is fetched. Returning true skips
-   * decoding and leaves the attachment out of the Message (the caller has its findings cached).
-   */
-  readonly skipAttachment?: (key: string, name: string) => boolean;
-}
-
-export interface ReadAttachment {
-  readonly name: string;
-  /** Set for attachments whose content was fetched (file and item attachments). */
-  readonly key?: string;
-  /** True when skipAttachment said the caller already knows its findings. */
-  readonly skipped: boolean;
-  /** What went into the Message for this attachment (absent when skipped). */
-  readonly input?: AttachmentInput;
-}
+export type ReadOptions = AttachmentReadOptions;
 
 export interface ReadResult {
   readonly message: Message;
@@ -51,62 +30,44 @@ function toRecipients(list: readonly EmailAddressDetailsLike[] | null | undefine
   return out;
 }
 
-async function readAttachment(
-  office: OfficeLike,
-  item: ComposeItemLike,
-  details: AttachmentDetailsLike,
-  options: ReadOptions,
-): Promise<{ input?: AttachmentInput; read: ReadAttachment }> {
-  const name = details.name;
-  const unavailable = (reason: "cloud" | "item-unavailable" | "api-error" | "too-large") => ({
-    input: { kind: "unavailable" as const, name, reason },
-    read: { name, skipped: false },
+/** True for a meeting invite being composed (OnAppointmentSend). */
+export function isAppointment(office: OfficeLike, item: ComposeItemLike): boolean {
+  const appointment = office.MailboxEnums?.ItemType?.Appointment ?? "appointment";
+  return item.itemType !== undefined && String(item.itemType) === String(appointment);
+}
+
+/**
+ * The fields whose addresses are checked, as the core's to/cc/bcc: a message's own fields; an
+ * invite's required attendees as "to" and optional attendees as "cc" (resources such as rooms are
+ * booked through the location, which is scanned as text).
+ */
+function recipientFields(item: ComposeItemLike): Array<{ field: RecipientField; api: string; recipients: RecipientsLike | undefined }> {
+  if (item.requiredAttendees || item.optionalAttendees) {
+    return [
+      { field: "to", api: "requiredAttendees.getAsync", recipients: item.requiredAttendees },
+      { field: "cc", api: "optionalAttendees.getAsync", recipients: item.optionalAttendees },
+    ];
+  }
+  return [
+    { field: "to", api: "to.getAsync", recipients: item.to },
+    { field: "cc", api: "cc.getAsync", recipients: item.cc },
+    { field: "bcc", api: "bcc.getAsync", recipients: item.bcc },
+  ];
+}
+
+/** Every checked recipient field; rejects (OfficeCallError) when one cannot be read. */
+async function readAllRecipients(office: OfficeLike, item: ComposeItemLike): Promise<Recipient[]> {
+  const fields = recipientFields(item);
+  const lists = await Promise.all(
+    fields.map((f) =>
+      f.recipients ? officeCall<EmailAddressDetailsLike[]>(office, f.api, (cb) => f.recipients!.getAsync(cb)) : Promise.resolve([]),
+    ),
+  );
+  const out: Recipient[] = [];
+  fields.forEach((f, i) => {
+    for (const r of toRecipients(lists[i], f.field)) out.push(r);
   });
-  if (details.attachmentType === "cloud") return unavailable("cloud");
-  if (details.size > options.maxAttachmentBytes) return unavailable("too-large");
-
-  let content: { format: string; content: string };
-  try {
-    content = await officeCall(office, "getAttachmentContentAsync", (cb) => item.getAttachmentContentAsync(details.id, cb));
-  } catch {
-    // Web/new Outlook throw for items attached by drag-and-drop (AttachmentContent docs); classic
-    // fails files attached through Windows "Send to" (office-js #6581).
-    return unavailable(details.attachmentType === "item" ? "item-unavailable" : "api-error");
-  }
-
-  switch (content.format) {
-    case "base64": {
-      const key = attachmentKey(name, details.size, content.content);
-      if (options.skipAttachment?.(key, name)) return { read: { name, key, skipped: true } };
-      const decoded = decodeBase64(content.content);
-      if (!decoded.ok) return unavailable("api-error");
-      return {
-        input: { kind: "file", name, bytes: decoded.bytes, ...(details.contentType ? { contentType: details.contentType } : {}) },
-        read: { name, key, skipped: false },
-      };
-    }
-    case "eml": {
-      // An attached mail comes as its MIME text; the extractor reads .eml bytes like the CLI does.
-      const key = attachmentKey(name, details.size, content.content);
-      if (options.skipAttachment?.(key, name)) return { read: { name, key, skipped: true } };
-      return {
-        input: { kind: "file", name, bytes: encodeUtf8(content.content), contentType: "message/rfc822" },
-        read: { name, key, skipped: false },
-      };
-    }
-    case "iCalendar": {
-      const key = attachmentKey(name, details.size, content.content);
-      if (options.skipAttachment?.(key, name)) return { read: { name, key, skipped: true } };
-      return {
-        input: { kind: "file", name, bytes: encodeUtf8(content.content), contentType: "text/calendar" },
-        read: { name, key, skipped: false },
-      };
-    }
-    case "url":
-      return unavailable("cloud");
-    default:
-      return unavailable("api-error");
-  }
+  return out;
 }
 
 /**
@@ -116,18 +77,17 @@ async function readAttachment(
 export async function readMessage(office: OfficeLike, item: ComposeItemLike, options: ReadOptions): Promise<ReadResult> {
   const html = office.CoercionType.Html;
   const text = office.CoercionType.Text;
-  const [subject, bodyHtml, bodyText, to, cc, bcc, from, list, label] = await Promise.all([
+  const [subject, bodyHtml, bodyText, recipients, from, list, label, location] = await Promise.all([
     officeCall<string>(office, "subject.getAsync", (cb) => item.subject.getAsync(cb)),
     officeCall<string>(office, "body.getAsync(html)", (cb) => item.body.getAsync(html, cb)),
     // Plain text as well, as the CLI has both parts of a multipart/alternative mail. Web Outlook's
-    // Text rendering can be unreliable (officejs.md §4); the core prefers the HTML when present.
+    // Text rendering can be unreliable (Office.Body reference); the core prefers the HTML when present.
     officeCall<string>(office, "body.getAsync(text)", (cb) => item.body.getAsync(text, cb)).catch(() => undefined),
-    officeCall<EmailAddressDetailsLike[]>(office, "to.getAsync", (cb) => item.to.getAsync(cb)),
-    officeCall<EmailAddressDetailsLike[]>(office, "cc.getAsync", (cb) => item.cc.getAsync(cb)),
-    officeCall<EmailAddressDetailsLike[]>(office, "bcc.getAsync", (cb) => item.bcc.getAsync(cb)),
-    readFrom(office, item),
+    readAllRecipients(office, item),
+    readSender(office, item),
     officeCall<AttachmentDetailsLike[]>(office, "getAttachmentsAsync", (cb) => item.getAttachmentsAsync(cb)),
     readSensitivityLabel(office, item),
+    item.location ? officeCall<string>(office, "location.getAsync", (cb) => item.location!.getAsync(cb)) : Promise.resolve(undefined),
   ]);
 
   // Smallest first: the most attachments read before a deadline. Results keep Outlook's order.
@@ -136,7 +96,6 @@ export async function readMessage(office: OfficeLike, item: ComposeItemLike, opt
   const results: Array<{ input?: AttachmentInput; read: ReadAttachment }> = new Array(attachmentList.length);
   for (const i of order) results[i] = await readAttachment(office, item, attachmentList[i]!, options);
 
-  const recipients = [...toRecipients(to, "to"), ...toRecipients(cc, "cc"), ...toRecipients(bcc, "bcc")];
   const attachments: AttachmentInput[] = [];
   for (const r of results) if (r.input) attachments.push(r.input);
 
@@ -144,6 +103,7 @@ export async function readMessage(office: OfficeLike, item: ComposeItemLike, opt
     subject: subject ?? "",
     ...(bodyText !== undefined && bodyText !== "" ? { bodyText } : {}),
     ...(bodyHtml !== undefined && bodyHtml !== "" ? { bodyHtml } : {}),
+    ...(typeof location === "string" && location.trim() !== "" ? { location } : {}),
     recipients,
     attachments,
     ...(from ? { from } : {}),
@@ -154,13 +114,7 @@ export async function readMessage(office: OfficeLike, item: ComposeItemLike, opt
 
 /** Recipients and sender only: what the OnMessageRecipientsChanged pre-scan needs. */
 export async function readRecipients(office: OfficeLike, item: ComposeItemLike): Promise<Pick<Message, "recipients" | "from">> {
-  const [to, cc, bcc, from] = await Promise.all([
-    officeCall<EmailAddressDetailsLike[]>(office, "to.getAsync", (cb) => item.to.getAsync(cb)),
-    officeCall<EmailAddressDetailsLike[]>(office, "cc.getAsync", (cb) => item.cc.getAsync(cb)),
-    officeCall<EmailAddressDetailsLike[]>(office, "bcc.getAsync", (cb) => item.bcc.getAsync(cb)),
-    readFrom(office, item),
-  ]);
-  const recipients = [...toRecipients(to, "to"), ...toRecipients(cc, "cc"), ...toRecipients(bcc, "bcc")];
+  const [recipients, from] = await Promise.all([readAllRecipients(office, item), readSender(office, item)]);
   return { recipients, ...(from ? { from } : {}) };
 }
 
@@ -174,6 +128,27 @@ async function readSensitivityLabel(office: OfficeLike, item: ComposeItemLike): 
   try {
     const id = await officeCall<string>(office, "sensitivityLabel.getAsync", (cb) => item.sensitivityLabel!.getAsync(cb));
     return typeof id === "string" && id.trim() !== "" ? id.trim().toLowerCase() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whose mail this is, to learn the own domain from: the owner of the shared mailbox or delegated
+ * mailbox the draft lives in (getSharedPropertiesAsync), else the compose `from`, else the
+ * signed-in user. In the user's own mailbox getSharedPropertiesAsync fails, which is the normal case.
+ */
+async function readSender(office: OfficeLike, item: ComposeItemLike): Promise<string | undefined> {
+  const [owner, from] = await Promise.all([readSharedOwner(office, item), readFrom(office, item)]);
+  return owner ?? from;
+}
+
+async function readSharedOwner(office: OfficeLike, item: ComposeItemLike): Promise<string | undefined> {
+  if (typeof item.getSharedPropertiesAsync !== "function") return undefined;
+  try {
+    const shared = await officeCall<SharedPropertiesLike>(office, "getSharedPropertiesAsync", (cb) => item.getSharedPropertiesAsync!(cb));
+    const owner = typeof shared?.owner === "string" ? shared.owner.trim() : "";
+    return owner.indexOf("@") > 0 ? owner : undefined;
   } catch {
     return undefined;
   }

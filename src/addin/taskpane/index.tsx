@@ -7,7 +7,6 @@ import { createRoot } from "react-dom/client";
 import type { Policy } from "../../core";
 import { t, type Lang } from "../../i18n/t";
 import { connectTaskpane } from "../office/apply-fix";
-import { parseContextData } from "../office/shared-state";
 import { loadPolicy } from "../policy/load-policy";
 import { policyUrl, runtimeBaseUrl } from "../policy/policy-url";
 import { App } from "./App";
@@ -51,15 +50,15 @@ async function start(container: HTMLElement): Promise<void> {
     loadPolicy: () => Promise.resolve(loaded.policy),
     readMessage: async (policy) =>
       (await connection.mailbox.readMessage({ maxAttachmentBytes: policy.limits.maxAttachmentBytes })).message,
-    sendCheck: async () => {
-      const fromButton = parseContextData(await connection.initializationContext());
-      return fromButton ?? (await connection.mailbox.readSharedState()).send;
-    },
+    // The button's contextData, else the newer of sessionData and (Mac) localStorage: apply-fix.ts.
+    sendCheck: () => connection.latestSendResult(),
     editor: connection.editor,
     pdfReader: () => browserPdfReader(log),
     memory: recipientMemoryServices(connection.mailbox.recipientMemory, () => Promise.resolve(loaded.policy), () => connection.mailbox.readRecipients()),
   };
   root.render(<App services={services} />);
+  // A pane left open learns of the next Send's result (1.15 event, else re-read while visible): start over with it.
+  connection.onSendResult((result) => root.render(<App key={result.at} services={{ ...services, sendCheck: () => Promise.resolve(result) }} />));
 }
 
 const container = document.getElementById("root") ?? document.body.appendChild(document.createElement("div"));

@@ -96,7 +96,7 @@ export interface CprGroup {
   readonly rows: ReadonlyArray<{ readonly reason: Reason<CprFinding>; readonly count: number }>;
 }
 
-const PART_ORDER = { subject: 0, body: 1, attachment: 2 } as const;
+const PART_ORDER = { subject: 0, body: 1, location: 2, attachment: 3 } as const;
 
 function placeKey(f: CprFinding): string {
   return JSON.stringify(f.location.place ?? null);

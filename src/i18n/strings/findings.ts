@@ -67,6 +67,7 @@ export const da = {
   where: {
     subject: "emnefeltet",
     body: "brødteksten",
+    location: "mødestedet",
     attachment: "{attachment}",
     attachmentPlace: "{attachment}, {place}",
     fileName: "filnavnet {attachment}",
@@ -156,6 +157,7 @@ export const en: Shape<typeof da> = {
   where: {
     subject: "the subject",
     body: "the message body",
+    location: "the meeting location",
     attachment: "{attachment}",
     attachmentPlace: "{attachment}, {place}",
     fileName: "the file name {attachment}",

@@ -101,6 +101,7 @@ export const da = {
     routeLabel: "Mærkaten {label} er sat.",
     nothingChanged: "Der var intet at rette. Mailen er måske allerede ændret.",
     failed: "Det lykkedes ikke. Prøv igen, eller ret det selv i mailen.",
+    bodyTooLarge: "Mailen er for stor til, at Outlook lader tilføjelsen skrive den (over 1.000.000 tegn). Ret nummeret selv i mailen.",
     rescanned: {
       block: "Tjekket igen: der er stadig noget, der stopper afsendelsen.",
       warn: "Tjekket igen: der er stadig noget at se på.",
@@ -205,6 +206,7 @@ export const en: Shape<typeof da> = {
     routeLabel: "The label {label} is set.",
     nothingChanged: "There was nothing to fix. The message may already have changed.",
     failed: "That did not work. Try again, or fix it in the message yourself.",
+    bodyTooLarge: "The message is too large for Outlook to let the add-in write it (over 1,000,000 characters). Fix the number in the message yourself.",
     rescanned: {
       block: "Checked again: something still stops sending.",
       warn: "Checked again: there is still something to look at.",

@@ -137,7 +137,7 @@ export function usePane(services: PaneServices): Pane {
       if (next) setState(next);
       setBusy(false);
       const outcome = !result.ok
-        ? t(lang, "taskpane.announce.failed")
+        ? t(lang, result.code === "body-too-large" ? "taskpane.announce.bodyTooLarge" : "taskpane.announce.failed")
         : result.changed
           ? success
           : t(lang, "taskpane.announce.nothingChanged");
