@@ -61,4 +61,6 @@ export const DEFAULT_POLICY: Policy = freezeDeep({
   onTimeout: "warn",
   limits: DEFAULT_LIMITS,
   language: "auto",
+  // Off: a user who confirms every warning teaches themselves to click past them; the admin opts in.
+  confirmLookalikes: false,
 });

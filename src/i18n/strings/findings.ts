@@ -8,9 +8,9 @@ export const da = {
   cpr: {
     sentence: "CPR-nummer {masked} i {where}",
     confidence: {
-      high: "sikkert fund",
-      medium: "sandsynligt fund",
-      low: "muligt fund",
+      high: "tydeligt",
+      medium: "sandsynligt",
+      low: "muligt",
     },
   },
   lookalike: {
