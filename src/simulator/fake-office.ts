@@ -22,6 +22,8 @@ import type {
   OfficeCallback,
   OfficeLike,
   OfficeRuntimeLike,
+  OfficeThemeLike,
+  RoamingSettingsLike,
   SmartAlertsCompletion,
 } from "../addin/office/office-types";
 
@@ -40,7 +42,9 @@ export type FakeApi =
   | "getInitializationContextAsync"
   | "sendAsync"
   | "sensitivityLabel.getAsync"
-  | "sensitivityLabel.setAsync";
+  | "sensitivityLabel.setAsync"
+  | "removeAttachmentAsync"
+  | "roamingSettings.saveAsync";
 
 export type Fault = "fail" | "hang";
 
@@ -67,6 +71,8 @@ export interface FakeOfficeOptions {
   readonly attachmentLatencyMs?: number;
   /** Called after the add-in changed the draft (a set call succeeded): the simulator redraws. */
   readonly onDraftChange?: (api: FakeApi) => void;
+  /** Office.context.officeTheme; absent = the host gives none (as before Mailbox 1.14). */
+  readonly officeTheme?: OfficeThemeLike;
 }
 
 /** The draft as the fake holds it; tests read it back after a fix. */
@@ -100,6 +106,8 @@ export interface FakeOffice {
   readonly draft: FakeDraft;
   readonly sessionData: Map<string, string>;
   readonly runtimeStorage: Map<string, string>;
+  /** Office.context.roamingSettings as saved (saveAsync), shared by the pane and the send handler. */
+  readonly roaming: Map<string, unknown>;
   /** Handlers registered through Office.actions.associate. */
   readonly associated: Map<string, (event: MailboxEventLike) => void>;
   /** Every API call made, in order ("body.getAsync(html)", "getAttachmentContentAsync(2)"…). */
@@ -119,6 +127,7 @@ const DRAFT_CHANGES: ReadonlySet<FakeApi> = new Set<FakeApi>([
   "recipients.setAsync",
   "sensitivityLabel.setAsync",
   "sendAsync",
+  "removeAttachmentAsync",
 ]);
 
 const SUCCEEDED = "succeeded";
@@ -239,6 +248,9 @@ export function createFakeOffice(message: Message, options: FakeOfficeOptions = 
   const calls: string[] = [];
   const sessionData = new Map<string, string>();
   const runtimeStorage = new Map<string, string>();
+  const roaming = new Map<string, unknown>();
+  // Unsaved changes, as Outlook keeps them until saveAsync.
+  const roamingPending = new Map<string, unknown>();
   const associated = new Map<string, (event: MailboxEventLike) => void>();
   const sessionDataLimit = versionAtMost("1.16", maxSet) ? 2_621_440 : 50_000;
   const has = (version: string) => versionAtMost(version, maxSet);
@@ -379,6 +391,12 @@ export function createFakeOffice(message: Message, options: FakeOfficeOptions = 
           },
         }
       : {}),
+    removeAttachmentAsync: (id, callback) =>
+      respond("removeAttachmentAsync", `removeAttachmentAsync(${id})`, callback, () => {
+        const before = draft.attachments.length;
+        draft.attachments = draft.attachments.filter((a) => a.details.id !== id);
+        return draft.attachments.length === before ? Object.assign(new Error("InvalidAttachmentId"), { name: "InvalidAttachmentId" }) : undefined;
+      }),
     getInitializationContextAsync: (callback) =>
       respond("getInitializationContextAsync", "getInitializationContextAsync", callback, () => options.initializationContext ?? ""),
     ...(has("1.15")
@@ -403,6 +421,17 @@ export function createFakeOffice(message: Message, options: FakeOfficeOptions = 
       : {}),
   };
 
+  const roamingSettings: RoamingSettingsLike = {
+    get: (name) => (roamingPending.has(name) ? roamingPending.get(name) : roaming.get(name)),
+    set: (name, value) => void roamingPending.set(name, JSON.parse(JSON.stringify(value)) as unknown),
+    remove: (name) => void roamingPending.set(name, undefined),
+    saveAsync: (callback) =>
+      respond("roamingSettings.saveAsync", "roamingSettings.saveAsync", callback, () => {
+        roamingPending.forEach((v, k) => (v === undefined ? roaming.delete(k) : roaming.set(k, v)));
+        roamingPending.clear();
+      }),
+  };
+
   const Office: OfficeLike = {
     context: {
       mailbox: { item, userProfile: { emailAddress: userEmail } },
@@ -412,6 +441,8 @@ export function createFakeOffice(message: Message, options: FakeOfficeOptions = 
       },
       displayLanguage: options.displayLanguage ?? "da-DK",
       platform: options.platform ?? "PC",
+      roamingSettings,
+      ...(options.officeTheme ? { officeTheme: options.officeTheme } : {}),
     },
     actions: {
       associate: (name, handler) => {
@@ -461,6 +492,7 @@ export function createFakeOffice(message: Message, options: FakeOfficeOptions = 
     draft,
     sessionData,
     runtimeStorage,
+    roaming,
     associated,
     calls,
     sessionDataLimit,

@@ -5,6 +5,7 @@
  *   /simulator/            Danish Outlook, sender at the policy's first own domain (or randers.dk)
  *   /simulator/?lang=en    English Outlook (Office.context.displayLanguage "en-US")
  *   /simulator/?from=a@b   another sender address
+ *   /simulator/?theme=dark Outlook's dark theme (Office.context.officeTheme); "light" sets the light one
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
@@ -33,11 +34,16 @@ async function start(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
   const lang: Lang = params.get("lang") === "en" ? "en" : "da";
   const from = params.get("from") ?? (await defaultFrom());
+  const theme = params.get("theme");
+  // The colours Outlook reports for its Black and White themes.
+  const officeTheme =
+    theme === "dark" ? { bodyBackgroundColor: "#262626", isDarkTheme: true } : theme === "light" ? { bodyBackgroundColor: "#ffffff", isDarkTheme: false } : undefined;
   const listeners = new Set<(api: FakeApi) => void>();
   const mailbox = createSimulatorMailbox({
     displayLanguage: lang === "en" ? "en-US" : "da-DK",
     from,
     onDraftChange: (api) => listeners.forEach((l) => l(api)),
+    ...(officeTheme ? { officeTheme } : {}),
   });
   const bridge: SimulatorBridge = { Office: mailbox.fake.Office, OfficeRuntime: mailbox.fake.OfficeRuntime };
   (window as unknown as Record<string, SimulatorBridge>)[SIMULATOR_KEY] = bridge;

@@ -40,6 +40,7 @@ export function createSimulatorMailbox(options: {
   readonly displayLanguage: string;
   readonly from: string;
   readonly onDraftChange: (api: FakeApi) => void;
+  readonly officeTheme?: FakeOfficeOptions["officeTheme"];
 }): SimulatorMailbox {
   const settings: Mutable<FakeOfficeOptions> = {
     displayLanguage: options.displayLanguage,
@@ -48,6 +49,7 @@ export function createSimulatorMailbox(options: {
     maxMailboxSet: "1.15",
     initializationContext: "",
     onDraftChange: options.onDraftChange,
+    ...(options.officeTheme ? { officeTheme: options.officeTheme } : {}),
   };
   const fake = createFakeOffice({ subject: "", bodyHtml: "", recipients: [], attachments: [], from: options.from }, settings);
   let nextId = 1;

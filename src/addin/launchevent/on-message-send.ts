@@ -12,7 +12,7 @@
  *    the extractors check it between pages and entries.
  * Nothing here touches the Office global: Outlook is reached through `MailboxHost` (office/).
  */
-import { decideResult, DEFAULT_POLICY, scanMessage, stricter, type Action, type Finding, type Policy, type ScanResult } from "../../core/index";
+import { decideResult, DEFAULT_POLICY, scanMessage, stricter, withoutConfirmed, type Action, type Finding, type Policy, type ScanResult } from "../../core/index";
 import type { AnyLang } from "../../i18n/t";
 import type { Capabilities } from "../office/capabilities";
 import type { MailboxHost } from "../office/mailbox-host";
@@ -46,6 +46,8 @@ export interface SendDeps {
   readonly log?: (line: string) => void;
   /** "Today" for the CPR date rules; tests pin it. */
   readonly now?: Date;
+  /** Recipients this user confirmed in the task pane (policy.confirmLookalikes); read at send time. */
+  readonly confirmedRecipients?: () => Promise<readonly string[]>;
 }
 
 export type SendPath = "allow" | "block" | "warn" | "warn-repeat-allowed" | "timeout" | "error";
@@ -122,6 +124,7 @@ export async function onMessageSend(event: MailboxEventLike, deps: SendDeps): Pr
   const caps = host?.capabilities;
 
   let policy: Policy = DEFAULT_POLICY;
+  let builtInPolicy = false;
   let state: SharedState | undefined;
   let finished: SendOutcome | undefined;
   // Resolved by finish() once event.completed has been called.
@@ -183,7 +186,8 @@ export async function onMessageSend(event: MailboxEventLike, deps: SendDeps): Pr
         log("send: could not write sessionData");
       }
     }
-    log(`send: ${path} in ${clock() - start} ms (${decision.reasons.length} findings)`);
+    // Says when the organisation's policy was not in force, so a support log shows it next to the verdict.
+    log(`send: ${path} in ${clock() - start} ms (${decision.reasons.length} findings${builtInPolicy ? "; built-in default policy" : ""})`);
     try {
       event.completed(completion);
     } catch {
@@ -211,6 +215,7 @@ export async function onMessageSend(event: MailboxEventLike, deps: SendDeps): Pr
     if (!host) throw new Error("no mailbox item");
     const loaded = await deps.loadPolicy();
     policy = loaded.policy;
+    builtInPolicy = loaded.source === "default";
     arm();
     state = await host.readSharedState();
     const cache = state.attachments;
@@ -228,7 +233,9 @@ export async function onMessageSend(event: MailboxEventLike, deps: SendDeps): Pr
     const cached: Finding[] = [];
     // A loop, not push(...): one attachment may hold more findings than a call takes arguments.
     for (const a of read.attachments) if (a.skipped && a.key) for (const f of cache[a.key]!.findings) cached.push(f);
-    const verdict = decideResult({ ...result, findings: [...result.findings, ...cached] }, policy);
+    const confirmed = policy.confirmLookalikes && deps.confirmedRecipients ? await deps.confirmedRecipients().catch(() => []) : [];
+    const findings = withoutConfirmed([...result.findings, ...cached], policy, confirmed);
+    const verdict = decideResult({ ...result, findings }, policy);
     const reasons: SharedReason[] = verdict.reasons.map((r) => ({ finding: r.finding, action: r.action }));
     const findingsVerdict = reasons.reduce<Action>((v, r) => stricter(v, r.action), "allow");
     if (!verdict.incomplete) {

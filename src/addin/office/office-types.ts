@@ -94,6 +94,22 @@ export interface ComposeItemLike {
   sendAsync?(callback: OfficeCallback<void>): void;
   /** Mailbox 1.13. */
   readonly sensitivityLabel?: SensitivityLabelLike;
+  /** Mailbox 1.1 (compose): the task pane's "Fjern fil". */
+  removeAttachmentAsync?(id: string, callback: OfficeCallback<void>): void;
+}
+
+/** Office.context.roamingSettings (Mailbox 1.1): per user and mailbox, in the task pane and event runtime. */
+export interface RoamingSettingsLike {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  remove(name: string): void;
+  saveAsync(callback?: OfficeCallback<void>): void;
+}
+
+/** Office.context.officeTheme (Mailbox 1.14, task pane only). */
+export interface OfficeThemeLike {
+  readonly bodyBackgroundColor?: string;
+  readonly isDarkTheme?: boolean;
 }
 
 export interface SmartAlertsCompletion {
@@ -120,6 +136,8 @@ export interface OfficeLike {
     readonly requirements: { isSetSupported(name: string, minVersion?: string): boolean };
     readonly displayLanguage?: string;
     readonly platform?: unknown;
+    readonly roamingSettings?: RoamingSettingsLike;
+    readonly officeTheme?: OfficeThemeLike;
   };
   readonly actions?: { associate(name: string, handler: (event: MailboxEventLike) => void): void };
   readonly AsyncResultStatus: { readonly Succeeded: unknown; readonly Failed: unknown };
