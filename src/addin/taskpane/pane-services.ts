@@ -6,6 +6,8 @@
 import type { Action, Finding, Message, PdfTextReader, Policy } from "../../core";
 import type { Lang } from "../../i18n/t";
 import type { ComposeEditor } from "../office/apply-fix";
+import type { ConfirmationStore } from "../office/roaming-confirmations";
+import type { PolicySource } from "../policy/load-policy";
 
 /** The send check's result as the handler left it (masked by construction). */
 export interface SendCheck {
@@ -26,4 +28,10 @@ export interface PaneServices {
   readonly editor: ComposeEditor;
   /** How to read PDFs: pdf.js where the host can load it; absent or undefined means core's reader. */
   readonly pdfReader?: () => Promise<PdfTextReader | undefined>;
+  /** Where the policy came from (the footer says so); absent in tests that do not care. */
+  readonly policySource?: PolicySource;
+  /** The user's confirmed recipients (policy.confirmLookalikes); absent where the host keeps none. */
+  readonly confirmations?: ConfirmationStore;
+  /** Office.context.officeTheme, where the host gives it. */
+  readonly officeTheme?: { readonly isDarkTheme?: boolean; readonly bodyBackgroundColor?: string };
 }
