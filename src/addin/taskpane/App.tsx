@@ -50,6 +50,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     color: tokens.colorNeutralForeground1,
   },
+  main: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL, flexGrow: 1, minWidth: 0 },
   header: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   note: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
@@ -112,33 +113,36 @@ export function PaneView({ pane, lang, policySource, canConfirm = false }: PaneV
   }, [announcement.id]);
 
   return (
-    <main className={styles.root} aria-busy={state.phase === "loading" || busy}>
-      <header className={styles.header}>
-        <h1 className={styles.title}>{t(lang, "taskpane.title")}</h1>
-        {state.phase === "ready" ? (
-          <Button size="small" appearance="subtle" icon={<ArrowSyncRegular aria-hidden />} disabledFocusable={busy} onClick={() => void actions.recheck()}>
-            {t(lang, "taskpane.recheck")}
-          </Button>
+    <div className={styles.root}>
+      <main className={styles.main} aria-busy={state.phase === "loading" || busy}>
+        <header className={styles.header}>
+          <h1 className={styles.title}>{t(lang, "taskpane.title")}</h1>
+          {state.phase === "ready" ? (
+            <Button size="small" appearance="subtle" icon={<ArrowSyncRegular aria-hidden />} disabledFocusable={busy} onClick={() => void actions.recheck()}>
+              {t(lang, "taskpane.recheck")}
+            </Button>
+          ) : null}
+        </header>
+        <PolicyFallback source={policySource} lang={lang} />
+        {state.phase === "loading" ? <Spinner size="small" label={t(lang, "taskpane.loading")} /> : null}
+        {state.phase === "failed" ? (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t(lang, "taskpane.failed.title")}</MessageBarTitle>
+              {t(lang, "taskpane.failed.body")}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={() => void actions.retry()}>{t(lang, "taskpane.failed.retry")}</Button>
+            </MessageBarActions>
+          </MessageBar>
         ) : null}
-      </header>
-      <PolicyFallback source={policySource} lang={lang} />
-      {state.phase === "loading" ? <Spinner size="small" label={t(lang, "taskpane.loading")} /> : null}
-      {state.phase === "failed" ? (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t(lang, "taskpane.failed.title")}</MessageBarTitle>
-            {t(lang, "taskpane.failed.body")}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => void actions.retry()}>{t(lang, "taskpane.failed.retry")}</Button>
-          </MessageBarActions>
-        </MessageBar>
-      ) : null}
-      {state.phase === "ready" ? <Findings pane={pane} lang={lang} verdictRef={verdictRef} canConfirm={canConfirm} /> : null}
-      {busy ? <Spinner size="tiny" label={t(lang, "taskpane.busy")} /> : null}
-      <LiveRegion announcement={announcement} />
+        {state.phase === "ready" ? <Findings pane={pane} lang={lang} verdictRef={verdictRef} canConfirm={canConfirm} /> : null}
+        {busy ? <Spinner size="tiny" label={t(lang, "taskpane.busy")} /> : null}
+        <LiveRegion announcement={announcement} />
+      </main>
+      {/* Outside <main>, so it is the page's contentinfo landmark. */}
       <PolicyFooter policy={state.phase === "ready" ? state.policy : undefined} source={policySource} lang={lang} />
-    </main>
+    </div>
   );
 }
 
