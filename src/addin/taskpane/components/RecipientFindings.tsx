@@ -114,7 +114,7 @@ function HelpContactView({ contact, lang }: { readonly contact: HelpContact; rea
         {contact.url ? (
           <>
             {" "}
-            <Link href={contact.url} target="_blank" rel="noopener noreferrer" inline>
+            <Link href={contact.url} target="_blank" rel="noopener noreferrer" inline className={styles.link}>
               {contact.url.replace(/^(mailto:|tel:|https:\/\/)/i, "")}
             </Link>
           </>

@@ -34,6 +34,8 @@ export const useListStyles = makeStyles({
   meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflowWrap: "anywhere" },
   text: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, overflowWrap: "anywhere" },
   actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, minWidth: 0 },
+  // In forced colours the OS palette decides; the link must take its LinkText, not the theme's colour.
+  link: { "@media (forced-colors: active)": { color: "LinkText", forcedColorAdjust: "auto" } },
   // Buttons wrap their label instead of cutting it: a file name or address can be long.
   button: { maxWidth: "100%", height: "auto", minHeight: "fit-content", whiteSpace: "normal", overflowWrap: "anywhere", textAlign: "start" },
 });
