@@ -56,6 +56,7 @@ describe("schemas/policy.schema.json", () => {
     expect(keysOf(schema.properties.lookalike)).toEqual([...POLICY_KEYS.lookalike].sort());
     expect(keysOf(schema.properties.limits)).toEqual([...POLICY_KEYS.limits].sort());
     expect(keysOf(schema.properties.secureRecipients)).toEqual([...POLICY_KEYS.secureRecipients].sort());
+    expect(keysOf(schema.properties.helpContact)).toEqual([...POLICY_KEYS.helpContact].sort());
     const routes = Object.fromEntries(
       (schema.properties.secureRoute.oneOf as Array<{ properties: Record<string, { const?: string }> }>).map((variant) => [
         variant.properties.kind!.const,
@@ -167,6 +168,28 @@ const FIELDS: Record<string, Pool> = {
   onTimeout: enumOf(["block", "warn", "allow"], ["open", null]),
   limits: section(Object.fromEntries(Object.entries(LIMIT_RANGES).map(([k, r]) => [k, int(r.min, r.max)]))),
   language: enumOf(["auto", "da", "en"], ["dk", "DA", 1]),
+  confirmLookalikes: bool,
+  name: pool(fc.constantFrom("Randers Kommune", "  Randers  ", "x".repeat(80)), fc.constantFrom<unknown>("", "   ", "x".repeat(81), "a\nb", 3, null)),
+  version: pool(fc.constantFrom("2026-12-01", "v3"), fc.constantFrom<unknown>("", "x".repeat(41), 1.2)),
+  helpContact: pool(
+    fc.constantFrom<unknown>(
+      { text: "Ring til IT-support på 8915 1234." },
+      { text: "Skriv til IT.", url: "mailto:it@randers.dk" },
+      { text: "Se intranettet.", url: "https://intra.randers.dk/it-hjaelp" },
+      { text: "Ring.", url: "tel:+45 8915 1234" },
+    ),
+    fc.constantFrom<unknown>(
+      { url: "https://intra.randers.dk" },
+      { text: "" },
+      { text: "x".repeat(201) },
+      { text: "Se her.", url: "javascript:alert(1)" },
+      { text: "Se her.", url: "http://intra.randers.dk" },
+      { text: "Se her.", url: "mailto:it" },
+      { text: "Se her.", extra: 1 },
+      "Ring til IT",
+      null,
+    ),
+  ),
   $schema: pool(fc.constant("../../schemas/policy.schema.json"), fc.constantFrom<unknown>(1, null, [])),
 };
 const REQUIRED = ["ownDomains", "trustedDomains"];

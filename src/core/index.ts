@@ -18,8 +18,9 @@ export type { EnumNoun, FoundValue, LimitUnit, PolicyIssueHint, PolicyIssueValue
 export { DEFAULT_POLICY, DEFAULT_LIMITS } from "./policy/default-policy";
 export { withDefaults } from "./policy/with-defaults";
 export type { PolicyInput } from "./policy/with-defaults";
-export type { Action, FailMode, Limits, NewDomainMode, Policy, SecureRecipients, SecureRoute, SecureRouteMatch } from "./policy/policy";
+export type { Action, FailMode, HelpContact, Limits, NewDomainMode, Policy, SecureRecipients, SecureRoute, SecureRouteMatch } from "./policy/policy";
 export { isSecureRecipient, protectedBySecureRoute, secureRouteOf } from "./secure-route";
+export { confirmable, confirmationKey, withoutConfirmed } from "./confirmed-recipients";
 
 // Building blocks the add-in's fixes and the CLI's output need.
 export { findCprNumbers, findCprInSegments } from "./detectors/cpr";

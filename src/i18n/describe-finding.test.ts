@@ -106,17 +106,17 @@ describe("describeFinding: other kinds", () => {
     [{ kind: "invalid-recipient", recipient: "jens@", field: "to" }, "jens@ er ikke en gyldig mailadresse", "jens@ is not a valid e-mail address"],
     [
       { kind: "unreadable-attachment", attachment: "scan.png", why: "unsupported", cause: "image" },
-      "scan.png kunne ikke kontrolleres: det er et billede, og tekst i billeder kan ikke læses",
+      "scan.png kunne ikke tjekkes: det er et billede, og tekst i billeder kan ikke læses",
       "scan.png could not be checked: it is an image, and text in images cannot be read",
     ],
     [
       { kind: "unreadable-attachment", attachment: "Bilag.zip/løn.xlsx", why: "encrypted" },
-      "Bilag.zip/løn.xlsx kunne ikke kontrolleres: filen er krypteret eller beskyttet med adgangskode",
+      "Bilag.zip/løn.xlsx kunne ikke tjekkes: filen er krypteret eller beskyttet med adgangskode",
       "Bilag.zip/løn.xlsx could not be checked: the file is encrypted or password-protected",
     ],
     [
       { kind: "unreadable-attachment", attachment: "stor.pdf", why: "timeout" },
-      "stor.pdf kunne ikke kontrolleres: der var ikke tid til at læse den, før mailen skulle sendes",
+      "stor.pdf kunne ikke tjekkes: der var ikke tid til at læse den, før mailen skulle sendes",
       "stor.pdf could not be checked: there was no time to read it before sending",
     ],
   ])("%j", (finding, daText, enText) => {

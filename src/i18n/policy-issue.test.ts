@@ -36,6 +36,8 @@ const CORPUS: unknown[] = [
   { ...BASE, secureRoute: { kind: "sensitivity-label", labelId: "Fortroligt" } },
   { ...BASE, secureRoute: { kind: "sensitivity-label", labelId: LABEL, labelName: 3 } },
   { ...BASE, $schema: 1 },
+  { ...BASE, name: 7, version: "  ", helpContact: { text: "Ring til IT", url: "javascript:alert(1)" } },
+  { ...BASE, helpContact: {} },
   // The size caps: an entry, a list, the whole file, and more issues than are listed.
   { ...BASE, trustedDomains: ["x".repeat(5000)] },
   { ...BASE, knownDomains: new Array<string>(250_001).fill("aarhus.dk") },

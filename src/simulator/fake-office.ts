@@ -33,6 +33,8 @@ import type {
   OfficeRuntimeLike,
   RecipientsLike,
   SharedPropertiesLike,
+  OfficeThemeLike,
+  RoamingSettingsLike,
   SmartAlertsCompletion,
 } from "../addin/office/office-types";
 import { bodyAfterSet, bodyAsClientWrites, htmlToPlain, type InlineImageRef } from "./fake-bodies";
@@ -59,6 +61,7 @@ export type FakeApi =
   | "sensitivityLabel.getAsync"
   | "sensitivityLabel.setAsync"
   | "internetHeaders.setAsync"
+  | "removeAttachmentAsync"
   | "roamingSettings.saveAsync";
 
 /** An Office error as the callback reports it: documented codes (5001 internal error, 9020 generic response…). */
@@ -138,6 +141,8 @@ export interface FakeOfficeOptions {
   readonly roamingSettings?: Readonly<Record<string, unknown>>;
   /** Called after the add-in changed the draft (a set call succeeded): the simulator redraws. */
   readonly onDraftChange?: (api: FakeApi) => void;
+  /** Office.context.officeTheme; absent = the host gives none (as before Mailbox 1.14). */
+  readonly officeTheme?: OfficeThemeLike;
 }
 
 /** The draft as the fake holds it; tests read it back after a fix. */
@@ -178,11 +183,11 @@ export interface FakeOffice {
   readonly profile: ClientProfile;
   readonly draft: FakeDraft;
   readonly sessionData: Map<string, string>;
-  /** What roamingSettings.saveAsync last saved (the user's mailbox), as JSON text per name. */
-  readonly roamingSaved: Map<string, string>;
   readonly runtimeStorage: Map<string, string>;
   /** window.localStorage as the Mac runtimes share it (undefined where the profile has none). */
   readonly localStorage: Map<string, string> | undefined;
+  /** Office.context.roamingSettings as saved (saveAsync), shared by the pane and the send handler. */
+  readonly roaming: Map<string, unknown>;
   /** Handlers registered through Office.actions.associate. */
   readonly associated: Map<string, (event: MailboxEventLike) => void>;
   /** Every API call made, in order ("body.getAsync(html)", "getAttachmentContentAsync(2)"…). */
@@ -206,6 +211,7 @@ const DRAFT_CHANGES: ReadonlySet<FakeApi> = new Set<FakeApi>([
   "recipients.setAsync",
   "sensitivityLabel.setAsync",
   "sendAsync",
+  "removeAttachmentAsync",
 ]);
 
 /** Roaming settings allowed per add-in (Office.RoamingSettings docs: 32 KB, error 9057 beyond). */
@@ -490,6 +496,9 @@ export function createFakeOffice(message: Message, options: FakeOfficeOptions = 
   const sessionData = new Map<string, string>();
   const runtimeStorage = new Map<string, string>();
   const localStorage = profile.localStorage ? new Map<string, string>() : undefined;
+  const roaming = new Map<string, unknown>();
+  // Unsaved changes, as Outlook keeps them until saveAsync.
+  const roamingPending = new Map<string, unknown>();
   const associated = new Map<string, (event: MailboxEventLike) => void>();
   const sessionDataLimit = versionAtMost("1.16", maxSet) ? 2_621_440 : 50_000;
   const has = (version: string) => versionAtMost(version, maxSet);
@@ -644,6 +653,12 @@ export function createFakeOffice(message: Message, options: FakeOfficeOptions = 
           },
         }
       : {}),
+    removeAttachmentAsync: (id, callback) =>
+      respond("removeAttachmentAsync", `removeAttachmentAsync(${id})`, callback, () => {
+        const before = draft.attachments.length;
+        draft.attachments = draft.attachments.filter((a) => a.details.id !== id);
+        return draft.attachments.length === before ? Object.assign(new Error("InvalidAttachmentId"), { name: "InvalidAttachmentId" }) : undefined;
+      }),
     getInitializationContextAsync: (callback) =>
       respond("getInitializationContextAsync", "getInitializationContextAsync", callback, () => options.initializationContext ?? ""),
     ...(has("1.15")
@@ -693,25 +708,23 @@ export function createFakeOffice(message: Message, options: FakeOfficeOptions = 
       : {}),
   };
 
-  // Roaming settings: an in-memory copy loaded at start, persisted by saveAsync, 32 KB in all.
-  const roamingSaved = new Map<string, string>();
-  for (const name of Object.keys(options.roamingSettings ?? {})) roamingSaved.set(name, JSON.stringify(options.roamingSettings![name]));
-  const roamingLive = new Map<string, string>(roamingSaved);
-  const roamingSettings = {
-    get: (name: string): unknown => (roamingLive.has(name) ? JSON.parse(roamingLive.get(name)!) : undefined),
-    set: (name: string, value: unknown): void => {
-      roamingLive.set(name, JSON.stringify(value));
-    },
-    remove: (name: string): void => {
-      roamingLive.delete(name);
-    },
-    saveAsync: (callback?: OfficeCallback<void>): void =>
+  // Roaming settings: what was saved (roaming, shared by the pane and the send handler) and the
+  // unsaved changes Outlook keeps until saveAsync; 32 KB in all, counted as JSON.
+  for (const name of Object.keys(options.roamingSettings ?? {})) roaming.set(name, JSON.parse(JSON.stringify(options.roamingSettings![name])) as unknown);
+  const roamingSettings: RoamingSettingsLike = {
+    get: (name) => (roamingPending.has(name) ? roamingPending.get(name) : roaming.get(name)),
+    set: (name, value) => void roamingPending.set(name, JSON.parse(JSON.stringify(value)) as unknown),
+    remove: (name) => void roamingPending.set(name, undefined),
+    saveAsync: (callback) =>
       respond("roamingSettings.saveAsync", "roamingSettings.saveAsync", callback, () => {
+        const next = new Map(roaming);
+        roamingPending.forEach((v, k) => (v === undefined ? next.delete(k) : next.set(k, v)));
         let total = 0;
-        roamingLive.forEach((v, k) => (total += k.length + v.length));
+        next.forEach((v, k) => (total += k.length + JSON.stringify(v).length));
         if (total > ROAMING_LIMIT) return Object.assign(new Error("SettingsSizeExceeded"), { name: "SettingsSizeExceeded" });
-        roamingSaved.clear();
-        roamingLive.forEach((v, k) => roamingSaved.set(k, v));
+        roaming.clear();
+        next.forEach((v, k) => roaming.set(k, v));
+        roamingPending.clear();
         return undefined;
       }),
   };
@@ -723,10 +736,11 @@ export function createFakeOffice(message: Message, options: FakeOfficeOptions = 
   const Office: OfficeLike = {
     context: {
       mailbox: { item, userProfile: { emailAddress: userEmail } },
-      roamingSettings,
       ...(options.requirements === "missing" ? {} : { requirements: { isSetSupported } }),
       displayLanguage: options.displayLanguage ?? "da-DK",
       platform,
+      roamingSettings,
+      ...(options.officeTheme ? { officeTheme: options.officeTheme } : {}),
     },
     actions: {
       associate: (name, handler) => {
@@ -783,9 +797,9 @@ export function createFakeOffice(message: Message, options: FakeOfficeOptions = 
     profile,
     draft,
     sessionData,
-    roamingSaved,
     runtimeStorage,
     localStorage,
+    roaming,
     associated,
     calls,
     violations,

@@ -8,6 +8,7 @@
  *   /simulator/?client=mac  another client profile (classic-2206, classic-2403, new-outlook, web, mac, ltsc-2024)
  *   /simulator/?kind=kind   the kind fake: no client quirks (demos)
  *   /simulator/?invite=Lokale%202   compose a meeting invite with that location
+ *   /simulator/?theme=dark Outlook's dark theme (Office.context.officeTheme); "light" sets the light one
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
@@ -37,6 +38,10 @@ async function start(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
   const lang: Lang = params.get("lang") === "en" ? "en" : "da";
   const from = params.get("from") ?? (await defaultFrom());
+  const theme = params.get("theme");
+  // The colours Outlook reports for its Black and White themes.
+  const officeTheme =
+    theme === "dark" ? { bodyBackgroundColor: "#262626", isDarkTheme: true } : theme === "light" ? { bodyBackgroundColor: "#ffffff", isDarkTheme: false } : undefined;
   const listeners = new Set<(api: FakeApi) => void>();
   const client = params.get("client");
   const invite = params.get("invite");
@@ -47,6 +52,7 @@ async function start(): Promise<void> {
     ...(params.get("kind") === "kind" ? { kind: "kind" as const } : {}),
     ...(invite !== null ? { appointment: { location: invite } } : {}),
     onDraftChange: (api) => listeners.forEach((l) => l(api)),
+    ...(officeTheme ? { officeTheme } : {}),
   });
   const bridge: SimulatorBridge = { Office: mailbox.fake.Office, OfficeRuntime: mailbox.fake.OfficeRuntime };
   (window as unknown as Record<string, SimulatorBridge>)[SIMULATOR_KEY] = bridge;

@@ -46,6 +46,7 @@ export function createSimulatorMailbox(options: {
   readonly kind?: "strict" | "kind";
   /** Compose a meeting invite with this location instead of a message. */
   readonly appointment?: { readonly location: string };
+  readonly officeTheme?: FakeOfficeOptions["officeTheme"];
 }): SimulatorMailbox {
   const settings: Mutable<FakeOfficeOptions> = {
     displayLanguage: options.displayLanguage,
@@ -55,6 +56,7 @@ export function createSimulatorMailbox(options: {
     ...(options.appointment ? { appointment: options.appointment } : {}),
     initializationContext: "",
     onDraftChange: options.onDraftChange,
+    ...(options.officeTheme ? { officeTheme: options.officeTheme } : {}),
   };
   const fake = createFakeOffice({ subject: "", bodyHtml: "", recipients: [], attachments: [], from: options.from }, settings);
   let nextId = 1;

@@ -67,3 +67,10 @@ export function makeEncryptedZip(files: Readonly<Record<string, string>>): Uint8
   }
   return zip;
 }
+
+/** A plain zip of text files (for a CPR number inside a file inside an attachment). */
+export function makeZip(files: Readonly<Record<string, string>>): Uint8Array {
+  const entries: Record<string, Uint8Array> = {};
+  for (const [name, text] of Object.entries(files)) entries[name] = strToU8(text);
+  return zipSync(entries);
+}

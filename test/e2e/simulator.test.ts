@@ -15,7 +15,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, type BrowserContext, type Frame, type Page } from "playwright-core";
-import { makeDocx, makeEncryptedZip } from "./attachments";
+import { makeDocx, makeEncryptedZip, makeZip } from "./attachments";
 
 const ROOT = resolve(__dirname, "..", "..");
 const CHROMIUM = "/usr/bin/chromium";
@@ -35,11 +35,17 @@ const MAIL_CONTENT = [
   "Hans Jensen",
   "Ansøgning",
   "Bilag",
+  "aarhuss.dk",
+  "Sag 241210",
 ];
 
 const POLICY = {
+  name: "Randers Kommune",
+  version: "2026-12-01",
   ownDomains: ["randers.dk"],
-  trustedDomains: [],
+  trustedDomains: ["aarhus.dk"],
+  confirmLookalikes: true,
+  helpContact: { text: "Ring til IT-support på 8915 1234.", url: "https://intra.randers.dk/it-hjaelp" },
   knownDomains: [],
   cpr: { high: "block", medium: "warn", low: "allow" },
   lookalike: { own: "block", trusted: "warn", known: "warn" },
@@ -155,11 +161,11 @@ interface Recorded {
 }
 
 /** A fresh page on the simulator, with every request it (and its frames) makes recorded. */
-async function openSimulator(): Promise<{ page: Page; requests: Recorded[] }> {
+async function openSimulator(query = ""): Promise<{ page: Page; requests: Recorded[] }> {
   const page = await context.newPage();
   const requests: Recorded[] = [];
   page.on("request", (r) => requests.push({ url: r.url(), method: r.method(), body: r.postData() }));
-  await page.goto(`${origin}/simulator/`);
+  await page.goto(`${origin}/simulator/${query}`);
   // The add-in's event page has registered its send handler when the loading note is gone.
   await page.getByRole("button", { name: "Send", exact: true }).waitFor();
   await page.getByText("Indlæser Postvagt …").waitFor({ state: "detached" });
@@ -196,9 +202,10 @@ async function paneFrame(page: Page): Promise<Frame> {
 async function expectAccessible(frame: Frame): Promise<void> {
   await frame.addScriptTag({ path: AXE });
   const violations = await frame.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    type Node = { target: string[]; failureSummary?: string };
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; nodes: Node[] }> }> } }).axe;
     const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(" ")} (${(n.failureSummary ?? "").replace(/\s+/g, " ")})`).join(", ")}`);
   });
   expect(violations).toEqual([]);
 }
@@ -295,7 +302,7 @@ it("(2) a CPR number in the body is masked in one click, the formatting kept", a
   await shot(page, "07-cpr-body-task-pane");
 
   // Keyboard only: Tab through the pane to the mask button, then Enter.
-  const mask = pane.getByRole("button", { name: "Masker 150650-**** i brødteksten" });
+  const mask = pane.getByRole("button", { name: "Skjul cifrene i 150650-**** i brødteksten" });
   await pane.getByRole("button", { name: "Tjek igen" }).focus();
   for (let i = 0; i < 10 && !(await mask.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
   await expect(mask.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
@@ -303,7 +310,7 @@ it("(2) a CPR number in the body is masked in one click, the formatting kept", a
   await verdict(pane, "Intet at rette");
   // Masked in place: the bold date part is still bold, nothing else changed.
   await expect(body.innerHTML()).resolves.toBe("Kære Hans Jensen. Dit CPR-nr. er <b>150650</b>-****. Venlig hilsen");
-  await expect(pane.getByRole("status").textContent()).resolves.toContain("150650-**** er maskeret i brødteksten");
+  await expect(pane.getByRole("status").textContent()).resolves.toContain("Cifrene er skjult: 150650-**** i brødteksten");
   await expectNoFullCpr(pane);
   await expectAccessible(pane);
   await shot(page, "08-cpr-body-masked");
@@ -326,16 +333,20 @@ it("(3) a CPR number inside a .docx is found with its place, the secure route is
   await shot(page, "09-cpr-docx-smart-alert");
   const pane = await takeAction(page);
   await verdict(pane, "Mailen kan ikke sendes endnu");
-  const list = pane.getByRole("list", { name: "I den vedhæftede fil Ansøgning.docx" });
+  const list = pane.getByRole("list", { name: "I filen Ansøgning.docx" });
   await list.getByText("241210-****").waitFor();
   await list.getByText("sidehovedet").waitFor();
-  await pane.getByText("Postvagt retter ikke i vedhæftede filer. Fjern filen, eller send mailen sikkert.").waitFor();
+  await pane.getByText("Postvagt kan ikke rette i filen. Fjern den, eller send mailen sikkert.").waitFor();
+  await pane.getByRole("button", { name: "Fjern Ansøgning.docx" }).waitFor();
   await expectNoFullCpr(pane);
   await expectAccessible(pane);
   await shot(page, "10-cpr-docx-task-pane");
 
   await pane.getByRole("button", { name: "Send sikkert (emnet får [sikker])" }).click();
   await pane.getByText("Emnet begynder med [sikker]. Mailen sendes krypteret.").waitFor();
+  // Once the route is on, the file's hint says it is protected instead of repeating "send sikkert".
+  await pane.getByText("Filen sendes krypteret, så nummeret er beskyttet.").waitFor();
+  await expect(pane.getByText(/eller send mailen sikkert/).count()).resolves.toBe(0);
   await expect(page.getByLabel("Emne").inputValue()).resolves.toBe("[sikker] Boligstøtte");
   await expect(pane.getByRole("status").textContent()).resolves.toContain("Emnet begynder nu med [sikker].");
   await expectAccessible(pane);
@@ -364,7 +375,7 @@ it("(4) an encrypted zip is shown as not checked", async () => {
   const pane = await takeAction(page);
   await verdict(pane, "Ikke alt kunne tjekkes");
   await expect(pane.getByRole("group", { name: "Ikke alt kunne tjekkes" }).getAttribute("data-intent")).resolves.toBe("info");
-  await pane.getByText("Bilag.zip/notat.txt kunne ikke kontrolleres: filen er krypteret eller beskyttet med adgangskode").waitFor();
+  await pane.getByText("Bilag.zip/notat.txt kunne ikke tjekkes: filen er krypteret eller beskyttet med adgangskode").waitFor();
   await expectAccessible(pane);
   await shot(page, "13-encrypted-zip-task-pane");
   expectLocalAndContentFree(requests);
@@ -385,7 +396,7 @@ it("(5) the pane reads PDFs with pdf.js: a PDF with an owner password only, whic
   const pane = await takeAction(page);
   // The send handler's own reader cannot decrypt it (reported, not passed); the pane's pdf.js can.
   await verdict(pane, "Mailen kan ikke sendes endnu");
-  const list = pane.getByRole("list", { name: "I den vedhæftede fil Afgørelse.pdf" });
+  const list = pane.getByRole("list", { name: "I filen Afgørelse.pdf" });
   await list.getByText("150375-****").waitFor();
   await list.getByText("side 1", { exact: false }).first().waitFor();
   await expectNoFullCpr(pane);
@@ -453,4 +464,192 @@ describe("the main scenarios on every client profile (strict fake, ?client=)", (
     expectLocalAndContentFree(requests);
     await page.close();
   });
+});
+
+/** The pane's own view of the change it made, visible to everyone (not only the live region). */
+async function changeBar(frame: Frame, text: string): Promise<void> {
+  await frame.getByTestId("pane-change").getByText(text, { exact: false }).waitFor();
+}
+
+it("(6) a CPR number in a file inside a zip: one group for the zip, 'Fjern Bilag.zip' removes it, the pane re-checks", async () => {
+  const { page, requests } = await openSimulator();
+  await page.getByLabel("Til").fill("borger@example.dk");
+  await page.getByLabel("Emne").fill("Boligstøtte");
+  await page.getByRole("textbox", { name: "Brødtekst" }).fill("Bilag i zip-filen.");
+  const inner: Record<string, string> = {};
+  for (let i = 1; i <= 5; i++) inner[`notat-${i}.txt`] = `CPR-nr. ${i === 1 ? "150650-3720" : "241210-2145"}`;
+  await attach(page, "Bilag.zip", "application/zip", makeZip(inner));
+
+  await send(page);
+  const pane = await takeAction(page);
+  await verdict(pane, "Mailen kan ikke sendes endnu");
+  await pane.getByText("5 filer i Bilag.zip").waitFor();
+  // One hint and one remove button for the whole zip, never one per inner file; rows folded.
+  await expect(pane.getByText("Postvagt kan ikke rette i filen. Fjern den, eller send mailen sikkert.").count()).resolves.toBe(1);
+  await expect(pane.getByRole("list", { name: "I filen Bilag.zip" }).getByRole("listitem").count()).resolves.toBe(3);
+  await pane.getByRole("button", { name: "Vis 2 mere" }).waitFor();
+  await pane.getByRole("button", { name: "Send sikkert (emnet får [sikker])" }).waitFor();
+  await expectNoFullCpr(pane);
+  await expectAccessible(pane);
+  await shot(page, "16-zip-task-pane");
+
+  await pane.getByRole("button", { name: "Fjern Bilag.zip" }).click();
+  await verdict(pane, "Intet at rette");
+  await changeBar(pane, "Bilag.zip er fjernet fra mailen.");
+  // Gone from the compose window too (the simulator's own remove button for it is gone).
+  await page.getByRole("button", { name: "Fjern Bilag.zip" }).waitFor({ state: "detached" });
+  await expectAccessible(pane);
+  await shot(page, "17-zip-removed");
+  await send(page);
+  await page.getByText("Mailen er sendt").waitFor();
+  expectLocalAndContentFree(requests);
+  await page.close();
+});
+
+it("(7) a look-alike of a partner's domain that is really right: confirmed in the pane, remembered, honoured by the send check", async () => {
+  const { page, requests } = await openSimulator();
+  await page.getByLabel("Til").fill("sag@aarhuss.dk");
+  await page.getByLabel("Emne").fill("Møde");
+  await page.getByRole("textbox", { name: "Brødtekst" }).fill("Hej. Tak for mødet.");
+  // Opened from the ribbon, before any Send: the Send below is the first, so only the confirmation lets it through.
+  await page.getByRole("button", { name: "Åbn Postvagt-ruden" }).click();
+  const pane = await paneFrame(page);
+  await verdict(pane, "Tjek mailen, før du sender");
+  await pane.getByRole("group", { name: "Spørg IT" }).getByText("Ring til IT-support på 8915 1234.").waitFor();
+  await expectAccessible(pane);
+  await shot(page, "18-lookalike-confirm-offered");
+  await pane.getByRole("button", { name: "Det er den rigtige modtager: sag@aarhuss.dk" }).click();
+  await verdict(pane, "Intet at rette");
+  await pane.getByRole("region", { name: "Modtagere, du har godkendt (1)" }).getByText("sag@aarhuss.dk").waitFor();
+  await changeBar(pane, "sag@aarhuss.dk er godkendt som rigtig modtager.");
+  await expectAccessible(pane);
+  await shot(page, "19-lookalike-confirmed");
+  await send(page);
+  await page.getByText("Mailen er sendt").waitFor();
+  expectLocalAndContentFree(requests);
+  await page.close();
+});
+
+it("(8) the organisation's own look-alike cannot be confirmed; a recipient fix can be undone, visibly", async () => {
+  const { page, requests } = await openSimulator();
+  await page.getByLabel("Til").fill("sagsbehandler@anders.dk");
+  await page.getByRole("button", { name: "Åbn Postvagt-ruden" }).click();
+  const pane = await paneFrame(page);
+  await verdict(pane, "Mailen kan ikke sendes endnu");
+  await pane.getByText("Adressen ligner jeres egen. Kun IT kan godkende den.").waitFor();
+  await expect(pane.getByRole("button", { name: /Det er den rigtige modtager/ }).count()).resolves.toBe(0);
+  await pane.getByRole("button", { name: "Ret til sagsbehandler@randers.dk" }).click();
+  await verdict(pane, "Intet at rette");
+  await changeBar(pane, "sagsbehandler@anders.dk er rettet til sagsbehandler@randers.dk.");
+  await shot(page, "20-change-with-undo");
+  await pane.getByTestId("pane-change").getByRole("button", { name: "Fortryd" }).click();
+  await verdict(pane, "Mailen kan ikke sendes endnu");
+  await changeBar(pane, "Fortrudt. Mailen er som før.");
+  await expect(page.getByLabel("Til").inputValue()).resolves.toBe("sagsbehandler@anders.dk");
+  await expectAccessible(pane);
+  expectLocalAndContentFree(requests);
+  await page.close();
+});
+
+it("(9) after 'Send sikkert' the pane says what the route protects and what it cannot, and hides the subject's number right there", async () => {
+  const { page, requests } = await openSimulator();
+  await page.getByLabel("Til").fill("borger@example.dk");
+  await page.getByLabel("Emne").fill("Sag 241210-2145");
+  await page.getByRole("textbox", { name: "Brødtekst" }).fill("Se vedhæftede ansøgning.");
+  await attach(page, "Ansøgning.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", makeDocx(["CPR-nr. 150650-3720"]));
+  await send(page);
+  const pane = await takeAction(page);
+  await verdict(pane, "Mailen kan ikke sendes endnu");
+  await pane.getByRole("button", { name: "Send sikkert (emnet får [sikker])" }).first().click();
+  await pane.getByText("Mailen sendes krypteret ([sikker]). Brødteksten og de vedhæftede filer er beskyttet.").waitFor();
+  const route = pane.getByRole("region", { name: "Send sikkert" });
+  await route.getByText("Emnefeltet bliver ikke krypteret. Skjul CPR-nummeret i emnet, før du sender.").waitFor();
+  await pane.getByText("Filen sendes krypteret, så nummeret er beskyttet.").waitFor();
+  await expectNoFullCpr(pane);
+  await expectAccessible(pane);
+  await shot(page, "21-route-subject-still-open");
+  await route.getByRole("button", { name: "Skjul cifrene i 241210-**** i emnefeltet" }).click();
+  await verdict(pane, "Intet at rette");
+  await expect(page.getByLabel("Emne").inputValue()).resolves.toBe("[sikker] Sag 241210-****");
+  await send(page);
+  await page.getByText("Mailen er sendt").waitFor();
+  expectLocalAndContentFree(requests);
+  await page.close();
+});
+
+/** Puts the simulator's pane at a task pane's real width. */
+async function paneWidth(page: Page, width: number): Promise<void> {
+  await page.evaluate((w) => {
+    const aside = document.querySelector("aside");
+    if (aside instanceof HTMLElement) {
+      aside.style.width = `${w}px`;
+      aside.style.flexShrink = "0";
+    }
+  }, width);
+}
+
+/** Nothing wider than the pane: no horizontal scroll, no button or text cut short. */
+async function expectFits(frame: Frame, width: number): Promise<void> {
+  const problems = await frame.evaluate(() => {
+    const out: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth) out.push(`page scrolls: ${root.scrollWidth} > ${root.clientWidth}`);
+    for (const el of Array.from(document.querySelectorAll("body *"))) {
+      if (!(el instanceof HTMLElement) || el.offsetParent === null) continue;
+      const style = getComputedStyle(el);
+      const clips = style.overflowX !== "visible" || el.tagName === "BUTTON";
+      if (clips && el.scrollWidth > el.clientWidth + 1 && el.getAttribute("role") !== "status") {
+        out.push(`${el.tagName}.${el.className.split(" ")[0] ?? ""} "${(el.textContent ?? "").slice(0, 40)}": ${el.scrollWidth} > ${el.clientWidth}`);
+      }
+      const box = el.getBoundingClientRect();
+      if (box.width > 0 && box.right > root.clientWidth + 1) out.push(`${el.tagName} "${(el.textContent ?? "").slice(0, 40)}" ends at ${Math.round(box.right)}`);
+    }
+    return out;
+  });
+  expect({ width, problems }).toEqual({ width, problems: [] });
+}
+
+async function busyPane(query: string): Promise<{ page: Page; pane: Frame; requests: Recorded[] }> {
+  const { page, requests } = await openSimulator(query);
+  await page.getByLabel("Til").fill("sagsbehandler.for.boligstoette.og.familieydelser@anders.dk; sag@aarhuss.dk");
+  await page.getByLabel("Emne").fill("Boligstøtte");
+  await page.getByRole("textbox", { name: "Brødtekst" }).fill("CPR-nr. 150650-3720");
+  await attach(page, "Ansøgning_om_boligstøtte_med_alle_bilag_2026.zip", "application/zip", makeZip({ "a.txt": "CPR-nr. 150650-3720", "b.txt": "CPR-nr. 241210-2145" }));
+  await page.getByRole("button", { name: "Åbn Postvagt-ruden" }).click();
+  const pane = await paneFrame(page);
+  await verdict(pane, "Mailen kan ikke sendes endnu");
+  return { page, pane, requests };
+}
+
+it.each([320, 350, 450])("(10) fits a %i px pane: no horizontal scroll, no clipped text or button", async (width) => {
+  const { page, pane, requests } = await busyPane("");
+  await paneWidth(page, width);
+  await pane.waitForFunction((w) => Math.abs(document.documentElement.clientWidth - w) < 4, width);
+  await expectFits(pane, width);
+  // The whole address is in the pane's text and in the recipient's accessible name.
+  await pane.getByRole("button", { name: "Fjern sagsbehandler.for.boligstoette.og.familieydelser@anders.dk fra Til" }).waitFor();
+  expectLocalAndContentFree(requests);
+  await page.close();
+});
+
+it.each([
+  ["light", "?theme=light", false],
+  ["dark", "?theme=dark", false],
+  ["high contrast", "", true],
+] as const)("(11) follows Outlook's %s theme, passes axe, and fits at 320 and 450 px", async (name, query, forced) => {
+  const { page, pane, requests } = await busyPane(query);
+  if (forced) await page.emulateMedia({ forcedColors: "active" });
+  const expected = name === "high contrast" ? "contrast" : name;
+  await pane.locator(`[data-theme=${expected}]`).waitFor();
+  for (const width of [320, 450]) {
+    await paneWidth(page, width);
+    await pane.waitForFunction((w) => Math.abs(document.documentElement.clientWidth - w) < 4, width);
+    await expectFits(pane, width);
+    await expectAccessible(pane);
+    const file = name === "high contrast" ? `pane-${width}-contrast.png` : `pane-${width}-${name}.png`;
+    await page.locator("[data-testid=taskpane-frame]").screenshot({ path: join(SHOTS, file) });
+  }
+  await pane.getByRole("contentinfo").getByText("Regler: Randers Kommune, version 2026-12-01 – hentet fra din organisation").waitFor();
+  expectLocalAndContentFree(requests);
+  await page.close();
 });

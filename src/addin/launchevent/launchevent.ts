@@ -13,6 +13,8 @@ import { INSTALLED_SHIMS } from "./install-shims";
 import { associateHandlers, connectMailbox } from "../office/mailbox-host";
 import { HANDLER_NAMES } from "../office/manifest-ids";
 import type { MailboxEventLike } from "../office/office-types";
+import { getOffice } from "../office/office-async";
+import { confirmationStore } from "../office/roaming-confirmations";
 import { runtimeStore } from "../office/runtime-storage";
 import { loadPolicy, type FetchLike } from "../policy/load-policy";
 import { policyUrl, runtimeBaseUrl } from "../policy/policy-url";
@@ -64,6 +66,7 @@ function onMessageSendHandler(event: MailboxEventLike): void {
     setTimer,
     clearTimer,
     log,
+    confirmedRecipients: () => confirmationStore(getOffice(), runtimeStore()).list(),
   })
     .catch(() => log("send: handler rejected"))
     // then(done, done), not finally(): Promise.prototype.finally is ES2018.

@@ -444,3 +444,35 @@ describe("a Send during a pre-scan (issue 13 §4)", () => {
     expect(yields).toBeGreaterThan(2);
   });
 });
+
+describe("onMessageSend: recipients the user confirmed", () => {
+  const partner = (confirmLookalikes: boolean) =>
+    policy({ trustedDomains: ["aarhus.dk"], lookalike: { own: "block", trusted: "block", known: "block" }, confirmLookalikes });
+  const to = (address: string) => draft({ recipients: [{ address, field: "to" }] });
+  const confirmed = (...addresses: string[]) => ({ confirmedRecipients: () => Promise.resolve(addresses) });
+
+  async function sendWith(message: Message, p: PolicyResponse, extra: object) {
+    const h = harness(message, { policy: p });
+    const event = h.fake.createEvent();
+    return (await onMessageSend(event, h.sendDeps(extra))).path;
+  }
+
+  it("lets a confirmed look-alike of a partner's domain through when the policy allows confirmations", async () => {
+    await expect(sendWith(to("sag@aarhuss.dk"), partner(true), {})).resolves.toBe("block");
+    await expect(sendWith(to("sag@aarhuss.dk"), partner(true), confirmed("SAG@aarhuss.dk"))).resolves.toBe("allow");
+  });
+
+  it("ignores confirmations when the policy does not allow them", async () => {
+    await expect(sendWith(to("sag@aarhuss.dk"), partner(false), confirmed("sag@aarhuss.dk"))).resolves.toBe("block");
+  });
+
+  it("never lets a confirmation cover a look-alike of the organisation's own domain", async () => {
+    await expect(sendWith(to("sag@anders.dk"), partner(true), confirmed("sag@anders.dk"))).resolves.toBe("block");
+  });
+
+  it("says in its log line when the built-in policy was used", async () => {
+    const { h } = await send(draft(), { policy: { kind: "status", status: 404 } });
+    expect(h.logs.join("\n")).toMatch(/send: allow in \d+ ms \(0 findings; built-in default policy\)/);
+    expect(h.logs.join("\n")).toContain("the organisation's policy could not be loaded");
+  });
+});

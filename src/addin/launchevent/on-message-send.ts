@@ -12,7 +12,7 @@
  *    the extractors check it between pages and entries.
  * Nothing here touches the Office global: Outlook is reached through `MailboxHost` (office/).
  */
-import { decideResult, DEFAULT_POLICY, scanMessage, stricter, type Action, type Finding, type Policy, type ScanResult, type SecureRouteMatch } from "../../core/index";
+import { decideResult, DEFAULT_POLICY, scanMessage, stricter, withoutConfirmed, type Action, type Finding, type Policy, type ScanResult, type SecureRouteMatch } from "../../core/index";
 import type { AnyLang } from "../../i18n/t";
 import type { Capabilities } from "../office/capabilities";
 import type { MailboxHost } from "../office/mailbox-host";
@@ -52,6 +52,8 @@ export interface SendDeps {
   readonly log?: (line: string) => void;
   /** "Today" for the CPR date rules; tests pin it. */
   readonly now?: Date;
+  /** Recipients this user confirmed in the task pane (policy.confirmLookalikes); read at send time. */
+  readonly confirmedRecipients?: () => Promise<readonly string[]>;
 }
 
 export type SendPath = "allow" | "block" | "warn" | "warn-repeat-allowed" | "timeout" | "error";
@@ -161,6 +163,7 @@ export async function onMessageSend(event: MailboxEventLike, deps: SendDeps): Pr
   const caps = host?.capabilities;
 
   let policy: Policy = DEFAULT_POLICY;
+  let builtInPolicy = false;
   let state: SharedState | undefined;
   let finished: SendOutcome | undefined;
   // Resolved by finish() once event.completed has been called.
@@ -229,7 +232,8 @@ export async function onMessageSend(event: MailboxEventLike, deps: SendDeps): Pr
     } catch {
       log("send: could not write sessionData");
     }
-    log(`send: ${path} in ${clock() - start} ms (${decision.reasons.length + (decision.omitted ?? 0)} findings)`);
+    // Says when the organisation's policy was not in force, so a support log shows it next to the verdict.
+    log(`send: ${path} in ${clock() - start} ms (${decision.reasons.length + (decision.omitted ?? 0)} findings${builtInPolicy ? "; built-in default policy" : ""})`);
     completeWithRetry(event, completion, log);
     resolveDone(outcome);
   };
@@ -253,6 +257,7 @@ export async function onMessageSend(event: MailboxEventLike, deps: SendDeps): Pr
     if (!host) throw new Error("no mailbox item");
     const loaded = await deps.loadPolicy();
     policy = loaded.policy;
+    builtInPolicy = loaded.source === "default";
     arm();
     state = await host.readSharedState();
     const cache = state.attachments;
@@ -274,7 +279,9 @@ export async function onMessageSend(event: MailboxEventLike, deps: SendDeps): Pr
     const cached: Finding[] = [];
     // A loop, not push(...): one attachment may hold more findings than a call takes arguments.
     for (const a of read.attachments) if (a.skipped && a.key) for (const f of cache[a.key]!.findings) cached.push(f);
-    const verdict = decideResult({ ...result, findings: [...result.findings, ...cached] }, policy);
+    const confirmed = policy.confirmLookalikes && deps.confirmedRecipients ? await deps.confirmedRecipients().catch(() => []) : [];
+    const findings = withoutConfirmed([...result.findings, ...cached], policy, confirmed);
+    const verdict = decideResult({ ...result, findings }, policy);
     const decided: SharedReason[] = verdict.reasons.map((r) => ({ finding: r.finding, action: r.action }));
     // The recipient memory may add a line, or raise a CPR finding to a warning ("warn"); never lower one.
     const { reasons, notice } = recipientNotice(host, read.message, decided, policy);

@@ -37,7 +37,7 @@ describe("recipient memory at send", () => {
   it("remembers the domain once a mail to it goes, as a hash, and then says nothing", async () => {
     const h = harness(draft(), { policy: policy() });
     expect((await sendWith(h)).outcome.path).toBe("allow");
-    const saved = h.fake.roamingSaved.get(MEMORY_SETTING);
+    const saved = JSON.stringify(h.fake.roaming.get(MEMORY_SETTING));
     expect(saved).toBeDefined();
     expect(saved).not.toContain("example");
     h.fake.draft.bodyHtml = `<p>${HIGH_CPR}</p>`;
@@ -49,7 +49,7 @@ describe("recipient memory at send", () => {
   it("does not remember a mail it stops", async () => {
     const h = harness(draft({ bodyHtml: `<p>${HIGH_CPR}</p>` }), { policy: policy() });
     await sendWith(h);
-    expect(h.fake.roamingSaved.has(MEMORY_SETTING)).toBe(false);
+    expect(h.fake.roaming.has(MEMORY_SETTING)).toBe(false);
   });
 
   it("warn: a CPR finding the policy allows becomes a warning to a new domain, not to a known one", async () => {
@@ -73,7 +73,7 @@ describe("recipient memory at send", () => {
     expect(completion?.errorMessage).not.toContain("skrevet til");
     const allowed = harness(draft(), { policy: policy({ newExternalDomain: "off" }) });
     expect((await sendWith(allowed)).outcome.path).toBe("allow");
-    expect(allowed.fake.roamingSaved.has(MEMORY_SETTING)).toBe(false);
+    expect(allowed.fake.roaming.has(MEMORY_SETTING)).toBe(false);
   });
 
   it("never makes a look-alike acceptable: written to anders.dk ten times, still stopped", async () => {
@@ -96,7 +96,7 @@ describe("recipient memory at send", () => {
     const h = harness(draft(to("sagsbehandler@anders.dk")), { policy: policy({ lookalike: { own: "warn" } }), fake: { maxMailboxSet: "1.12" } });
     expect((await sendWith(h)).outcome.path).toBe("warn");
     expect((await sendWith(h)).outcome.path).toBe("warn-repeat-allowed");
-    const saved = parseMemory(JSON.parse(h.fake.roamingSaved.get(MEMORY_SETTING) ?? "null"));
+    const saved = parseMemory(h.fake.roaming.get(MEMORY_SETTING) ?? null);
     expect(saved?.entries ?? []).toEqual([]);
   });
 

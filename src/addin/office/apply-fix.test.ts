@@ -259,3 +259,27 @@ describe("the task pane finds the send result where the client can share it", ()
     stop();
   });
 });
+
+describe("removeAttachment", () => {
+  it("removes the attachment with that exact name, and only it", async () => {
+    const fake = createFakeOffice({
+      subject: "",
+      recipients: [],
+      attachments: [
+        { kind: "file", name: "Bilag.zip", bytes: new Uint8Array([1]) },
+        { kind: "file", name: "Bilag.zip.txt", bytes: new Uint8Array([2]) },
+      ],
+    });
+    const editor = createComposeEditor(fake.Office);
+    await expect(editor.removeAttachment("Bilag.zip")).resolves.toEqual({ ok: true, changed: true });
+    expect(fake.draft.attachments.map((a) => a.details.name)).toEqual(["Bilag.zip.txt"]);
+    await expect(editor.removeAttachment("Bilag.zip")).resolves.toEqual({ ok: true, changed: false });
+  });
+
+  it("reports a failure as a value", async () => {
+    const fake = createFakeOffice({ subject: "", recipients: [], attachments: [{ kind: "file", name: "a.txt", bytes: new Uint8Array([1]) }] });
+    fake.setFault("removeAttachmentAsync", "fail");
+    const result = await createComposeEditor(fake.Office).removeAttachment("a.txt");
+    expect(result.ok).toBe(false);
+  });
+});

@@ -58,6 +58,8 @@ export interface ComposeEditor {
   labelSupport(): Promise<LabelSupport>;
   readLabel(): Promise<string | undefined>;
   setLabel(labelId: string): Promise<EditResult>;
+  /** Removes the (first) attachment with exactly this name (removeAttachmentAsync, Mailbox 1.1). */
+  removeAttachment(name: string): Promise<EditResult>;
 }
 
 /** Optional members this file feature-detects; not every client (or the fake) has them. */
@@ -218,6 +220,19 @@ export function createComposeEditor(office: OfficeLike): ComposeEditor {
       if (current.ok && current.value === labelId) return { ok: true, changed: false };
       const set = await call<void>(office, "sensitivityLabel.setAsync", (cb) => label.setAsync(labelId, cb));
       return set.ok ? { ok: true, changed: true } : failed(set.detail);
+    },
+
+    async removeAttachment(name) {
+      const it = item();
+      if (!it) return noItem;
+      const remove = it.removeAttachmentAsync;
+      if (typeof remove !== "function") return { ok: false, code: "not-supported" };
+      const got = await call<Array<{ id: string; name: string }>>(office, "getAttachmentsAsync", (cb) => it.getAttachmentsAsync(cb));
+      if (!got.ok) return failed(got.detail);
+      const target = got.value.find((a) => a.name === name);
+      if (!target) return { ok: true, changed: false };
+      const done = await call<void>(office, "removeAttachmentAsync", (cb) => remove.call(it, target.id, cb));
+      return done.ok ? { ok: true, changed: true } : failed(done.detail);
     },
   };
 }

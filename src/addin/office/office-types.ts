@@ -140,6 +140,14 @@ export interface ComposeItemLike {
   readonly sensitivityLabel?: SensitivityLabelLike;
   /** Mailbox 1.8: the audit marker (see docs/design/audit-marker.md). */
   readonly internetHeaders?: InternetHeadersLike;
+  /** Mailbox 1.1 (compose): the task pane's "Fjern fil". */
+  removeAttachmentAsync?(id: string, callback: OfficeCallback<void>): void;
+}
+
+/** Office.context.officeTheme (Mailbox 1.14, task pane only). */
+export interface OfficeThemeLike {
+  readonly bodyBackgroundColor?: string;
+  readonly isDarkTheme?: boolean;
 }
 
 export interface SmartAlertsCompletion {
@@ -169,6 +177,7 @@ export interface OfficeLike {
     readonly roamingSettings?: RoamingSettingsLike;
     readonly displayLanguage?: string;
     readonly platform?: unknown;
+    readonly officeTheme?: OfficeThemeLike;
   };
   readonly actions?: { associate(name: string, handler: (event: MailboxEventLike) => void): void };
   readonly AsyncResultStatus: { readonly Succeeded: unknown; readonly Failed: unknown };

@@ -123,7 +123,7 @@ export async function loadPolicy(options: LoadPolicyOptions): Promise<LoadedPoli
   const url = options.url;
   if (!url) {
     const reason = "the add-in's own URL is unknown";
-    log(`policy: built-in default (${reason})`);
+    log(`policy: built-in default (${reason}); the organisation's policy could not be loaded`);
     return { policy: DEFAULT_POLICY, source: "default", reason };
   }
 
@@ -140,14 +140,14 @@ export async function loadPolicy(options: LoadPolicyOptions): Promise<LoadedPoli
       log(`policy: cached copy from ${new Date(cached.fetchedAt).toISOString()} (${fetched.reason})`);
       return { policy: cached.policy, source: "stale-cache", reason: fetched.reason };
     }
-    log(`policy: built-in default (${fetched.reason})`);
+    log(`policy: built-in default (${fetched.reason}); the organisation's policy could not be loaded`);
     return { policy: DEFAULT_POLICY, source: "default", reason: fetched.reason };
   }
 
   const parsed = parsePolicy(fetched.raw);
   if (!parsed.ok) {
     const reason = `policy.json is invalid: ${describeIssues(parsed.issues)}`;
-    log(`policy: built-in default (${reason})`);
+    log(`policy: built-in default (${reason}); the organisation's policy could not be loaded`);
     return { policy: DEFAULT_POLICY, source: "default", reason };
   }
   if (options.store) {

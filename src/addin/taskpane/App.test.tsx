@@ -4,10 +4,13 @@
  * the DOM. Synthetic numbers only: 150650-3720 and 241210-2145 (cpr.md §7).
  */
 import { render, screen, waitFor, within } from "@testing-library/react";
+import { strToU8, zipSync } from "fflate";
 import userEvent from "@testing-library/user-event";
 import { DEFAULT_POLICY, type AttachmentInput, type Message, type Policy } from "../../core";
 import { createFakeOffice, type FakeOffice, type FakeOfficeOptions } from "../../simulator/fake-office";
 import { connectTaskpane } from "../office/apply-fix";
+import { CONFIRMED_KEY, confirmationStore } from "../office/roaming-confirmations";
+import { memoryStore } from "../office/runtime-storage";
 import { contextDataFor } from "../office/shared-state";
 import { App } from "./App";
 import type { PaneServices, SendCheck } from "./pane-services";
@@ -21,7 +24,14 @@ function draft(partial: Partial<Message>): Message {
   return { subject: "Sag om boligstøtte", bodyHtml: "<p>Hej</p>", recipients: [{ address: "borger@example.dk", field: "to" }], attachments: [], from: "sagsbehandler@randers.dk", ...partial };
 }
 
-async function setup(message: Message, policy: Policy = RANDERS, options: FakeOfficeOptions & { sendCheck?: SendCheck; pdfReader?: PaneServices["pdfReader"] } = {}) {
+type SetupOptions = FakeOfficeOptions & {
+  sendCheck?: SendCheck;
+  pdfReader?: PaneServices["pdfReader"];
+  extra?: Partial<PaneServices>;
+  confirmations?: boolean;
+};
+
+async function setup(message: Message, policy: Policy = RANDERS, options: SetupOptions = {}) {
   const fake: FakeOffice = createFakeOffice(message, options);
   const connection = await connectTaskpane(fake.Office);
   if (!connection) throw new Error("no connection");
@@ -34,6 +44,8 @@ async function setup(message: Message, policy: Policy = RANDERS, options: FakeOf
     sendCheck: () => Promise.resolve(options.sendCheck),
     editor: connection.editor,
     ...(options.pdfReader ? { pdfReader: options.pdfReader } : {}),
+    ...(options.confirmations ? { confirmations: confirmationStore(fake.Office, memoryStore()) } : {}),
+    ...options.extra,
   };
   render(<App services={services} />);
   return { fake };
@@ -67,17 +79,17 @@ describe("App: one-click fixes, each followed by a re-scan", () => {
     const { fake } = await setup(draft({ bodyHtml: "<p>Borgerens CPR: <b>150650</b>-3720 – hilsen</p>" }));
     await verdict("Mailen kan ikke sendes endnu");
     expectNoFullCpr();
-    await userEvent.click(screen.getByRole("button", { name: "Masker 150650-**** i brødteksten" }));
+    await userEvent.click(screen.getByRole("button", { name: "Skjul cifrene i 150650-**** i brødteksten" }));
     await verdict("Intet at rette");
     // The strict fake holds classic Outlook's Word HTML: the paragraph sits inside it, masked.
     expect(fake.draft.bodyHtml).toContain("Borgerens CPR: <b>150650</b>-**** – hilsen<o:p></o:p></p>");
-    expect(announcer()).toHaveTextContent("150650-**** er maskeret i brødteksten. Tjekket igen: alt er i orden. Tryk Send igen.");
+    expect(announcer()).toHaveTextContent("Cifrene er skjult: 150650-**** i brødteksten. Tjekket igen: alt er i orden. Tryk Send igen.");
     expectNoFullCpr();
   });
 
   it("masks a CPR number in the subject", async () => {
     const { fake } = await setup(draft({ subject: "Sag 241210-2145" }));
-    await userEvent.click(await screen.findByRole("button", { name: "Masker 241210-**** i emnefeltet" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Skjul cifrene i 241210-**** i emnefeltet" }));
     await verdict("Intet at rette");
     expect(fake.draft.subject).toBe("Sag 241210-****");
   });
@@ -112,8 +124,8 @@ describe("App: one-click fixes, each followed by a re-scan", () => {
     const file: AttachmentInput = { kind: "file", name: "150650-3720 notat.txt", bytes: new TextEncoder().encode("Notat om borgeren"), contentType: "text/plain" };
     const { fake } = await setup(draft({ attachments: [file] }), TAGGED);
     await verdict("Mailen kan ikke sendes endnu");
-    expect(screen.getByRole("list", { name: "I den vedhæftede fil 150650-**** notat.txt" })).toBeInTheDocument();
-    expect(screen.getByText("Postvagt retter ikke i vedhæftede filer. Fjern filen, eller send mailen sikkert.")).toBeInTheDocument();
+    expect(screen.getByRole("list", { name: "I filen 150650-**** notat.txt" })).toBeInTheDocument();
+    expect(screen.getByText("Postvagt kan ikke rette i filen. Fjern den, eller send mailen sikkert.")).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Send sikkert (emnet får [sikker])" }));
     await verdict("Intet at rette");
     expect(fake.draft.subject).toBe("[sikker] Sag om boligstøtte");
@@ -124,7 +136,7 @@ describe("App: one-click fixes, each followed by a re-scan", () => {
 
   it("says so when a fix fails, and keeps the finding", async () => {
     const { fake } = await setup(draft({ bodyHtml: "<p>150650-3720</p>" }), RANDERS, { faults: { "body.setAsync": "fail" } });
-    await userEvent.click(await screen.findByRole("button", { name: "Masker 150650-**** i brødteksten" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Skjul cifrene i 150650-**** i brødteksten" }));
     await waitFor(() => expect(announcer()).toHaveTextContent("Det lykkedes ikke. Prøv igen, eller ret det selv i mailen."));
     expect(screen.getByRole("group", { name: "Mailen kan ikke sendes endnu" })).toBeInTheDocument();
     expect(fake.draft.bodyHtml).toContain("<p class=MsoNormal>150650-3720<o:p></o:p></p>");
@@ -132,7 +144,7 @@ describe("App: one-click fixes, each followed by a re-scan", () => {
 
   it("moves focus to the verdict when the pressed button disappears", async () => {
     await setup(draft({ bodyHtml: "<p>150650-3720</p>" }));
-    await userEvent.click(await screen.findByRole("button", { name: "Masker 150650-**** i brødteksten" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Skjul cifrene i 150650-**** i brødteksten" }));
     const bar = await verdict("Intet at rette");
     await waitFor(() => expect(bar).toHaveFocus());
   });
@@ -166,7 +178,7 @@ describe("App: where the findings come from", () => {
     const read = jest.fn(() => Promise.resolve({ status: "ok" as const, pageCount: 2, pages: [{ page: 2, lines: ["CPR-nr. 150650-3720"] }] }));
     const pdfReader = jest.fn(() => Promise.resolve({ name: "fake pdf.js", read }));
     await setup(draft({ attachments: [pdf] }), RANDERS, { pdfReader });
-    const list = await screen.findByRole("list", { name: "I den vedhæftede fil Afgørelse.pdf" });
+    const list = await screen.findByRole("list", { name: "I filen Afgørelse.pdf" });
     expect(within(list).getByText("150650-****")).toBeInTheDocument();
     expect(within(list).getByText(/side 2/)).toBeInTheDocument();
     expect(read).toHaveBeenCalledTimes(1);
@@ -199,5 +211,129 @@ describe("App: never a full CPR number in the DOM", () => {
     expectNoFullCpr();
     const region = screen.getByRole("region", { name: /CPR-numre/ });
     expect(within(region).getAllByText(/\d{6}-\*{4}/).length).toBeGreaterThan(0);
+  });
+});
+
+describe("App: a way out for every finding", () => {
+  const zip = (): AttachmentInput => ({
+    kind: "file",
+    name: "Bilag.zip",
+    bytes: zipSync({ "a.txt": strToU8("CPR-nr. 150650-3720"), "b.txt": strToU8("CPR-nr. 241210-2145") }),
+    contentType: "application/zip",
+  });
+
+  it("removes an attached file in one click, re-checks, and shows what it changed", async () => {
+    const { fake } = await setup(draft({ attachments: [zip()] }), TAGGED);
+    await verdict("Mailen kan ikke sendes endnu");
+    // One group for the zip, its inner files under it, one hint and one remove button.
+    expect(screen.getByText("2 filer i Bilag.zip")).toBeInTheDocument();
+    expect(screen.getAllByText("Postvagt kan ikke rette i filen. Fjern den, eller send mailen sikkert.")).toHaveLength(1);
+    await userEvent.click(screen.getByRole("button", { name: "Fjern Bilag.zip" }));
+    await verdict("Intet at rette");
+    expect(fake.draft.attachments).toEqual([]);
+    const change = screen.getByTestId("pane-change");
+    expect(change).toHaveTextContent("Rettet");
+    expect(change).toHaveTextContent("Bilag.zip er fjernet fra mailen.");
+    // A removed file cannot be put back from the pane: no undo offered.
+    expect(within(change).queryByRole("button", { name: "Fortryd" })).toBeNull();
+    expect(announcer()).toHaveTextContent("Bilag.zip er fjernet fra mailen. Tjekket igen: alt er i orden.");
+  });
+
+  it("undoes a recipient change, visibly", async () => {
+    const { fake } = await setup(draft({ recipients: [{ address: "sagsbehandler@anders.dk", field: "to" }] }));
+    await userEvent.click(await screen.findByRole("button", { name: "Ret til sagsbehandler@randers.dk" }));
+    await verdict("Intet at rette");
+    expect(screen.getByTestId("pane-change")).toHaveTextContent("sagsbehandler@anders.dk er rettet til sagsbehandler@randers.dk.");
+    await userEvent.click(within(screen.getByTestId("pane-change")).getByRole("button", { name: "Fortryd" }));
+    await verdict("Mailen kan ikke sendes endnu");
+    expect(fake.draft.to.map((r) => r.emailAddress)).toEqual(["sagsbehandler@anders.dk"]);
+    expect(screen.getByTestId("pane-change")).toHaveTextContent("Fortrudt. Mailen er som før.");
+  });
+
+  it("undoes the subject tag", async () => {
+    const file: AttachmentInput = { kind: "file", name: "notat.txt", bytes: strToU8("CPR-nr. 150650-3720"), contentType: "text/plain" };
+    const { fake } = await setup(draft({ attachments: [file] }), TAGGED);
+    await userEvent.click(await screen.findByRole("button", { name: "Send sikkert (emnet får [sikker])" }));
+    await verdict("Intet at rette");
+    await userEvent.click(within(screen.getByTestId("pane-change")).getByRole("button", { name: "Fortryd" }));
+    await verdict("Mailen kan ikke sendes endnu");
+    expect(fake.draft.subject).toBe("Sag om boligstøtte");
+  });
+
+  it("after the route, says what it protects and what it cannot, and offers to hide the subject's number right there", async () => {
+    const file: AttachmentInput = { kind: "file", name: "notat.txt", bytes: strToU8("CPR-nr. 150650-3720"), contentType: "text/plain" };
+    const { fake } = await setup(draft({ subject: "[sikker] Sag 241210-2145", attachments: [file] }), TAGGED);
+    await verdict("Mailen kan ikke sendes endnu");
+    expect(screen.getByText("Mailen sendes krypteret ([sikker]). Brødteksten og de vedhæftede filer er beskyttet.")).toBeInTheDocument();
+    const route = screen.getByRole("region", { name: "Send sikkert" });
+    expect(within(route).getByText("Emnefeltet bliver ikke krypteret. Skjul CPR-nummeret i emnet, før du sender.")).toBeInTheDocument();
+    expect(screen.getByText("Filen sendes krypteret, så nummeret er beskyttet.")).toBeInTheDocument();
+    expect(screen.queryByText(/eller send mailen sikkert/)).toBeNull();
+    await userEvent.click(within(route).getByRole("button", { name: "Skjul cifrene i 241210-**** i emnefeltet" }));
+    await verdict("Intet at rette");
+    expect(fake.draft.subject).toBe("[sikker] Sag 241210-****");
+  });
+
+  it("lets the user confirm a look-alike of a known domain, remembers it for them, and can forget it", async () => {
+    const policy: Policy = { ...RANDERS, trustedDomains: ["aarhus.dk"], confirmLookalikes: true };
+    const { fake } = await setup(draft({ recipients: [{ address: "sag@aarhuss.dk", field: "to" }] }), policy, { confirmations: true });
+    await verdict("Tjek mailen, før du sender");
+    await userEvent.click(screen.getByRole("button", { name: "Det er den rigtige modtager: sag@aarhuss.dk" }));
+    await verdict("Intet at rette");
+    expect(fake.roaming.get(CONFIRMED_KEY)).toEqual(["sag@aarhuss.dk"]);
+    const confirmed = screen.getByRole("region", { name: "Modtagere, du har godkendt (1)" });
+    expect(within(confirmed).getByText("sag@aarhuss.dk")).toBeInTheDocument();
+    expect(screen.getByTestId("pane-change")).toHaveTextContent("sag@aarhuss.dk er godkendt som rigtig modtager.");
+    await userEvent.click(within(confirmed).getByRole("button", { name: "Glem, at sag@aarhuss.dk er godkendt" }));
+    await verdict("Tjek mailen, før du sender");
+    expect(fake.roaming.get(CONFIRMED_KEY)).toEqual([]);
+  });
+
+  it("never offers the confirmation for a look-alike of the organisation's own domain, and shows the help contact", async () => {
+    const policy: Policy = {
+      ...RANDERS,
+      confirmLookalikes: true,
+      helpContact: { text: "Ring til IT-support på 8915 1234.", url: "https://intra.randers.dk/it" },
+    };
+    await setup(draft({ recipients: [{ address: "sagsbehandler@anders.dk", field: "to" }] }), policy, { confirmations: true });
+    await verdict("Mailen kan ikke sendes endnu");
+    expect(screen.queryByRole("button", { name: /Det er den rigtige modtager/ })).toBeNull();
+    expect(screen.getByText("Adressen ligner jeres egen. Kun IT kan godkende den.")).toBeInTheDocument();
+    const help = screen.getByRole("group", { name: "Spørg IT" });
+    expect(help).toHaveTextContent("Ring til IT-support på 8915 1234.");
+    expect(within(help).getByRole("link", { name: "intra.randers.dk/it" })).toHaveAttribute("href", "https://intra.randers.dk/it");
+  });
+
+  it("offers no confirmation when the policy does not allow it (the default)", async () => {
+    const policy: Policy = { ...RANDERS, trustedDomains: ["aarhus.dk"] };
+    await setup(draft({ recipients: [{ address: "sag@aarhuss.dk", field: "to" }] }), policy, { confirmations: true });
+    await verdict("Tjek mailen, før du sender");
+    expect(screen.queryByRole("button", { name: /Det er den rigtige modtager/ })).toBeNull();
+  });
+});
+
+describe("App: which rules, and which theme", () => {
+  it("names the policy, its version and where it came from", async () => {
+    await setup(draft({}), { ...RANDERS, name: "Randers Kommune", version: "2026-12-01" }, { extra: { policySource: "remote" } });
+    await verdict("Intet at rette");
+    expect(screen.getByRole("contentinfo")).toHaveTextContent("Regler: Randers Kommune, version 2026-12-01 – hentet fra din organisation");
+    expect(screen.queryByText("Din organisations regler kunne ikke hentes")).toBeNull();
+  });
+
+  it("says in plain words when the organisation's rules could not be loaded", async () => {
+    await setup(draft({}), RANDERS, { extra: { policySource: "default" } });
+    await verdict("Intet at rette");
+    expect(screen.getByRole("group", { name: "Din organisations regler kunne ikke hentes" })).toBeInTheDocument();
+    expect(screen.getByRole("contentinfo")).toHaveTextContent("Regler: Postvagts standardregler");
+  });
+
+  it.each([
+    [{ bodyBackgroundColor: "#262626" }, "dark"],
+    [{ bodyBackgroundColor: "#ffffff" }, "light"],
+    [undefined, "light"],
+  ] as const)("follows Outlook's theme %j → %s", async (officeTheme, theme) => {
+    await setup(draft({}), RANDERS, { extra: officeTheme ? { officeTheme } : {} });
+    await verdict("Intet at rette");
+    expect(document.querySelector("[data-theme]")).toHaveAttribute("data-theme", theme);
   });
 });

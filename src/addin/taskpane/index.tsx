@@ -7,6 +7,10 @@ import { createRoot } from "react-dom/client";
 import type { Policy } from "../../core";
 import { t, type Lang } from "../../i18n/t";
 import { connectTaskpane } from "../office/apply-fix";
+import { getOffice } from "../office/office-async";
+import { confirmationStore } from "../office/roaming-confirmations";
+import { runtimeStore } from "../office/runtime-storage";
+import { parseContextData } from "../office/shared-state";
 import { loadPolicy } from "../policy/load-policy";
 import { policyUrl, runtimeBaseUrl } from "../policy/policy-url";
 import { App } from "./App";
@@ -25,6 +29,15 @@ function languageFor(policy: Policy, displayLanguage: string): Lang {
 function log(line: string): void {
   // Policy source and HTTP status only (load-policy.ts); never mail content.
   console.info(`[Postvagt] ${line}`);
+}
+
+/** Office.context.officeTheme (Mailbox 1.14); undefined where the host gives none. */
+function officeTheme(): PaneServices["officeTheme"] {
+  try {
+    return getOffice()?.context.officeTheme ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function start(container: HTMLElement): Promise<void> {
@@ -55,6 +68,9 @@ async function start(container: HTMLElement): Promise<void> {
     editor: connection.editor,
     pdfReader: () => browserPdfReader(log),
     memory: recipientMemoryServices(connection.mailbox.recipientMemory, () => Promise.resolve(loaded.policy), () => connection.mailbox.readRecipients()),
+    policySource: loaded.source,
+    confirmations: confirmationStore(getOffice(), runtimeStore()),
+    ...(officeTheme() ? { officeTheme: officeTheme() } : {}),
   };
   root.render(<App services={services} />);
   // A pane left open learns of the next Send's result (1.15 event, else re-read while visible): start over with it.

@@ -1,4 +1,4 @@
-import { displayFor, effectiveReasons, groupReasons, initialRoute, INTENT, type RouteState } from "./pane-model";
+import { displayFor, effectiveReasons, groupReasons, initialRoute, INTENT, themeFor, topLevelAttachment, type RouteState } from "./pane-model";
 import { cprFinding, encryptedZip, lookalike, verdictOf } from "./test-data";
 
 const inBody = cprFinding("150650-****", { part: "body" });
@@ -74,5 +74,30 @@ describe("initialRoute", () => {
     ],
   ])("%j", (route, expected) => {
     expect(initialRoute(route)).toEqual(expected);
+  });
+});
+
+describe("topLevelAttachment", () => {
+  it.each([
+    ["Bilag.zip/notat.txt", ["Bilag.zip"], "Bilag.zip"],
+    ["Bilag.zip", ["Bilag.zip"], "Bilag.zip"],
+    ["a/b/c.txt", ["a", "a/b"], "a/b"],
+    ["Bilag.zip.txt", ["Bilag.zip"], "Bilag.zip.txt"],
+    ["Ukendt.zip/x.txt", [], "Ukendt.zip"],
+  ])("%s in %j → %s", (path, names, top) => {
+    expect(topLevelAttachment(path, names)).toBe(top);
+  });
+});
+
+describe("themeFor", () => {
+  it.each([
+    [{ forcedColors: true, prefersDark: false, officeTheme: { bodyBackgroundColor: "#ffffff" } }, "contrast"],
+    [{ forcedColors: false, prefersDark: false, officeTheme: { bodyBackgroundColor: "#262626" } }, "dark"],
+    [{ forcedColors: false, prefersDark: true, officeTheme: { bodyBackgroundColor: "#FFFFFF" } }, "light"],
+    [{ forcedColors: false, prefersDark: false, officeTheme: { isDarkTheme: true } }, "dark"],
+    [{ forcedColors: false, prefersDark: true }, "dark"],
+    [{ forcedColors: false, prefersDark: false, officeTheme: { bodyBackgroundColor: "nonsense" } }, "light"],
+  ] as const)("%j → %s", (signals, theme) => {
+    expect(themeFor(signals)).toBe(theme);
   });
 });

@@ -87,13 +87,35 @@ export interface Grouped {
   readonly unreadable: ReadonlyArray<Reason<UnreadableAttachmentFinding>>;
 }
 
-/** CPR findings of one place: the subject, the body, or one attachment. */
+/** CPR findings of one place: the subject, the body, or one attached file (with what is inside it). */
 export interface CprGroup {
   readonly key: string;
   readonly part: CprFinding["location"]["part"];
+  /** The attached file as the mail carries it (a zip, not the file inside it). */
   readonly attachment?: string;
+  /** How many different files inside `attachment` hold a number (0 when it is the file itself). */
+  readonly innerFiles: number;
   /** One row per distinct masked number at a distinct place; `count` repeats folded in. */
   readonly rows: ReadonlyArray<{ readonly reason: Reason<CprFinding>; readonly count: number }>;
+}
+
+/**
+ * The attached file a finding's path belongs to: "Bilag.zip/notat.txt" → "Bilag.zip". The longest
+ * matching name wins (a file may be called "a/b"); a path no name matches stands for itself.
+ */
+export function topLevelAttachment(path: string, names: readonly string[]): string {
+  let best: string | undefined;
+  for (const name of names) {
+    if ((path === name || path.startsWith(name + "/")) && (best === undefined || name.length > best.length)) best = name;
+  }
+  if (best !== undefined) return best;
+  const slash = path.indexOf("/");
+  return slash > 0 ? path.slice(0, slash) : path;
+}
+
+/** The part of a finding's path inside its attached file ("notat.txt"), or "" for the file itself. */
+export function innerPath(path: string, top: string): string {
+  return path.length > top.length ? path.slice(top.length + 1) : "";
 }
 
 const PART_ORDER = { subject: 0, body: 1, location: 2, attachment: 3 } as const;
@@ -107,21 +129,25 @@ interface Row {
   count: number;
 }
 
-export function groupReasons(reasons: readonly Reason[]): Grouped {
-  const groups = new Map<string, { part: CprFinding["location"]["part"]; attachment?: string; rows: Map<string, Row> }>();
+export function groupReasons(reasons: readonly Reason[], attachmentNames: readonly string[] = []): Grouped {
+  const groups = new Map<string, { part: CprFinding["location"]["part"]; attachment?: string; inner: Set<string>; rows: Map<string, Row> }>();
   const recipients: Array<Reason<LookalikeFinding | InvalidRecipientFinding>> = [];
   const unreadable: Array<Reason<UnreadableAttachmentFinding>> = [];
   for (const r of reasons) {
     const f = r.finding;
     if (f.kind === "cpr") {
-      const key = f.location.part === "attachment" ? `attachment:${f.location.attachment ?? ""}` : f.location.part;
+      const path = f.location.attachment;
+      const top = f.location.part === "attachment" && path !== undefined ? topLevelAttachment(path, attachmentNames) : undefined;
+      const key = f.location.part === "attachment" ? `attachment:${top ?? ""}` : f.location.part;
       const group = groups.get(key) ?? {
         part: f.location.part,
-        ...(f.location.attachment !== undefined ? { attachment: f.location.attachment } : {}),
+        ...(top !== undefined ? { attachment: top } : {}),
+        inner: new Set<string>(),
         rows: new Map<string, Row>(),
       };
       groups.set(key, group);
-      const rowKey = `${f.masked}|${placeKey(f)}`;
+      if (path !== undefined && top !== undefined && innerPath(path, top) !== "") group.inner.add(innerPath(path, top));
+      const rowKey = `${f.masked}|${path ?? ""}|${placeKey(f)}`;
       const row: Row | undefined = group.rows.get(rowKey);
       if (row) {
         row.count += 1;
@@ -137,7 +163,13 @@ export function groupReasons(reasons: readonly Reason[]): Grouped {
     }
   }
   const cpr = [...groups.entries()]
-    .map(([key, g]) => ({ key, part: g.part, ...(g.attachment !== undefined ? { attachment: g.attachment } : {}), rows: [...g.rows.values()] }))
+    .map(([key, g]) => ({
+      key,
+      part: g.part,
+      ...(g.attachment !== undefined ? { attachment: g.attachment } : {}),
+      innerFiles: g.inner.size,
+      rows: [...g.rows.values()],
+    }))
     .sort((a, b) => PART_ORDER[a.part] - PART_ORDER[b.part]);
   return { cpr, recipients, unreadable };
 }
@@ -158,4 +190,36 @@ export function initialRoute(route: SecureRoute): RouteState {
         support: "not-supported",
       };
   }
+}
+
+/** How many rows a group shows before "Vis N mere". */
+export const ROWS_SHOWN = 3;
+
+export type PaneTheme = "light" | "dark" | "contrast";
+
+export interface ThemeSignals {
+  /** Office.context.officeTheme, where the host gives it. */
+  readonly officeTheme?: { readonly isDarkTheme?: boolean; readonly bodyBackgroundColor?: string } | undefined;
+  /** `forced-colors: active` or `prefers-contrast: more`: the OS asks for high contrast. */
+  readonly forcedColors: boolean;
+  /** `prefers-color-scheme: dark`: used when Outlook says nothing. */
+  readonly prefersDark: boolean;
+}
+
+/** "#262626" → true: a background darker than mid-grey is a dark theme. */
+function darkBackground(hex: string | undefined): boolean | undefined {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex ?? "");
+  if (!m) return undefined;
+  const [r, g, b] = [m[1]!, m[2]!, m[3]!].map((h) => parseInt(h, 16) / 255);
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! < 0.5;
+}
+
+/** The OS contrast setting wins; then Outlook's theme; then the browser's colour scheme. */
+export function themeFor(signals: ThemeSignals): PaneTheme {
+  if (signals.forcedColors) return "contrast";
+  const office = signals.officeTheme;
+  // Outlook does not support isDarkTheme (its typings say so): the background colour decides first.
+  const dark = office ? (darkBackground(office.bodyBackgroundColor) ?? office.isDarkTheme) : undefined;
+  if (dark !== undefined) return dark ? "dark" : "light";
+  return signals.prefersDark ? "dark" : "light";
 }

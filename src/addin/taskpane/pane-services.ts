@@ -7,6 +7,8 @@ import type { Action, Finding, Message, PdfTextReader, Policy } from "../../core
 import type { Lang } from "../../i18n/t";
 import type { ComposeEditor } from "../office/apply-fix";
 import type { RecipientMemoryServices } from "./components/RecipientMemory";
+import type { ConfirmationStore } from "../office/roaming-confirmations";
+import type { PolicySource } from "../policy/load-policy";
 
 /** The send check's result as the handler left it (masked by construction). */
 export interface SendCheck {
@@ -29,4 +31,10 @@ export interface PaneServices {
   readonly pdfReader?: () => Promise<PdfTextReader | undefined>;
   /** The recipient memory panel (components/RecipientMemory.tsx); absent = not shown. */
   readonly memory?: RecipientMemoryServices;
+  /** Where the policy came from (the footer says so); absent in tests that do not care. */
+  readonly policySource?: PolicySource;
+  /** The user's confirmed recipients (policy.confirmLookalikes); absent where the host keeps none. */
+  readonly confirmations?: ConfirmationStore;
+  /** Office.context.officeTheme, where the host gives it. */
+  readonly officeTheme?: { readonly isDarkTheme?: boolean; readonly bodyBackgroundColor?: string };
 }

@@ -13,7 +13,7 @@ describe("recipientMemoryServices", () => {
     const services = recipientMemoryServices(store, () => Promise.resolve(policy), () => Promise.resolve(message));
     expect(await services.load()).toEqual({ mode: "show", available: true, count: 2, fresh: ["new.dk"] });
     await services.clear();
-    expect(fake.roamingSaved.has(MEMORY_SETTING)).toBe(false);
+    expect(fake.roaming.has(MEMORY_SETTING)).toBe(false);
     expect((await services.load()).count).toBe(0);
   });
 

@@ -65,4 +65,6 @@ export const DEFAULT_POLICY: Policy = freezeDeep({
   language: "auto",
   // Shown, not a stop: a first mail to a new partner is normal; the line makes the user look twice.
   newExternalDomain: "show",
+  // Off: a user who confirms every warning teaches themselves to click past them; the admin opts in.
+  confirmLookalikes: false,
 });

@@ -190,3 +190,38 @@ describe("normalizeDomain", () => {
     expect(normalizeDomain(raw).ok).toBe(false);
   });
 });
+
+describe("help contact, confirmed recipients, name and version", () => {
+  it("are absent or off unless the admin writes them", () => {
+    const p = ok(BASE);
+    expect(p.confirmLookalikes).toBe(false);
+    expect(p.helpContact).toBeUndefined();
+    expect(p.name).toBeUndefined();
+    expect(p.version).toBeUndefined();
+  });
+
+  it("are read and trimmed", () => {
+    const p = ok({
+      ...BASE,
+      confirmLookalikes: true,
+      helpContact: { text: " Ring til IT-support på 8915 1234. ", url: " https://intra.randers.dk/it " },
+      name: " Randers Kommune ",
+      version: "2026-12-01",
+    });
+    expect(p.confirmLookalikes).toBe(true);
+    expect(p.helpContact).toEqual({ text: "Ring til IT-support på 8915 1234.", url: "https://intra.randers.dk/it" });
+    expect([p.name, p.version]).toEqual(["Randers Kommune", "2026-12-01"]);
+  });
+
+  it.each([
+    [{ helpContact: { url: "https://x.dk" } }, "helpContact.text", "required"],
+    [{ helpContact: { text: "Ring", url: "javascript:alert(1)" } }, "helpContact.url", "not-a-link"],
+    [{ helpContact: { text: "Ring", url: "http://intra.randers.dk" } }, "helpContact.url", "not-a-link"],
+    [{ helpContact: { text: "a\nb" } }, "helpContact.text", "too-long"],
+    [{ name: "" }, "name", "empty"],
+    [{ version: 3 }, "version", "wrong-type"],
+    [{ confirmLookalikes: "yes" }, "confirmLookalikes", "wrong-type"],
+  ] as const)("%j → %s %s", (extra, path, code) => {
+    expect(issues({ ...BASE, ...extra }).map((i) => [i.path, i.code])).toEqual([[path, code]]);
+  });
+});

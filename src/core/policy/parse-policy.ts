@@ -6,7 +6,7 @@
  */
 import { toASCII } from "punycode/";
 import { getDomain, getPublicSuffix } from "tldts";
-import type { Action, FailMode, Limits, Policy, SecureRoute } from "./policy";
+import type { Action, FailMode, HelpContact, Limits, Policy, SecureRoute } from "./policy";
 import { withDefaults, type PolicyInput } from "./with-defaults";
 import type { EnumNoun, FoundValue, LimitUnit, PolicyIssue, PolicyIssueCode, PolicyIssueHint, PolicyIssueValues } from "./policy-issue";
 
@@ -57,11 +57,16 @@ const TOP_KEYS = [
   "limits",
   "language",
   "newExternalDomain",
+  "confirmLookalikes",
+  "helpContact",
+  "name",
+  "version",
 ] as const;
 const CPR_KEYS = ["high", "medium", "low", "contextWindow"] as const;
 const LOOKALIKE_KEYS = ["own", "trusted", "known"] as const;
 const LIMIT_KEYS = Object.keys(LIMIT_RANGES) as (keyof Limits)[];
 const SECURE_RECIPIENT_KEYS = ["domains", "addresses"] as const;
+const HELP_CONTACT_KEYS = ["text", "url"] as const;
 const ROUTE_KINDS = ["none", "subject-tag", "sensitivity-label"] as const;
 const ROUTE_KEYS: Readonly<Record<(typeof ROUTE_KINDS)[number], readonly string[]>> = {
   none: ["kind"],
@@ -80,6 +85,7 @@ export const POLICY_KEYS = {
   limits: LIMIT_KEYS,
   secureRecipients: SECURE_RECIPIENT_KEYS,
   secureRoute: ROUTE_KEYS,
+  helpContact: HELP_CONTACT_KEYS,
 } as const;
 
 /** Longest subject tag we accept: it is prepended to every protected mail's subject. */
@@ -457,6 +463,45 @@ function parseSecureRoute(value: Json, issues: Issues): SecureRoute | undefined 
   return labelName === undefined ? { kind, labelId: labelId.trim() } : { kind, labelId: labelId.trim(), labelName };
 }
 
+/** One line of text shown to users: no line breaks, not empty, at most `max` characters. */
+function parseLine(value: Json, path: string, max: number, example: string, issues: Issues): string | undefined {
+  if (typeof value !== "string") {
+    issues.add(path, "wrong-type", `must be text in quotes, such as "${example}", not ${describe(value)}`, "text-type", { example, found: found(value) });
+    return undefined;
+  }
+  const trimmed = value.trim();
+  if (trimmed === "") {
+    issues.add(path, "empty", `is empty; write text such as "${example}", or leave the key out`, "text-empty", { example });
+    return undefined;
+  }
+  if (trimmed.length > max || /[\r\n]/.test(trimmed)) {
+    issues.add(path, "too-long", `must be one line of at most ${max} characters`, "tag-too-long", { max });
+    return undefined;
+  }
+  return trimmed;
+}
+
+/** Links users may open from the pane: a web page, a mail address or a phone number; nothing that runs. */
+const HELP_URL = /^(?:https:\/\/[^\s]+|mailto:[^\s@]+@[^\s@]+|tel:\+?[0-9 ()-]{3,20})$/i;
+
+function parseHelpContact(value: Json, issues: Issues): HelpContact | undefined {
+  const s = parseSection(value, "helpContact", HELP_CONTACT_KEYS, issues);
+  if (!s) return undefined;
+  if (!("text" in s)) {
+    issues.add("helpContact.text", "required", `is required; write one sentence such as "Ring til IT-support på 8915 1234."`, "required-help-text");
+    return undefined;
+  }
+  const text = parseLine(s.text, "helpContact.text", 200, "Ring til IT-support på 8915 1234.", issues);
+  if (text === undefined) return undefined;
+  if (!("url" in s)) return { text };
+  const url = typeof s.url === "string" ? s.url.trim() : s.url;
+  if (typeof url !== "string" || url.length > 500 || !HELP_URL.test(url)) {
+    issues.add("helpContact.url", "not-a-link", `${describe(s.url)} is not a link users can open; write an https:, mailto: or tel: link, such as "https://intra.randers.dk/it-hjaelp"`, "not-a-link", { found: found(s.url) });
+    return undefined;
+  }
+  return { text, url };
+}
+
 /**
  * Validates a policy (parsed JSON, or the JSON text) and fills the defaults. Never throws.
  * `ownDomains` and `trustedDomains` are required (an empty array is fine: the own domain is then
@@ -563,6 +608,10 @@ function parseUncached(input: unknown): PolicyResult {
   if ("newExternalDomain" in root) {
     out.newExternalDomain = parseEnum(root.newExternalDomain, "newExternalDomain", NEW_DOMAIN_MODES, "not-a-mode", "new-domain-mode", issues);
   }
+  if ("confirmLookalikes" in root) out.confirmLookalikes = parseBoolean(root.confirmLookalikes, "confirmLookalikes", issues);
+  if ("helpContact" in root) out.helpContact = parseHelpContact(root.helpContact, issues);
+  if ("name" in root) out.name = parseLine(root.name, "name", 80, "Randers Kommune", issues);
+  if ("version" in root) out.version = parseLine(root.version, "version", 40, "2026-12-01", issues);
   if ("$schema" in root && typeof root.$schema !== "string") {
     issues.add("$schema", "wrong-type", `must be a URL or path in quotes, not ${describe(root.$schema)}`, "schema-type", { found: found(root.$schema) });
   }

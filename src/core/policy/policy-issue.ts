@@ -24,6 +24,7 @@ export type PolicyIssueCode =
   | "too-long"
   | "not-a-guid"
   | "not-an-address"
+  | "not-a-link"
   /** The file or one list is larger than the parser accepts (MAX_POLICY_CHARS, MAX_POLICY_LIST_ENTRIES). */
   | "too-large";
 
@@ -82,7 +83,11 @@ export type PolicyIssueHint =
   | "policy-too-large"
   | "list-too-large"
   | "entry-too-long"
-  | "more-issues";
+  | "more-issues"
+  | "text-type"
+  | "text-empty"
+  | "required-help-text"
+  | "not-a-link";
 
 /** What a kind of value is called in an enum message. */
 export type EnumNoun = "action" | "fail-mode" | "language" | "route" | "new-domain-mode";

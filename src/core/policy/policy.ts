@@ -91,6 +91,23 @@ export interface Policy {
    * "off" switches the memory off (nothing is remembered).
    */
   readonly newExternalDomain: NewDomainMode;
+  /**
+   * The user may confirm a look-alike recipient as the one they meant (a citizen who owns
+   * anders.dk). Never for look-alikes of ownDomains: only the admin allows those (trustedDomains).
+   */
+  readonly confirmLookalikes: boolean;
+  /** Who to ask, shown in the task pane as "Spørg IT". */
+  readonly helpContact?: HelpContact;
+  /** The policy's name and version, shown in the task pane's footer. */
+  readonly name?: string;
+  readonly version?: string;
+}
+
+export interface HelpContact {
+  /** One sentence: "Ring til IT-support på 8915 1234." */
+  readonly text: string;
+  /** https:, mailto: or tel: */
+  readonly url?: string;
 }
 
 export type NewDomainMode = "warn" | "show" | "off";

@@ -34,6 +34,13 @@ export function withDefaults(input: PolicyInput, defaults: Policy = DEFAULT_POLI
     limits: { ...defaults.limits, ...input.limits },
     language: input.language ?? defaults.language,
     newExternalDomain: input.newExternalDomain ?? defaults.newExternalDomain,
+    confirmLookalikes: input.confirmLookalikes ?? defaults.confirmLookalikes,
   };
+  const helpContact = input.helpContact ?? defaults.helpContact;
+  if (helpContact) policy.helpContact = { ...helpContact };
+  const name = input.name ?? defaults.name;
+  if (name !== undefined) policy.name = name;
+  const version = input.version ?? defaults.version;
+  if (version !== undefined) policy.version = version;
   return freezeDeep(policy);
 }

@@ -8,9 +8,9 @@ export const da = {
   cpr: {
     sentence: "CPR-nummer {masked} i {where}",
     confidence: {
-      high: "sikkert fund",
-      medium: "sandsynligt fund",
-      low: "muligt fund",
+      high: "tydeligt",
+      medium: "sandsynligt",
+      low: "muligt",
     },
   },
   lookalike: {
@@ -38,7 +38,7 @@ export const da = {
     sentence: "{recipient} er ikke en gyldig mailadresse",
   },
   unreadable: {
-    sentence: "{attachment} kunne ikke kontrolleres: {why}",
+    sentence: "{attachment} kunne ikke tjekkes: {why}",
     why: {
       encrypted: "filen er krypteret eller beskyttet med adgangskode",
       corrupt: "filen er beskadiget",
@@ -53,8 +53,8 @@ export const da = {
       nestingTooDeep: "den ligger for mange lag inde i andre filer",
       tooManyEntries: "arkivet indeholder for mange filer",
       cloud: "det er et link til en fil i skyen",
-      itemUnavailable: "Outlook kunne ikke udlevere filen",
-      apiError: "Outlook kunne ikke udlevere filen",
+      itemUnavailable: "Outlook kunne ikke give Postvagt filen",
+      apiError: "Outlook kunne ikke give Postvagt filen",
       legacyFormat: "det gamle Office-format kan ikke læses",
       binaryWorkbook: "Excel-filer i binært format (.xlsb) kan ikke læses; gem den som .xlsx",
       notAtSendTime: "Outlook-beskeder (.msg) læses i opgaveruden, ikke ved afsendelse",

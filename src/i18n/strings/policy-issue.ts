@@ -49,6 +49,10 @@ const daHints = {
   "list-too-large": "har {count} elementer; højst {max} tages imod",
   "entry-too-long": "{found} er {count} tegn; højst {max} tegn",
   "more-issues": "… og {count} fejl mere af samme slags",
+  "text-type": 'skal være tekst i anførselstegn, fx "{example}", ikke {found}',
+  "text-empty": 'er tomt; skriv en tekst, fx "{example}", eller udelad feltet',
+  "required-help-text": 'skal udfyldes; skriv én sætning, fx "Ring til IT-support på 8915 1234."',
+  "not-a-link": '{found} er ikke et link, brugerne kan åbne; skriv et https:-, mailto:- eller tel:-link, fx "https://intra.randers.dk/it-hjaelp"',
 } as const satisfies Readonly<Record<PolicyIssueHint, string>>;
 
 export const da = {
@@ -102,6 +106,10 @@ export const en: Shape<typeof da> = {
     "list-too-large": "has {count} entries; at most {max} are accepted",
     "entry-too-long": "{found} is {count} characters; at most {max}",
     "more-issues": "... and {count} more issues of the same kinds",
+    "text-type": 'must be text in quotes, such as "{example}", not {found}',
+    "text-empty": 'is empty; write text such as "{example}", or leave the key out',
+    "required-help-text": 'is required; write one sentence such as "Ring til IT-support på 8915 1234."',
+    "not-a-link": '{found} is not a link users can open; write an https:, mailto: or tel: link, such as "https://intra.randers.dk/it-hjaelp"',
   },
   found: { array: "an array", object: "an object" },
   noun: { action: "an action", "fail-mode": "a fail mode", language: "a language", route: "a secure route", "new-domain-mode": "a mode" },

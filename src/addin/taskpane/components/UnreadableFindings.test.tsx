@@ -5,10 +5,10 @@ import { UnreadableFindings } from "./UnreadableFindings";
 
 describe("UnreadableFindings", () => {
   it.each([
-    [encryptedZip, "Bilag.zip kunne ikke kontrolleres: filen er krypteret eller beskyttet med adgangskode"],
+    [encryptedZip, "Bilag.zip kunne ikke tjekkes: filen er krypteret eller beskyttet med adgangskode"],
     [
       { kind: "unreadable-attachment", attachment: "Scan.pdf", why: "unsupported", cause: "no-text-layer" } as UnreadableAttachmentFinding,
-      "Scan.pdf kunne ikke kontrolleres: PDF'en er et scannet billede uden tekst",
+      "Scan.pdf kunne ikke tjekkes: PDF'en er et scannet billede uden tekst",
     ],
   ])("says which file and why", (finding, sentence) => {
     render(<UnreadableFindings reasons={[{ finding, action: "warn" }]} lang="da" />);

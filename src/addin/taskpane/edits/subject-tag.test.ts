@@ -1,4 +1,4 @@
-import { hasSubjectTag, withSubjectTag } from "./subject-tag";
+import { hasSubjectTag, withSubjectTag, withoutSubjectTag } from "./subject-tag";
 
 describe("withSubjectTag", () => {
   it.each([
@@ -15,5 +15,21 @@ describe("withSubjectTag", () => {
     const once = withSubjectTag("Sag", "#secure");
     expect(withSubjectTag(once, "#secure")).toBe(once);
     expect(hasSubjectTag(once, "#secure")).toBe(true);
+  });
+});
+
+describe("withoutSubjectTag", () => {
+  it.each([
+    ["[sikker] Boligstøtte", "Boligstøtte"],
+    ["[SIKKER] Boligstøtte", "Boligstøtte"],
+    ["Sag [sikker] 12", "Sag 12"],
+    ["[sikker]", ""],
+    ["Boligstøtte", "Boligstøtte"],
+  ])("%j → %j", (subject, expected) => {
+    expect(withoutSubjectTag(subject, "[sikker]")).toBe(expected);
+  });
+
+  it("undoes withSubjectTag", () => {
+    for (const s of ["Boligstøtte", "  Sag 12", ""]) expect(withoutSubjectTag(withSubjectTag(s, "[sikker]"), "[sikker]")).toBe(s.trim());
   });
 });

@@ -13,3 +13,13 @@ export function withSubjectTag(subject: string, tag: string): string {
   const rest = subject.trim();
   return rest === "" ? clean : `${clean} ${rest}`;
 }
+
+/** Undoes withSubjectTag: the tag out, the rest of the subject as it was. */
+export function withoutSubjectTag(subject: string, tag: string): string {
+  const clean = tag.trim();
+  const at = clean === "" ? -1 : subject.toLowerCase().indexOf(clean.toLowerCase());
+  if (at < 0) return subject;
+  const before = subject.slice(0, at);
+  const after = subject.slice(at + clean.length);
+  return before === "" ? after.replace(/^\s+/, "") : before.replace(/\s+$/, "") + (after === "" ? "" : " " + after.replace(/^\s+/, ""));
+}

@@ -7,14 +7,14 @@
  * draft's text lives only inside the edit functions for the moment of the edit.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { decideResult, scanMessage } from "../../../core";
+import { confirmable, confirmationKey, decideResult, redactCpr, scanMessage, withoutConfirmed } from "../../../core";
 import type { CprFinding, InvalidRecipientFinding, LookalikeFinding, Policy, SecureRoute, Verdict } from "../../../core";
 import { describeLocation } from "../../../i18n/describe-finding";
 import { t } from "../../../i18n/t";
 import type { ComposeEditor, EditResult } from "../../office/apply-fix";
 import { maskCprInHtml, maskCprInPlainText } from "../edits/mask-cpr";
 import { removeRecipient, replaceRecipient } from "../edits/recipients";
-import { hasSubjectTag, withSubjectTag } from "../edits/subject-tag";
+import { hasSubjectTag, withSubjectTag, withoutSubjectTag } from "../edits/subject-tag";
 import { displayFor, initialRoute, type Display, type RouteState } from "../pane-model";
 import type { PaneServices } from "../pane-services";
 
@@ -29,7 +29,19 @@ export type PaneState =
       readonly verdict: Verdict;
       readonly route: RouteState;
       readonly source: "send-check" | "scan";
+      readonly policy?: Policy;
+      /** The names of the attached files, as the mail carries them (for grouping and "Fjern"). */
+      readonly attachmentNames: readonly string[];
+      /** Look-alike recipients of this mail the user has confirmed: no longer findings, listed apart. */
+      readonly confirmed: readonly LookalikeFinding[];
     };
+
+/** The last change a fix made, shown until the next one, with its undo where Outlook allows one. */
+export interface LastChange {
+  readonly text: string;
+  readonly id: number;
+  readonly undo?: () => Promise<EditResult>;
+}
 
 export interface Announcement {
   readonly text: string;
@@ -42,6 +54,12 @@ export interface PaneActions {
   replaceRecipient(finding: LookalikeFinding): Promise<void>;
   removeRecipient(finding: LookalikeFinding | InvalidRecipientFinding): Promise<void>;
   applySecureRoute(): Promise<void>;
+  /** Removes the attached file (a zip, not the file inside it) with this name. */
+  removeAttachment(name: string): Promise<void>;
+  confirmRecipient(finding: LookalikeFinding): Promise<void>;
+  forgetRecipient(finding: LookalikeFinding): Promise<void>;
+  /** Undoes the last change, where it has an undo. */
+  undo(): Promise<void>;
   /** Scan the draft again as it is now (the user may have edited it by hand). */
   recheck(): Promise<void>;
   retry(): Promise<void>;
@@ -51,6 +69,7 @@ export interface Pane {
   readonly state: PaneState;
   readonly busy: boolean;
   readonly announcement: Announcement;
+  readonly change: LastChange | undefined;
   readonly actions: PaneActions;
 }
 
@@ -73,6 +92,7 @@ export function usePane(services: PaneServices): Pane {
   const [state, setState] = useState<PaneState>({ phase: "loading" });
   const [busy, setBusy] = useState(false);
   const [announcement, setAnnouncement] = useState<Announcement>({ text: "", id: 0 });
+  const [change, setChange] = useState<LastChange | undefined>(undefined);
   const policy = useRef<Policy | undefined>(undefined);
   const alive = useRef(true);
 
@@ -90,9 +110,13 @@ export function usePane(services: PaneServices): Pane {
       const pdf = message.attachments.length > 0 && services.pdfReader ? await services.pdfReader() : undefined;
       const deadline = Date.now() + Math.max(p.limits.sendBudgetMs, PANE_SCAN_BUDGET_MS);
       const result = await scanMessage(message, p, pdf ? { now, deadline, pdf } : { now, deadline });
-      const verdict = decideResult(result, p);
+      const keys = p.confirmLookalikes && services.confirmations ? (await services.confirmations.list()).map(confirmationKey) : [];
+      const findings = withoutConfirmed(result.findings, p, keys);
+      const confirmed = result.findings.filter((f): f is LookalikeFinding => confirmable(f, p) && keys.indexOf(confirmationKey(f.recipient)) >= 0);
+      const verdict = decideResult({ ...result, findings }, p);
       const route = await routeStatus(p.secureRoute, editor);
-      return { phase: "ready", verdict, route, source: "scan" };
+      const attachmentNames = message.attachments.map((a) => a.name);
+      return { phase: "ready", verdict, route, source: "scan", policy: p, attachmentNames, confirmed };
     } catch {
       return undefined;
     }
@@ -110,6 +134,9 @@ export function usePane(services: PaneServices): Pane {
         verdict: { verdict: check.verdict, reasons: check.reasons, ...(check.incomplete ? { incomplete: check.incomplete } : {}) },
         route,
         source: "send-check",
+        ...(policy.current ? { policy: policy.current } : {}),
+        attachmentNames: [],
+        confirmed: [],
       });
     }
     const next = await scan();
@@ -128,7 +155,7 @@ export function usePane(services: PaneServices): Pane {
 
   /** Applies one fix, re-scans, and says what happened and where things stand now. */
   const fix = useCallback(
-    async (apply: () => Promise<EditResult>, success: string) => {
+    async (apply: () => Promise<EditResult>, success: string, undo?: () => Promise<EditResult>) => {
       if (busy) return;
       setBusy(true);
       const result = await apply().catch((): EditResult => ({ ok: false, code: "office-error" }));
@@ -151,6 +178,14 @@ export function usePane(services: PaneServices): Pane {
               ? t(lang, "taskpane.announce.rescanned.allow")
               : "";
       announce([outcome, now].filter((s) => s !== "").join(" "));
+      // What changed stays on screen for everyone (not only screen readers), with its undo.
+      if (success !== "") {
+        setChange((c) => ({
+          text: outcome,
+          id: (c?.id ?? 0) + 1,
+          ...(result.ok && result.changed && undo ? { undo } : {}),
+        }));
+      }
     },
     [busy, scan, lang, announce],
   );
@@ -176,17 +211,49 @@ export function usePane(services: PaneServices): Pane {
       fix(
         () => editor.editRecipients(finding.field, (list) => replaceRecipient(list, finding.recipient, finding.suggestion)),
         t(lang, "taskpane.announce.replaced", { recipient: finding.recipient, suggestion: finding.suggestion }),
+        () => editor.editRecipients(finding.field, (list) => replaceRecipient(list, finding.suggestion, finding.recipient)),
       ),
     removeRecipient: (finding) =>
       fix(
         () => editor.editRecipients(finding.field, (list) => removeRecipient(list, finding.recipient)),
         t(lang, "taskpane.announce.removed", { recipient: finding.recipient }),
+        // Put back as Outlook resolves a typed address (the display name was not kept).
+        () => editor.editRecipients(finding.field, (list) => [...list, { emailAddress: finding.recipient, displayName: "" }]),
       ),
+    removeAttachment: (name) =>
+      fix(() => editor.removeAttachment(name), t(lang, "taskpane.announce.removedFile", { name: redactCpr(name) })),
+    confirmRecipient: (finding) => {
+      const store = services.confirmations;
+      if (!store) return Promise.resolve();
+      const recipient = redactCpr(finding.recipient);
+      return fix(
+        async () => ((await store.add(finding.recipient)) ? { ok: true, changed: true } : { ok: false, code: "office-error" }),
+        t(lang, "taskpane.announce.confirmed", { recipient }),
+        async () => ((await store.remove(finding.recipient)) ? { ok: true, changed: true } : { ok: false, code: "office-error" }),
+      );
+    },
+    forgetRecipient: (finding) => {
+      const store = services.confirmations;
+      if (!store) return Promise.resolve();
+      return fix(
+        async () => ((await store.remove(finding.recipient)) ? { ok: true, changed: true } : { ok: false, code: "office-error" }),
+        t(lang, "taskpane.announce.unconfirmed", { recipient: redactCpr(finding.recipient) }),
+      );
+    },
+    undo: async () => {
+      const last = change;
+      if (!last?.undo || busy) return;
+      await fix(last.undo, t(lang, "taskpane.change.undone"));
+    },
     applySecureRoute: () => {
       const route = state.phase === "ready" ? state.route : undefined;
       if (!route || route.kind === "none") return Promise.resolve();
       if (route.kind === "subject-tag") {
-        return fix(() => editor.editSubject((s) => withSubjectTag(s, route.tag)), t(lang, "taskpane.announce.routeTag", { tag: route.tag }));
+        return fix(
+          () => editor.editSubject((s) => withSubjectTag(s, route.tag)),
+          t(lang, "taskpane.announce.routeTag", { tag: route.tag }),
+          () => editor.editSubject((s) => withoutSubjectTag(s, route.tag)),
+        );
       }
       return fix(() => editor.setLabel(route.labelId), t(lang, "taskpane.announce.routeLabel", { label: route.label }));
     },
@@ -197,5 +264,5 @@ export function usePane(services: PaneServices): Pane {
     },
   };
 
-  return { state, busy, announcement, actions };
+  return { state, busy, announcement, change, actions };
 }
