@@ -1,19 +1,37 @@
-// The dependency rule of ARCHITECTURE.md §2.1, enforced: core/ and i18n/ know nothing of Office,
-// React, the DOM, Node or the console; add-in and CLI reach core only through core/index.ts.
+// The dependency rule (docs/design/README.md, "The dependency rule"), enforced: core/ and i18n/ know
+// nothing of Office, React, the DOM, Node or the console; add-in and CLI reach core only through
+// core/index.ts; the CLI never imports the add-in. test/dependency-rule.test.ts plants each way around it.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
 import reactHooks from "eslint-plugin-react-hooks";
 
+// The npm packages core/ may use: each runs in Outlook's JavaScript-only runtime without DOM or Node
+// (checked by the send-bundle test). Adding one is a decision: put it here, and say why in its commit.
+const CORE_PACKAGES = ["fflate", "htmlparser2", "entities", "postal-mime", "punycode", "punycode/", "tldts", "@kenjiuno/decompressrtf", "@kenjiuno/msgreader"];
+const corePackageList = CORE_PACKAGES.join(", ");
 const pureRestrictedImports = [
   "error",
   {
     patterns: [
       { group: ["react", "react-dom", "react/*", "@fluentui/*", "office-*", "@microsoft/*"], message: "core/ knows nothing of Office or React" },
       { group: ["node:*", "fs", "fs/*", "path", "os", "child_process", "http", "https", "url", "util", "zlib", "crypto", "stream", "buffer", "worker_threads", "vm"], message: "core/ must run in Outlook's JavaScript-only runtime: no Node modules" },
-      { group: ["**/addin/**", "**/cli/**", "../addin/*", "../cli/*"], message: "dependencies point inward only" },
+      { group: ["**/addin/**", "**/cli/**", "../addin/*", "../cli/*", "**/simulator/**"], message: "dependencies point inward only" },
+      // Everything that is neither relative nor on the allow-list.
+      { regex: `^(?!\\.{1,2}/)(?!(${CORE_PACKAGES.map((p) => p.replace(/[/.]/g, "\\$&")).join("|")})$)`, message: `core/ may import only these npm packages: ${corePackageList}` },
     ],
   },
+];
+// The same rule for import(): no-restricted-imports does not see dynamic imports.
+const allowedDynamic = CORE_PACKAGES.map((p) => p.replace(/[/.@]/g, "\\$&")).join("|");
+const pureRestrictedSyntax = [
+  "error",
+  { selector: `ImportExpression[source.type='Literal'][source.value!=/^(\\.{1,2}\\/|(${allowedDynamic})$)/]`, message: `core/ may import only these npm packages: ${corePackageList}` },
+  { selector: "ImportExpression[source.type!='Literal']", message: "core/: import() only with a literal module name, so the dependency rule can check it" },
+  // globalThis.X (or a cast of it) reaches the same host objects no-restricted-globals forbids.
+  { selector: "MemberExpression[object.name='globalThis'][property.name=/^(Office|OfficeRuntime|process|window|document|navigator|localStorage|Buffer|require|self)$/]", message: "core/ knows nothing of the host: have it injected" },
+  { selector: "MemberExpression[object.expression.name='globalThis'][property.name=/^(Office|OfficeRuntime|process|window|document|navigator|localStorage|Buffer|require|self)$/]", message: "core/ knows nothing of the host: have it injected" },
+  { selector: "MemberExpression[object.name='globalThis'][property.value=/^(Office|OfficeRuntime|process|window|document|navigator|localStorage|Buffer|require|self)$/]", message: "core/ knows nothing of the host: have it injected" },
 ];
 
 export default tseslint.config(
@@ -33,6 +51,7 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: {
       "no-restricted-imports": pureRestrictedImports,
+      "no-restricted-syntax": pureRestrictedSyntax,
       "no-restricted-globals": ["error", "Office", "OfficeRuntime", "window", "document", "process", "navigator", "localStorage", "Buffer", "require", "__dirname"],
       "no-console": "error",
     },
@@ -50,6 +69,15 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: [
         { group: ["**/core/*", "!**/core/index"], message: "import from core/index.ts only" },
         { group: ["**/cli/**"], message: "the add-in never imports the CLI" },
+      ] }],
+    },
+  },
+  {
+    files: ["src/cli/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [
+        { group: ["**/core/*", "!**/core/index"], message: "import from core/index.ts only" },
+        { group: ["**/addin/**", "**/simulator/**"], message: "the CLI never imports the add-in: both reach core through core/index.ts" },
       ] }],
     },
   },

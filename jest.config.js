@@ -13,7 +13,7 @@ const transform = {
     },
   ],
 };
-const common = { transform, moduleFileExtensions: ["ts", "tsx", "js", "json"] };
+const common = { transform, moduleFileExtensions: ["ts", "tsx", "js", "json"], setupFiles: ["<rootDir>/test/helpers/strict-i18n.ts"] };
 
 module.exports = {
   projects: [

@@ -20,22 +20,14 @@ export type Vars = Readonly<Record<string, string | number>>;
 
 const TABLES: Readonly<Record<Lang, unknown>> = { da, en };
 
-interface MaybeProcess {
-  readonly process?: { readonly env?: Readonly<Record<string, string | undefined>> };
-}
-
 /**
- * Strict (throw on a missing key or placeholder) under jest and NODE_ENV=test; lenient elsewhere,
- * because a send handler must never crash on a string. Feature-detected: core/i18n see no `process`.
+ * Strict (throw on a missing key or placeholder) where a test or a development build turns it on
+ * (jest: test/helpers/strict-i18n.ts); lenient by default, because a send handler must never crash on
+ * a string. i18n cannot look at the host (`process`) itself: the dependency rule forbids it.
  */
-function detectStrict(): boolean {
-  const env = (globalThis as MaybeProcess).process?.env;
-  return env !== undefined && (env.JEST_WORKER_ID !== undefined || env.NODE_ENV === "test");
-}
+let strict = false;
 
-let strict = detectStrict();
-
-/** For tests of the lenient path. */
+/** Strict in tests and development builds; lenient (the default) in production. */
 export function setStrictKeys(value: boolean): void {
   strict = value;
 }

@@ -18,6 +18,7 @@ const FIXTURES = join(ROOT, "test", "fixtures", "attachments");
 const POLICY = join(ROOT, "examples", "policies", "randers.policy.json");
 
 interface Expected {
+  producer: string;
   findings: Array<{ masked: string; within?: string }>;
   unreadable?: Record<string, string>;
 }
@@ -90,4 +91,6 @@ it.each(names)("%s", (name) => {
     ? Object.entries(expected.unreadable).map(([k, v]) => `${masked(k === "" ? name : `${name}/${k}`)}: ${v}`)
     : unreadable.filter((u) => u.endsWith(": corrupt"));
   expect(unreadable).toEqual(want.sort());
+  // A file its producer cut short must be reported, never read silently as clean.
+  if (/\bcut\b/.test(expected.producer)) expect(unreadable.some((u) => u.endsWith(": corrupt"))).toBe(true);
 });

@@ -12,6 +12,7 @@ import type {
   UnreadableAttachmentFinding,
   Verdict,
 } from "../../core";
+import { stricter } from "../../core";
 import { lookalikeFinding } from "../../../test/helpers/sample-findings";
 
 export function cprFinding(masked: string, location: Location, confidence: CprFinding["confidence"] = "high"): CprFinding {
@@ -24,8 +25,8 @@ export const invalidRecipient: InvalidRecipientFinding = { kind: "invalid-recipi
 
 export const encryptedZip: UnreadableAttachmentFinding = { kind: "unreadable-attachment", attachment: "Bilag.zip", why: "encrypted" };
 
+/** A verdict over the given reasons, combined by core's own rule (`stricter`), not a copy of it. */
 export function verdictOf(reasons: ReadonlyArray<{ finding: Verdict["reasons"][number]["finding"]; action: Action }>, extra: Partial<Verdict> = {}): Verdict {
-  const order = { block: 2, warn: 1, allow: 0 } as const;
-  const verdict = reasons.reduce<Action>((v, r) => (order[r.action] > order[v] ? r.action : v), "allow");
+  const verdict = reasons.reduce<Action>((v, r) => stricter(v, r.action), "allow");
   return { verdict, reasons, ...extra };
 }

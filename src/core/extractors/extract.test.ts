@@ -128,9 +128,19 @@ describe("the boundary", () => {
     expect(r.segments.length).toBe(1);
   });
 
-  it("a policy limit that is not a positive number falls back to the default", async () => {
-    const r = await run([file("a.txt", strToU8("Borger 150375-6125"))], { maxAttachmentBytes: Number.NaN, maxInflatedBytes: 0 });
-    expect(r.unreadable).toEqual([]);
+  it.each([
+    ["maxAttachmentBytes", Number.NaN],
+    ["maxInflatedBytes", 0],
+    ["maxArchiveEntries", -1],
+    ["maxNestingDepth", Number.POSITIVE_INFINITY],
+    ["maxAttachmentBytes", "25" as unknown as number],
+  ])("a limit %s = %p is refused with its name, never replaced by a default", async (name, value) => {
+    await expect(run([file("a.txt", strToU8("Borger 150375-6125"))], { [name]: value })).rejects.toThrow(new RegExp(`limit ${name} must be`));
+  });
+
+  it("a limit at its smallest sane value is taken as given (nesting depth 0 opens no container)", async () => {
+    const r = await run([file("a.zip", zipSync({ "a.txt": strToU8("Borger 150375-6125") }))], { maxNestingDepth: 0 });
+    expect(r.unreadable.map((u) => [u.why, u.cause])).toEqual([["too-large", "nesting-too-deep"]]);
   });
 
   it.each([

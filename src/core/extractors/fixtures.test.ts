@@ -71,6 +71,8 @@ describe("attachment fixtures", () => {
     if (expected.unreadable) expect(unreadable).toEqual(expected.unreadable);
     // A fixture with no expectation about failures may only fail as "corrupt" (the truncated PDF).
     else for (const why of Object.values(unreadable)) expect(why).toBe("corrupt");
+    // …and a file its producer cut short must say so: read silently, it would pass as clean.
+    if (/\bcut\b/.test(expected.producer)) expect(Object.values(unreadable)).toContain("corrupt");
 
     // Cells never join: "100108" | "8900" must not read as one 6+4 number.
     for (const digits of expected.absent ?? []) {

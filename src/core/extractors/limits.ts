@@ -89,7 +89,7 @@ export type LimitName =
   | "MAX_PDF_FORM_DRAWS"
   | "MAX_MIME_DEPTH";
 
-/** The effective limits for one scan: the policy's values where given and sane, else ours. */
+/** The limits one scan obeys. */
 export interface EffectiveLimits {
   readonly maxAttachmentBytes: number;
   readonly maxInflatedBytes: number;
@@ -99,25 +99,28 @@ export interface EffectiveLimits {
   readonly maxTextChars: number;
 }
 
-// A policy value must be a positive finite number to count: `0`, NaN or a string would otherwise
-// disable a limit silently (every `size > limit` comparison against NaN is false).
-function pick(value: number | undefined, fallback: number): number {
-  return typeof value === "number" && isFinite(value) && value > 0 ? value : fallback;
+// A limit that makes no sense is refused loudly, never replaced: `0`, NaN or a string would disable a
+// limit silently (every `size > limit` comparison against NaN is false), and falling back would hide
+// the caller's bug. The policy parser refuses such values with the field's name before they get here.
+function pick(name: keyof Limits, value: number | undefined, fallback: number, min = 1): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !isFinite(value) || value < min) {
+    throw new RangeError(`limit ${name} must be a finite number ≥ ${min}, got ${String(value)}`);
+  }
+  return value;
 }
 
+/** The effective limits for one scan; throws a RangeError naming the limit when one is not a sane number. */
 export function effectiveLimits(limits: Partial<Limits> | undefined): EffectiveLimits {
   const l = limits ?? {};
-  const maxInflatedBytes = pick(l.maxInflatedBytes, MAX_INFLATED_BYTES);
+  const maxInflatedBytes = pick("maxInflatedBytes", l.maxInflatedBytes, MAX_INFLATED_BYTES);
   return {
-    maxAttachmentBytes: pick(l.maxAttachmentBytes, MAX_ATTACHMENT_BYTES),
+    maxAttachmentBytes: pick("maxAttachmentBytes", l.maxAttachmentBytes, MAX_ATTACHMENT_BYTES),
     maxInflatedBytes,
     maxEntryInflatedBytes: Math.min(MAX_ENTRY_INFLATED_BYTES, maxInflatedBytes),
-    maxArchiveEntries: pick(l.maxArchiveEntries, MAX_ARCHIVE_ENTRIES),
-    // Depth 0 is meaningful (do not open containers), so only negatives and non-numbers fall back.
-    maxNestingDepth:
-      typeof l.maxNestingDepth === "number" && isFinite(l.maxNestingDepth) && l.maxNestingDepth >= 0
-        ? Math.floor(l.maxNestingDepth)
-        : MAX_NESTING_DEPTH,
+    maxArchiveEntries: pick("maxArchiveEntries", l.maxArchiveEntries, MAX_ARCHIVE_ENTRIES),
+    // Depth 0 is meaningful (do not open containers).
+    maxNestingDepth: Math.floor(pick("maxNestingDepth", l.maxNestingDepth, MAX_NESTING_DEPTH, 0)),
     maxTextChars: MAX_TEXT_CHARS,
   };
 }
