@@ -6,7 +6,7 @@
  *
  * The text is seeded and synthetic: prose with æøå, en dashes and curly quotes (which make the
  * string two-byte, as real mail is), phone numbers, amounts, dates, times, postcodes, journal and
- * CVR numbers, URLs with timestamps, tab-separated rows, and synthetic CPR numbers (cpr.md §7:
+ * CVR numbers, URLs with timestamps, tab-separated rows, and synthetic CPR numbers (docs/design/cpr-number.md §7:
  * births 1858–1915 or failing modulus 11 on a date other than 1 January) in every written form.
  */
 import { findCprInSegments, findCprNumbers } from "../src/core/detectors/cpr";
@@ -28,7 +28,7 @@ const WORDS = (
   "journalnotat udbetaling kontanthjælp boligstøtte førtidspension tilbud visitation hjemmepleje"
 ).split(" ");
 const TOWNS = ["Randers C", "Aarhus N", "Viborg", "Silkeborg", "Odense SØ", "København K", "Aalborg Øst"];
-/** Synthetic CPR numbers only (cpr.md §7). */
+/** Synthetic CPR numbers only (docs/design/cpr-number.md §7). */
 const CPRS = ["150650-3720", "241210-2145", "150375-6125", "010190-5811", "030968-4711", "290200-4810", "120508-3911", "121212-1212"];
 
 function pad(n: number, w: number): string {

@@ -1,6 +1,6 @@
 /**
  * Attachment extraction throughput per format, side by side with the bare library doing the same
- * work in the same run (issue 3: target ≤ 1.3× their time), and peak memory for a 25 MB attachment.
+ * work in the same run (target: within 1.3× of the floor; README's speed section), and peak memory for a 25 MB attachment.
  *
  *   npx tsx bench/run.ts extract
  *

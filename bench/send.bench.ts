@@ -10,7 +10,7 @@
  *
  * Then a 25 MB register extract with a CPR number on every line, plain and zipped, each send in a
  * child process (register-send.child.ts) for its peak memory: the decision must come inside the
- * cap with what was found, the rest reported as not read in time (issue 13 §4).
+ * cap with what was found, the rest reported as not read in time.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -262,7 +262,7 @@ export async function bench(): Promise<void> {
 
 /**
  * A 25 MB register extract: a header, then one line per citizen with a synthetic CPR number
- * (born 1858-1899, which no living person is: cpr.md's rule for test data), seeded.
+ * (born 1858-1899, which no living person is: docs/design/cpr-number.md §7), seeded.
  */
 export function registerExtract(bytes: number, seed = 25): Uint8Array {
   const random = rng(seed);

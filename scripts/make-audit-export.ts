@@ -13,7 +13,7 @@ import { buildMarker, type RuleCode } from "../src/core/index";
 import { makeMsg } from "../test/helpers/msg-writer";
 import { mulberry32 } from "../test/helpers/seeded-random";
 
-/** Synthetic (born 1875, cpr.md §7): must never appear in any report. */
+/** Synthetic (born 1875, docs/design/cpr-number.md §7): must never appear in any report. */
 export const SECRET_CPR = "150375-6125";
 export const SECRET_ADDRESS = "borger.hemmelig@example.com";
 export const SECRET_FILE = "Journalnotat-hemmelig.pdf";

@@ -3,10 +3,10 @@
  * with `<name>.expected.json`: the JSON line `postvagt scan --json --policy
  * examples/policies/randers.policy.json <file>` must print, minus elapsedMs.
  *
- * The expectations are written here by hand from the rules (cpr.md §6.2, domains.md §5, the
+ * The expectations are written here by hand from the rules (docs/design/cpr-number.md §6.2, docs/design/lookalike-domains.md §5, the
  * policy), never captured from a run: a fixture whose output changes is a finding to look at.
  *
- * Every CPR number is synthetic (cpr.md §7): born 1858–1915, so no living person holds it. They
+ * Every CPR number is synthetic (docs/design/cpr-number.md §7): born 1858–1915, so no living person holds it. They
  * come from a seeded generator, so the files are identical on every run.
  *
  *   npm run fixtures          write the files
@@ -49,7 +49,7 @@ export interface SyntheticCpr {
 
 /**
  * A number born 1858–1915 that passes modulus 11 and is not dated 1 January: HIGH in hyphen form,
- * LOW in compact form without a keyword (age > 110, cpr.md §6.2).
+ * LOW in compact form without a keyword (age > 110, docs/design/cpr-number.md §6.2).
  */
 export function syntheticCprs(seed: number, count: number): SyntheticCpr[] {
   const random = mulberry32(seed);
@@ -60,7 +60,7 @@ export function syntheticCprs(seed: number, count: number): SyntheticCpr[] {
     const month = 1 + pick(12);
     const day = 1 + pick(28);
     if (month === 1 && day === 1) continue;
-    // Digit 7 decides the century (cpr.md §1.2): 5–8 with YY 58–99 → 18xx; 0–3 → 19xx.
+    // Digit 7 decides the century (docs/design/cpr-number.md §1.2): 5–8 with YY 58–99 → 18xx; 0–3 → 19xx.
     const d7 = year < 1900 ? 5 + pick(4) : pick(4);
     const head = `${pad(day)}${pad(month)}${pad(year % 100)}${d7}`;
     for (let tail = pick(1000), tries = 0; tries < 1000; tail = (tail + 1) % 1000, tries++) {

@@ -2,7 +2,7 @@
  * Each example policy in examples/policies/ does what docs/policy.md says it is for, on the same
  * synthetic mails: the Randers-like municipality, the strict one, the warn-only pilot and the
  * emergency "allow everything" file an admin uploads to turn Postvagt off within minutes.
- * Synthetic CPR numbers only (cpr.md §7).
+ * Synthetic CPR numbers only (docs/design/cpr-number.md §7).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -18,7 +18,7 @@ import { DEFAULT_POLICY, parsePolicy, type Message } from "../../src/core/index"
 jest.setTimeout(180_000);
 
 const BASE = "https://addins.example.dk/postvagt";
-const HIGH_CPR = "CPR-nr.: 150375-6125"; // synthetic (cpr.md §7)
+const HIGH_CPR = "CPR-nr.: 150375-6125"; // synthetic (docs/design/cpr-number.md §7)
 let out = "";
 let code = "";
 

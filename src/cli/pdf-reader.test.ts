@@ -23,7 +23,7 @@ const FIXTURES = join(ROOT, "test", "fixtures", "attachments");
 const PDFS = readdirSync(FIXTURES)
   .filter((f) => f.endsWith(".pdf"))
   .sort();
-// Synthetic (born 1875, cpr.md §7). A RunLengthDecode page: both readers decode it.
+// Synthetic (born 1875, docs/design/cpr-number.md §7). A RunLengthDecode page: both readers decode it.
 const RUN_LENGTH_PDF = runLengthPdf(["Ansøgning om hjælp", "CPR-nr. 150375-6125"]);
 // Owner password only (scripts/make-attachment-fixtures.ts): pdf.js opens it with the empty user
 // password; the mini reader cannot decrypt it. A finding in it proves pdf.js did the reading.

@@ -1,5 +1,5 @@
 /**
- * Which PDF reader a `postvagt scan` run uses. pdf.js (issue 3: "use pdf.js wherever it runs"),
+ * Which PDF reader a `postvagt scan` run uses. pdf.js ("use pdf.js wherever it runs"),
  * opened once per run on the first message that has an attachment: loading it costs about 0.3 s,
  * which a run over mails without attachments should not pay. When pdf.js cannot be loaded the run
  * goes on with core's built-in mini reader (the one classic Outlook uses, held to pdf.js by

@@ -18,7 +18,7 @@ const parsed = parsePolicy({ ownDomains: ["randers.dk"], trustedDomains: ["aarhu
 if (!parsed.ok) throw new Error("test policy");
 const POLICY: Policy = parsed.policy;
 
-/** Synthetic (cpr.md §7): born 1858–1915, the 7th digit giving the right century. Any serial. */
+/** Synthetic (docs/design/cpr-number.md §7): born 1858–1915, the 7th digit giving the right century. Any serial. */
 const syntheticCpr = fc
   .record({
     year: fc.integer({ min: 1858, max: 1915 }),

@@ -1,5 +1,5 @@
 /**
- * What `postvagt scan` prints: the JSON Lines contract (issue 2, fixed) and the readable report.
+ * What `postvagt scan` prints: the JSON Lines contract (docs/cli.md; extended, never renamed) and the readable report.
  * Pure functions, so the "never 10 consecutive CPR digits" property can be tested without spawning.
  * Every string taken from the mail or the file system goes through `redactCpr`.
  */

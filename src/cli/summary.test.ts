@@ -1,6 +1,6 @@
 /**
  * "Test before go-live": the per-rule summary under the readable report, `--summary-json` on
- * stderr only when asked, and the secure route in the report. Synthetic CPR numbers (cpr.md §7).
+ * stderr only when asked, and the secure route in the report. Synthetic CPR numbers (docs/design/cpr-number.md §7).
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

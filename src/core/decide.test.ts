@@ -6,7 +6,7 @@ import type { Action, FailMode, Policy } from "./policy/policy";
 import { withDefaults } from "./policy/with-defaults";
 import type { ScanResult } from "./scan";
 
-// Synthetic (cpr.md §7): born 1910.
+// Synthetic (docs/design/cpr-number.md §7): born 1910.
 const MASKED = maskCpr("2412102145");
 
 const cpr = (confidence: Confidence): Finding => ({

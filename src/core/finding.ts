@@ -10,7 +10,7 @@ export type MaskedCpr = string & { readonly __brand: "MaskedCpr" };
 
 export type Confidence = "high" | "medium" | "low";
 
-/** How the number was written (cpr.md §6.1). */
+/** How the number was written (docs/design/cpr-number.md §6.1). */
 export type CprForm = "hyphen" | "space" | "compact" | "dotted" | "partly-masked" | "substitute";
 
 /** Why a number got its confidence. Codes, not prose: i18n turns them into words. */
@@ -42,7 +42,7 @@ export interface CprFinding {
   readonly span: { readonly start: number; readonly end: number };
 }
 
-/** Which structural or typing rule made a domain a look-alike (domains.md §5). */
+/** Which structural or typing rule made a domain a look-alike (docs/design/lookalike-domains.md §5). */
 export type LookalikeReason =
   | "embedded-name"
   | "split-label"

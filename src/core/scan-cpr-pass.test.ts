@@ -1,5 +1,5 @@
 /**
- * The CPR pass under a deadline and in slices (issue 13 §4): it stops reading in time and keeps what
+ * The CPR pass under a deadline and in slices: it stops reading in time and keeps what
  * it found, reports the rest as not read in time, hands control back between slices, gives up at a
  * yield when told to, and keeps at most N findings per part.
  */
@@ -10,7 +10,7 @@ import type { CprFinding } from "./finding";
 const NOW = new Date("2026-06-01T12:00:00Z");
 const encoder = new TextEncoder();
 
-/** A register extract: `rows` lines, each with a synthetic CPR number (born 1858-1899: cpr.md's rule). */
+/** A register extract: `rows` lines, each with a synthetic CPR number (born 1858-1899: docs/design/cpr-number.md §7). */
 function register(rows: number): Uint8Array {
   const lines = ["Navn;CPR-nr.;By"];
   for (let i = 0; i < rows; i++) {

@@ -5,7 +5,7 @@ import { DEFAULT_POLICY } from "./policy/default-policy";
 import { withDefaults } from "./policy/with-defaults";
 import { ownDomainFromSender, scanMessage } from "./scan";
 
-// Synthetic numbers only (cpr.md §7): 24 Dec 1910 (passes mod 11), 15 Mar 1875, 12 Aug 2040 (future
+// Synthetic numbers only (docs/design/cpr-number.md §7): 24 Dec 1910 (passes mod 11), 15 Mar 1875, 12 Aug 2040 (future
 // unless the clock says 2041).
 const A = ["241210", "2145"];
 const B = ["150375", "6125"];

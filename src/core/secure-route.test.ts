@@ -6,7 +6,7 @@ import type { Policy, SecureRouteMatch } from "./policy/policy";
 import { scanMessage } from "./scan";
 import { isSecureRecipient, protectedBySecureRoute, secureRouteOf } from "./secure-route";
 
-// Synthetic numbers only (cpr.md §7): born 1875 and 1910, nobody alive holds them.
+// Synthetic numbers only (docs/design/cpr-number.md §7): born 1875 and 1910, nobody alive holds them.
 const CPR_A = "150375-6125";
 const CPR_B = "241210-2145";
 

@@ -1,7 +1,7 @@
 /**
  * Is this mail already on the organisation's secure route? Then a CPR number in its body or
  * attachments is what the route is for, and warning about it would be the alert fatigue of
- * peers.md §3.4. The subject is another matter: no route encrypts it (Randers' own Digital Post
+ * docs/design/prior-art.md §3.4. The subject is another matter: no route encrypts it (Randers' own Digital Post
  * guidance says so), so decide.ts keeps acting on subject findings whatever this returns.
  */
 import type { Finding } from "./finding";

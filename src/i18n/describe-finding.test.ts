@@ -3,7 +3,7 @@ import { describeFinding, describeLocation, describeLookalikeWhy, describePlace 
 import { TEST_LANG } from "./t";
 import { lookalikeFinding } from "../../test/helpers/sample-findings";
 
-// Synthetic (cpr.md §7): 15 June 1950 failing modulus 11, and 24 December 1910.
+// Synthetic (docs/design/cpr-number.md §7): 15 June 1950 failing modulus 11, and 24 December 1910.
 const MASKED = maskCpr("1506503720");
 
 const cprAt = (location: Location): Finding => ({

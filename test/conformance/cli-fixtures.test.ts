@@ -69,7 +69,7 @@ describe("scripts/make-fixtures.ts", () => {
     expect(fixtureDrift().problems).toEqual([]);
   });
 
-  it("uses only synthetic CPR numbers: born 1858–1915 (cpr.md §7)", () => {
+  it("uses only synthetic CPR numbers: born 1858–1915 (docs/design/cpr-number.md §7)", () => {
     const { syntheticCprs } = require("../../scripts/make-fixtures") as typeof import("../../scripts/make-fixtures");
     for (const c of syntheticCprs(1, 200)) {
       const yy = Number(c.digits.slice(4, 6));

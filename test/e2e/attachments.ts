@@ -1,6 +1,6 @@
 /**
  * Attachments the end-to-end tests put in the simulator, made here so each test shows exactly what
- * it feeds in. Synthetic CPR numbers only (cpr.md §7).
+ * it feeds in. Synthetic CPR numbers only (docs/design/cpr-number.md §7).
  */
 import { strToU8, zipSync } from "fflate";
 

@@ -7,7 +7,7 @@
  *  - each state is saved as a screenshot under docs/screenshots/ (the README shows some).
  *
  * The server is started here on a free port (`--no-build`, after a build when dist/ is stale) and
- * stopped afterwards. Synthetic CPR numbers only (cpr.md §7): 150650-3720, 241210-2145.
+ * stopped afterwards. Synthetic CPR numbers only (docs/design/cpr-number.md §7): 150650-3720, 241210-2145.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";

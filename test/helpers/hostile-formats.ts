@@ -1,6 +1,6 @@
 /**
  * Generated hostile files for the format readers: text that starts like an image, zip directories
- * that lie. The number is synthetic (cpr.md §7).
+ * that lie. The number is synthetic (docs/design/cpr-number.md §7).
  */
 import { zipSync, strToU8 } from "fflate";
 import { buildZip } from "./zip-builder";

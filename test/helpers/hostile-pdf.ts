@@ -1,7 +1,7 @@
 /**
  * Generated hostile PDFs (issue: hostile input). Each is built here from a seed, never downloaded:
  * form XObjects that draw one another, page counts and nesting past the reader's limits. Numbers
- * in them are synthetic (cpr.md §7: 150375-6125 is the project's test number).
+ * in them are synthetic (docs/design/cpr-number.md §7: 150375-6125 is the project's test number).
  */
 import { mulberry32 } from "./seeded-random";
 

@@ -75,7 +75,7 @@ export function harness(message: Message, options: { fake?: FakeOfficeOptions; p
   };
 }
 
-/** A mail as the CLI would see it. Only synthetic CPR numbers (cpr.md §7). */
+/** A mail as the CLI would see it. Only synthetic CPR numbers (docs/design/cpr-number.md §7). */
 export function draft(parts: Partial<Message> = {}): Message {
   return {
     subject: "Sag 2026-117",

@@ -8,7 +8,7 @@ import { onMessageSend } from "./on-message-send";
 import { AUDIT_HEADER_NAME, parseMarker, type Message } from "../../core/index";
 import { draft, harness, type PolicyResponse } from "../../../test/helpers/send-harness";
 
-const HIGH_CPR = "CPR-nr.: 150375-6125"; // synthetic (cpr.md §7)
+const HIGH_CPR = "CPR-nr.: 150375-6125"; // synthetic (docs/design/cpr-number.md §7)
 const MEDIUM_CPR = "15.06.50-3720"; // synthetic, dotted → medium
 const OWN: PolicyResponse = { kind: "json", body: { ownDomains: ["randers.dk"], trustedDomains: [] } };
 const TAGGED: PolicyResponse = {

@@ -8,7 +8,7 @@ import { draft, harness, utf8, type PolicyResponse } from "../../../test/helpers
 
 /** A full CPR number: DDMMYY-NNNN, or ten digits standing alone (not part of a timestamp). */
 const FULL_CPR = /(?<!\d)\d{6}-?\d{4}(?!\d)/;
-const HIGH_CPR = "CPR-nr.: 150375-6125"; // synthetic: born 1875 (cpr.md §7)
+const HIGH_CPR = "CPR-nr.: 150375-6125"; // synthetic: born 1875 (docs/design/cpr-number.md §7)
 const MEDIUM_CPR = "15.06.50-3720"; // synthetic: fails modulus 11, dotted form → medium
 const OWN = { kind: "json", body: { ownDomains: ["randers.dk"], trustedDomains: [] } } as const;
 
@@ -304,7 +304,7 @@ describe("onMessageSend: pre-scan cache", () => {
   });
 });
 
-describe("onMessageSend: guarantees (issue 13 §5)", () => {
+describe("onMessageSend: guarantees (exactly one completion, retry, fail modes)", () => {
   it("a read that fails after the deadline does not complete the event a second time", async () => {
     const h = harness(draft(), { policy: policy({ onTimeout: "block", onError: "allow", limits: { sendBudgetMs: 300 } }) });
     const base = h.sendDeps();
@@ -387,7 +387,7 @@ describe("onMessageSend: guarantees (issue 13 §5)", () => {
   });
 });
 
-describe("a Send during a pre-scan (issue 13 §4)", () => {
+describe("a Send during a pre-scan"), () => {
   /** A register extract: one synthetic CPR number (born 1858-1899) on every line. */
   function register(rows: number): Uint8Array {
     const lines = ["Navn;CPR-nr.;By"];

@@ -8,7 +8,7 @@ import { onMessageSend } from "./on-message-send";
 import { emptyMemory, MEMORY_SETTING, parseMemory, rememberDomains, type Message } from "../../core/index";
 import { draft, harness } from "../../../test/helpers/send-harness";
 
-const HIGH_CPR = "CPR-nr.: 150375-6125"; // synthetic (cpr.md §7)
+const HIGH_CPR = "CPR-nr.: 150375-6125"; // synthetic (docs/design/cpr-number.md §7)
 const MEDIUM_CPR = "15.06.50-3720"; // synthetic, dotted → medium
 const NEW_LINE = "Du har ikke skrevet til example.com før";
 

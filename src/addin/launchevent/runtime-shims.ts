@@ -2,8 +2,8 @@
  * Minimal stand-ins for the web APIs the core's libraries touch when they load and parse:
  * TextEncoder, TextDecoder and Blob (postal-mime), and atob (the `entities` package decodes its
  * HTML entity tables from base64 at load, falling back to Node's Buffer). Classic Outlook's JavaScript-only runtime documents none
- * of them, and Microsoft says Blobs built from arrays fail there (office-js #5869; attachments.md
- * §2.9). postal-mime creates encoders at module load, so without these the whole launchevent.js would
+ * of them, and Microsoft says Blobs built from arrays fail there (office-js #5869;
+ * docs/design/attachment-limits.md §2.9). postal-mime creates encoders at module load, so without these the whole launchevent.js would
  * fail to load and Outlook would report the add-in as unavailable.
  *
  * Each shim is installed only when the native one is missing or fails a probe. The decoder knows

@@ -1,6 +1,6 @@
 /**
  * Base64 and UTF-8 by hand: classic Outlook's JavaScript-only runtime documents neither atob nor
- * TextEncoder (officejs.md §3), and attachments arrive from getAttachmentContentAsync as base64.
+ * TextEncoder (docs/design/outlook-platform.md §3), and attachments arrive from getAttachmentContentAsync as base64.
  */
 
 const DECODE = (() => {

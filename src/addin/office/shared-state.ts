@@ -1,7 +1,7 @@
 /**
  * What the event handlers leave for the task pane (and for the next send), per item, in
  * `item.sessionData` (Mailbox 1.11): Outlook has no shared runtime, and sessionData is the documented
- * channel that also reaches classic Outlook's JavaScript-only runtime (officejs.md §4). The Smart
+ * channel that also reaches classic Outlook's JavaScript-only runtime (docs/design/outlook-platform.md §4). The Smart
  * Alerts button passes the send result a second way, as `contextData` (getInitializationContextAsync).
  *
  * Only masked data is ever written: findings carry `DDMMYY-****` by construction, and every JSON

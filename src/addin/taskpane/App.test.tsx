@@ -1,7 +1,7 @@
 /**
  * The whole pane against the real core and the fake Office mailbox: what it shows, what a screen
  * reader hears, what each one-click fix does to the draft, and that no full CPR number is ever in
- * the DOM. Synthetic numbers only: 150650-3720 and 241210-2145 (cpr.md §7).
+ * the DOM. Synthetic numbers only: 150650-3720 and 241210-2145 (docs/design/cpr-number.md §7).
  */
 import { render, screen, waitFor, within } from "@testing-library/react";
 import { strToU8, zipSync } from "fflate";

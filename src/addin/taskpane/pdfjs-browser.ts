@@ -1,5 +1,5 @@
 /**
- * pdf.js in the task pane. A browser runs it, so the pane reads PDFs with pdf.js (issue 3: "use
+ * pdf.js in the task pane. A browser runs it, so the pane reads PDFs with pdf.js ("use
  * pdf.js wherever it runs"); the send handler keeps core's mini reader, which runs in classic
  * Outlook's JavaScript-only runtime too and within the send budget.
  *

@@ -1,5 +1,5 @@
 /**
- * Folding and homoglyph skeletons for domain labels (domains.md §3).
+ * Folding and homoglyph skeletons for domain labels (docs/design/lookalike-domains.md §3).
  *
  * Two ideas, kept apart on purpose:
  * - `foldLabel` answers "is this the same name spelt another way?": Danish letters written out

@@ -1,5 +1,5 @@
 /**
- * What the words around a number say about it (cpr.md §6.1 step 5, §6.4): Danish and English
+ * What the words around a number say about it (docs/design/cpr-number.md §6.1 step 5, §6.4): Danish and English
  * keywords within a window in the same segment, URLs, and table columns or lists headed "CPR".
  * Matching is on lower-cased, normalized text, so `CPR‑nr.` with a non-breaking hyphen counts.
  */

@@ -14,7 +14,7 @@ import {
 
 const NOW = new Date(2026, 10, 23);
 
-describe("centuryYear (cpr.md §1.2)", () => {
+describe("centuryYear (docs/design/cpr-number.md §1.2)", () => {
   it.each([
     // [YY, digit 7, year]
     [0, 0, 1900], [36, 3, 1936], [37, 3, 1937], [57, 2, 1957], [58, 1, 1958], [99, 0, 1999],
@@ -51,7 +51,7 @@ describe("isRealDate", () => {
 
 describe("checkCpr", () => {
   it.each([
-    // Synthetic vectors from cpr.md §7.
+    // Synthetic vectors from docs/design/cpr-number.md §7.
     ["1503756125", true, true, "1875-03-15"],
     ["2412102145", true, true, "1910-12-24"],
     ["1506503720", true, false, "1950-06-15"],

@@ -1,7 +1,7 @@
 /**
- * The date and century rules of a CPR number (cpr.md §1.2–1.4). Modulus 11 is computed as a
+ * The date and century rules of a CPR number (docs/design/cpr-number.md §1.2–1.4). Modulus 11 is computed as a
  * confidence signal only: since 1 October 2007 the CPR office issues numbers that fail it, and it
- * calls them fully valid (cpr.md §1.4), so nothing here rejects a number for failing it.
+ * calls them fully valid (docs/design/cpr-number.md §1.4), so nothing here rejects a number for failing it.
  */
 
 export interface CprDate {
@@ -13,7 +13,7 @@ export interface CprDate {
 }
 
 /**
- * The four-digit birth year from YY and the 7th digit (cpr.md §1.2):
+ * The four-digit birth year from YY and the 7th digit (docs/design/cpr-number.md §1.2):
  * 0–3 → 19YY; 4, 9 → 20YY when YY ≤ 36, else 19YY; 5–8 → 20YY when YY ≤ 57, else 18YY.
  */
 export function centuryYear(yy: number, digit7: number): number {
@@ -67,7 +67,7 @@ function leadingDigits(s: string, n: number): boolean {
   return true;
 }
 
-/** Weights 4 3 2 7 6 5 4 3 2 1 (cpr.md §1.3). Expects 10 ASCII digits. */
+/** Weights 4 3 2 7 6 5 4 3 2 1 (docs/design/cpr-number.md §1.3). Expects 10 ASCII digits. */
 export function passesModulus11(digits: string): boolean {
   if (digits.length !== 10 || !leadingDigits(digits, 10)) return false;
   let sum = 0;
@@ -81,7 +81,7 @@ function twoDigits(s: string, at: number): number {
 
 /**
  * The birth date of 10 ASCII digits by the century table, or undefined when it is not a real
- * date. `dayOffset` is subtracted from the day first (60 for substitute numbers, cpr.md §1.6).
+ * date. `dayOffset` is subtracted from the day first (60 for substitute numbers, docs/design/cpr-number.md §1.6).
  */
 export function cprBirthDate(digits: string, dayOffset = 0): CprDate | undefined {
   if (!leadingDigits(digits, 7)) return undefined;
@@ -140,7 +140,7 @@ export function plausibleMaskedDate(first7: string, now: Date): boolean {
 }
 
 /**
- * Healthcare e-CPR (`DDMMYY C AA G`, cpr.md §1.6): C gives the century (1/0 → 19YY, 7/6 → 20YY,
+ * Healthcare e-CPR (`DDMMYY C AA G`, docs/design/cpr-number.md §1.6): C gives the century (1/0 → 19YY, 7/6 → 20YY,
  * 5 → 18YY). Returns the birth date, or undefined.
  */
 export function eCprBirthDate(first7: string): CprDate | undefined {

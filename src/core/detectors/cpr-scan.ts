@@ -1,5 +1,5 @@
 /**
- * Finds every string shaped like a CPR number in a text (cpr.md §6.1 steps 2–4), validated, but
+ * Finds every string shaped like a CPR number in a text (docs/design/cpr-number.md §6.1 steps 2–4), validated, but
  * not yet scored: scoring needs the context (cpr-context.ts) and the rest of the message (cpr.ts).
  *
  * How it stays fast (bench/cpr.bench.ts):
@@ -418,7 +418,7 @@ function classify(b: Block, digits: string, written: CprForm, p: number, q: numb
     add(b, "cpr", written, written, p, q, digits, check, postcode, bank);
     return;
   }
-  // Substitute numbers (erstatningspersonnumre) raise the day by 60 (cpr.md §1.6).
+  // Substitute numbers (erstatningspersonnumre) raise the day by 60 (docs/design/cpr-number.md §1.6).
   const day = (digits.charCodeAt(0) - 48) * 10 + (digits.charCodeAt(1) - 48);
   if (day >= 61 && day <= 91) {
     const date = cprBirthDate(digits, 60);

@@ -1,9 +1,9 @@
 /**
- * Seeded invariants (ARCHITECTURE.md §3 habit 9), reproducible in CI:
+ * Seeded invariants, reproducible in CI (a fixed seed, no clock):
  * - the detectors never throw on arbitrary input, and their spans are sane;
  * - masking is idempotent and its result has no findings at all;
  * - no rendered output (masked strings, masked text) holds the digits of a number that was found.
- * Numbers are synthetic (cpr.md §7).
+ * Numbers are synthetic (docs/design/cpr-number.md §7).
  */
 import fc from "fast-check";
 import type { TextSegment } from "../location";

@@ -1,6 +1,6 @@
 /**
- * The CPR rule against every vector of cpr.md §7, with the clock pinned. All numbers are synthetic
- * (cpr.md §7): births 1858–1915, births after today with the clock moved to 2041, or numbers that
+ * The CPR rule against every vector of docs/design/cpr-number.md §7, with the clock pinned. All numbers are synthetic
+ * (docs/design/cpr-number.md §7): births 1858–1915, births after today with the clock moved to 2041, or numbers that
  * fail modulus 11 on a date other than 1 January.
  */
 import type { TextSegment } from "../location";
@@ -19,7 +19,7 @@ function only(text: string, now: Date = NOW): CprMatch {
   return found[0] as CprMatch;
 }
 
-describe("cpr.md §7: must detect, HIGH", () => {
+describe("docs/design/cpr-number.md §7: must detect, HIGH", () => {
   it.each<[string, string, string, Date]>([
     ["CPR-nr.: 150375-6125", "150375-****", "hyphen", NOW],
     ["241210-2145", "241210-****", "hyphen", NOW],
@@ -94,7 +94,7 @@ describe("cpr.md §7: must detect, HIGH", () => {
   });
 });
 
-describe("cpr.md §7: medium or low", () => {
+describe("docs/design/cpr-number.md §7: medium or low", () => {
   it.each<[string, string, string, string, Date]>([
     ["15.06.50-3720", "medium", "dotted", "150650-****", NOW],
     ["15 06 50-3720", "medium", "dotted", "150650-****", NOW],
@@ -117,7 +117,7 @@ describe("cpr.md §7: medium or low", () => {
   });
 });
 
-describe("cpr.md §7: must not detect (invalid or future)", () => {
+describe("docs/design/cpr-number.md §7: must not detect (invalid or future)", () => {
   it.each<[string, Date]>([
     ["290200-0123", NOW],
     ["290201-1234", NOW],
@@ -135,13 +135,13 @@ describe("cpr.md §7: must not detect (invalid or future)", () => {
     ["150650XXXX", NOW],
     ["CPR: 150650-****", NOW],
     ["XXXXXX-XXXX", NOW],
-    ["xxxxxx-3720", NOW], // a serial alone identifies no one (cpr.md §4)
+    ["xxxxxx-3720", NOW], // a serial alone identifies no one (docs/design/cpr-number.md §4)
   ])("%j → nothing", (text, now) => {
     expect(findCprNumbers(text, { now })).toEqual([]);
   });
 });
 
-describe("cpr.md §7: hard negatives stay quiet", () => {
+describe("docs/design/cpr-number.md §7: hard negatives stay quiet", () => {
   it.each([
     ["Tlf. +45 12 34 56 78"],
     ["tlf. 12345678"],
@@ -241,7 +241,7 @@ describe("soft and hard line breaks", () => {
   });
 });
 
-describe("context keywords (cpr.md §6.4)", () => {
+describe("context keywords (docs/design/cpr-number.md §6.4)", () => {
   it.each([
     ["CPR: 1506503720"],
     ["cpr.nr. 1506503720"],
@@ -317,7 +317,7 @@ describe("context keywords (cpr.md §6.4)", () => {
   });
 });
 
-describe("columns and lists (cpr.md §6.1 step 5)", () => {
+describe("columns and lists (docs/design/cpr-number.md §6.1 step 5)", () => {
   it("≥ 3 ten-digit values, ≥ 80 % valid, in a list: HIGH without a header", () => {
     const found = findCprNumbers("Liste:\n1506503720\n2412102145\n1503756125", { now: NOW });
     expect(found.map((m) => m.confidence)).toEqual(["high", "high", "high"]);

@@ -1,12 +1,12 @@
 /**
- * The CPR rule: finds Danish CPR numbers and says how sure it is (cpr.md §6).
+ * The CPR rule: finds Danish CPR numbers and says how sure it is (docs/design/cpr-number.md §6).
  *
  * - A number counts when its birth date is real and not in the future (century from the 7th digit,
- *   clock injected). Modulus 11 only raises confidence: post-2007 numbers fail it (cpr.md §1.4).
+ *   clock injected). Modulus 11 only raises confidence: post-2007 numbers fail it (docs/design/cpr-number.md §1.4).
  * - The written form is the main signal: `DDMMYY-SSSS` is HIGH alone; a bare 10-digit number needs
  *   a keyword, a "CPR column", or modulus 11 plus a second such number in the message.
  * - Findings carry `DDMMYY-****` and offsets, never the digits.
- * The levels follow the decision table in cpr.md §6.2; `score` below is that table.
+ * The levels follow the decision table in docs/design/cpr-number.md §6.2; `score` below is that table.
  */
 import type { Confidence, CprFinding, CprForm, CprReason, MaskedCpr } from "../finding";
 import type { TextSegment } from "../location";
@@ -147,7 +147,7 @@ function analyze(text: string, options: CprOptions, softBreaks: readonly number[
   return { candidates };
 }
 
-/** ≥ 3 ten-digit values, ≥ 80 % valid dates: 3 random numbers pass with p ≈ 3·10⁻⁵ (cpr.md §6.1). */
+/** ≥ 3 ten-digit values, ≥ 80 % valid dates: 3 random numbers pass with p ≈ 3·10⁻⁵ (docs/design/cpr-number.md §6.1). */
 function isCprColumn(total: number, valid: number): boolean {
   return total >= 3 && valid >= 0.8 * total;
 }
@@ -163,14 +163,14 @@ function isStrongCompact(c: Candidate): boolean {
   return c.shape.kind === "cpr" && c.shape.written === "compact" && ch !== undefined && ch.mod11 && !ch.ageOver110 && !negativeFor(c);
 }
 
-/** ≥ 2 distinct such numbers in one message: both are raised (cpr.md §6.2, compact row). */
+/** ≥ 2 distinct such numbers in one message: both are raised (docs/design/cpr-number.md §6.2, compact row). */
 function markRepeated(candidates: readonly Candidate[]): void {
   const strong = candidates.filter(isStrongCompact);
   const distinct = new Set(strong.map((c) => c.shape.digits));
   if (distinct.size >= 2) for (const c of strong) c.repeated = true;
 }
 
-/** The decision table (cpr.md §6.2). Undefined: not reported. */
+/** The decision table (docs/design/cpr-number.md §6.2). Undefined: not reported. */
 function score(c: Candidate): { confidence: Confidence; reasons: CprReason[] } | undefined {
   const s = c.shape;
   const ctx = c.ctx;

@@ -1,5 +1,5 @@
 /**
- * Edit distances between two folded domain labels, and the slip spelled out (domains.md §5 step 6).
+ * Edit distances between two folded domain labels, and the slip spelled out (docs/design/lookalike-domains.md §5 step 6).
  *
  * Both distances are the optimal-string-alignment form of Damerau-Levenshtein (a transposition of
  * neighbours counts as one edit, no edits inside a transposed pair). For the thresholds used here
@@ -272,7 +272,7 @@ export function describeEdit(intended: string, typed: string): DomainEdit {
 }
 
 /**
- * For labels of three characters or fewer only a single *typing* slip counts (domains.md §5
+ * For labels of three characters or fewer only a single *typing* slip counts (docs/design/lookalike-domains.md §5
  * step 6): a missing character, a doubled one, an inserted neighbouring key, a hyphen, a
  * neighbouring-key or look-alike substitution, or two neighbours swapped. A general one-letter
  * difference between short labels (kk/ok, rm/dm) is how different organisations are named.

@@ -17,7 +17,7 @@ describe("Danish keyboard adjacency", () => {
   });
 });
 
-describe("look-alike substitutions (domains.md §5 step 6)", () => {
+describe("look-alike substitutions (docs/design/lookalike-domains.md §5 step 6)", () => {
   it.each([["b", "d"], ["m", "n"], ["n", "r"], ["c", "e"], ["g", "q"], ["i", "l"], ["l", "1"], ["i", "1"], ["u", "v"], ["o", "0"]])(
     "%s/%s costs half an edit",
     (a, b) => {

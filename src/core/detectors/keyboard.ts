@@ -1,5 +1,5 @@
 /**
- * Which single-character substitutions are "cheap" slips (domains.md §5 step 6): a key next to the
+ * Which single-character substitutions are "cheap" slips (docs/design/lookalike-domains.md §5 step 6): a key next to the
  * intended one on a Danish keyboard, or a character that looks like it. Both cost half an edit in
  * the weighted distance, so `rambers.dk` (n→m, d→b) stays within reach of `randers.dk` while
  * `nyborg`/`viborg` (two unrelated substitutions) does not.
@@ -18,7 +18,7 @@ const DANISH_ROWS: ReadonlyArray<{ readonly keys: string; readonly offset: numbe
   { keys: "<zxcvbnm,.-", offset: 1.25 },
 ];
 
-/** Pairs that look alike in common mail-client fonts (domains.md §5 step 6). */
+/** Pairs that look alike in common mail-client fonts (docs/design/lookalike-domains.md §5 step 6). */
 const LOOKALIKE_GROUPS: readonly string[] = ["bd", "mn", "nr", "ce", "gq", "il1", "uv", "o0"];
 
 /** Characters above this code are never cheap (no key on the layout, no look-alike entry). */

@@ -8,7 +8,7 @@ import {
   findLookalikes,
 } from "./lookalike-domain";
 
-/** The Randers-like test policy of domains.md §5 "Randers policy": own + 12 trusted. */
+/** The Randers-like test policy of docs/design/lookalike-domains.md §5 "Randers policy": own + 12 trusted. */
 const RANDERS: DomainLists = {
   own: ["randers.dk"],
   trusted: [
@@ -34,7 +34,7 @@ function only(domain: string, lists = randers): LookalikeFinding {
   return findings[0] as LookalikeFinding;
 }
 
-describe("Randers policy probes (domains.md §5): flagged", () => {
+describe("Randers policy probes (docs/design/lookalike-domains.md §5): flagged", () => {
   it.each<[string, string, LookalikeFinding["target"], LookalikeFinding["reason"], DomainEdit | undefined]>([
     ["anders.dk", "randers.dk", "own", "typo", { op: "missing", char: "r" }],
     ["rander.dk", "randers.dk", "own", "typo", { op: "missing", char: "s" }],
@@ -63,7 +63,7 @@ describe("Randers policy probes (domains.md §5): flagged", () => {
   });
 });
 
-describe("Randers policy probes (domains.md §5): not flagged", () => {
+describe("Randers policy probes (docs/design/lookalike-domains.md §5): not flagged", () => {
   it.each(["mail.randers.dk", "vejen.dk", "aarhus.dk", "kl.dk", "randers.dk", "RANDERS.DK", "randers.dk."])("%s", (domain) => {
     expect(check(domain)).toEqual([]);
   });
@@ -229,7 +229,7 @@ describe("common legitimate recipients are not flagged", () => {
     expect(check(domain)).toEqual([]);
   });
 
-  it("dm.dk (a union) resembles trusted rm.dk: a known limit of 2-letter names (domains.md §5)", () => {
+  it("dm.dk (a union) resembles trusted rm.dk: a known limit of 2-letter names (docs/design/lookalike-domains.md §5)", () => {
     expect(only("dm.dk")).toMatchObject({ resembles: "rm.dk", target: "trusted" });
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The look-alike domain rule (domains.md §5): does a recipient's domain resemble one of the
+ * The look-alike domain rule (docs/design/lookalike-domains.md §5): does a recipient's domain resemble one of the
  * organisation's own domains, a trusted partner's, or another Danish public body's, without
  * being it? The Randers case: staff mailed anders.dk (a private person) for years instead of
  * randers.dk.
@@ -43,7 +43,7 @@ export const BUILT_IN_PUBLIC_DOMAINS: readonly string[] = DK_PUBLIC_DOMAINS;
 
 type TargetKind = LookalikeFinding["target"];
 
-/** Words a look-alike may add to a protected name (domains.md §5 step 7). */
+/** Words a look-alike may add to a protected name (docs/design/lookalike-domains.md §5 step 7). */
 const LURE_WORDS: readonly string[] = [
   "kommunen", "kommune", "region", "sikkermail", "sikkerpost", "sikker", "email", "mail", "post",
   "secure", "login", "borger", "dk", "online", "web", "portal", "kontakt", "digital", "mit", "min",

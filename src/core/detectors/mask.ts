@@ -1,7 +1,7 @@
 /**
  * The only way to turn a CPR number into something that may be shown: `DDMMYY-****`.
  * The birth date stays (the user must recognise which number is meant); the four serial digits,
- * which make it a CPR number, never leave the detector (cpr.md §4, "Masking policy").
+ * which make it a CPR number, never leave the detector (docs/design/cpr-number.md §4, "Masking policy").
  */
 import type { MaskedCpr } from "../finding";
 import { normalizeForMatching } from "../text/normalize";

@@ -1,7 +1,7 @@
 /**
  * Turning a recipient address (or a policy list entry) into a checked host name, and splitting a
  * host into subdomain / registrable label / public suffix with the Public Suffix List (ICANN
- * section, via tldts). domains.md §5 steps 1–3.
+ * section, via tldts). docs/design/lookalike-domains.md §5 steps 1–3.
  *
  * Everything is compared in lower-case NFC Unicode; the ASCII (punycode) form is kept because it
  * is what the header carries and what a warning should show next to the Unicode form.

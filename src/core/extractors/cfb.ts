@@ -1,6 +1,6 @@
 /**
  * Compound File Binary (`D0 CF 11 E0`): only the directory, to tell .msg from an encrypted OOXML
- * package (`EncryptedPackage`), legacy .doc/.xls/.ppt and unknown CFB files (attachments.md §2.10).
+ * package (`EncryptedPackage`), legacy .doc/.xls/.ppt and unknown CFB files (docs/design/attachment-limits.md §2.10).
  * Chains are followed with a step bound, so a cyclic FAT cannot loop.
  */
 

@@ -4,7 +4,7 @@ import type { Budget } from "./budget";
 
 export interface EmitExtra {
   readonly softBreaks?: readonly number[];
-  /** An XLSX number shown with a lost leading zero put back (cpr.md §4, "Excel numeric cells"). */
+  /** An XLSX number shown with a lost leading zero put back (docs/design/cpr-number.md §4, "Excel numeric cells"). */
   readonly restoredLeadingZero?: boolean;
   /** The table cell a paragraph of a Word or Writer table sits in. */
   readonly tableCell?: TableCell;

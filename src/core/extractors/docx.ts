@@ -1,5 +1,5 @@
 /**
- * .docx: every part that carries user text (attachments.md §2.3). Runs inside a paragraph are
+ * .docx: every part that carries user text (docs/design/attachment-limits.md §2.3). Runs inside a paragraph are
  * joined with no separator (Word splits "150650-3720" into runs anywhere); paragraphs and table
  * cells become separate segments; tracked deletions and field codes become their own segments so
  * deleted digits are never glued to the insertion that follows them.

@@ -1,6 +1,6 @@
 /**
  * Every bound the attachment readers obey, in one place, each with the attack or constraint it
- * answers (attachments.md §4). The policy's `limits` override the first five; the rest are fixed
+ * answers (docs/design/attachment-limits.md §4). The policy's `limits` override the first five; the rest are fixed
  * because they bound our own parsers, not an admin's trade-off.
  */
 import type { Limits } from "../policy/policy";
@@ -43,7 +43,7 @@ export const MAX_TEXT_CHARS = 32_000_000;
 
 /**
  * Compression ratio above which an over-limit entry is called a bomb rather than merely too
- * large. POI's 100:1 produces false positives on real pivot caches (attachments.md §3.5), so the
+ * large. POI's 100:1 produces false positives on real pivot caches (docs/design/attachment-limits.md §3.5), so the
  * ratio only names the reason; it never rejects a file on its own.
  */
 export const BOMB_RATIO = 100;

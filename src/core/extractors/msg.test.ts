@@ -8,7 +8,7 @@ import { compressRtf, makeMsg, uncompressedRtf } from "../../../test/helpers/msg
 import type { Limits } from "../policy/policy";
 import { extractAttachments } from "./extract";
 
-// Synthetic (cpr.md §7): born 1875 and 1885.
+// Synthetic (docs/design/cpr-number.md §7): born 1875 and 1885.
 const IN_RTF = "150375-6125";
 const IN_SUBJECT = "050585-5528";
 

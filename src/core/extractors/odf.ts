@@ -1,5 +1,5 @@
 /**
- * OpenDocument .odt/.ods/.odp (attachments.md §2.6): content.xml, the header/footer part of
+ * OpenDocument .odt/.ods/.odp (docs/design/attachment-limits.md §2.6): content.xml, the header/footer part of
  * styles.xml, and meta.xml. Encrypted entries are announced in META-INF/manifest.xml and are
  * reported before anything is inflated. Repeated rows/columns are never expanded (one element can
  * claim 16,384 columns): a repeated cell with text is one segment located at its first address.

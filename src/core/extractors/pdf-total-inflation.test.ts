@@ -1,7 +1,7 @@
 /**
  * The per-attachment cap on real inflated bytes also holds for PDF streams, which declare no
  * inflated size: two streams that each fit under the cap, but not together, stop the PDF before
- * more than the cap is inflated (issue 13, §5).
+ * more than the cap is inflated.
  */
 import { zlibSync } from "fflate";
 import { onePagePdf } from "../../../test/helpers/pdf-refilter";

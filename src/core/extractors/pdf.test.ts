@@ -41,7 +41,7 @@ const REFILTERS: ReadonlyArray<[string, Refilter]> = [
 ];
 const REFILTERED = PRODUCERS.flatMap((f) => REFILTERS.map(([tag, to]) => ({ name: `${f.replace(/\.pdf$/, "")}-${tag}.pdf`, source: f, to })));
 
-// One-page PDFs with SYNTHETIC numbers (cpr.md §7), each page stream in another filter chain.
+// One-page PDFs with SYNTHETIC numbers (docs/design/cpr-number.md §7), each page stream in another filter chain.
 const LINES = ["Ansøgning om hjælp", "CPR-nr. 150375-6125", "Barn: 241210-2145", "Sagen vedrører 150650-", "3720 og ikke andre"];
 const latin = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const ONE_PAGE: ReadonlyArray<[string, (c: Uint8Array) => { dict: string; data: Uint8Array }]> = [

@@ -2,7 +2,7 @@
  * PDF text. Two readers share one contract, `PdfTextReader`:
  * - the mini reader here (pure, synchronous, no web APIs), which runs in classic Outlook's
  *   JavaScript-only runtime where pdf.js needs 11 shimmed web APIs and 1.75 MB of code
- *   (attachments.md §2.7); it is compared with pdf.js on PDFs from several producers in
+ *   (docs/design/attachment-limits.md §2.7); it is compared with pdf.js on PDFs from several producers in
  *   pdf.test.ts and must find every number pdf.js finds;
  * - a pdf.js reader that a host which can afford it injects (`ExtractOptions.pdf`): the CLI, the
  *   task pane.

@@ -2,7 +2,7 @@
  * A PdfTextReader on top of pdf.js (pdfjs-dist), for hosts that can run it: the CLI (Node) and the
  * task pane (a browser). Host-neutral: the host hands in how to load pdf.js, so core imports no
  * pdf.js and stays runnable in classic Outlook's JavaScript-only runtime, where the mini reader
- * (pdf.ts) does the work (attachments.md §2.7).
+ * (pdf.ts) does the work (docs/design/attachment-limits.md §2.7).
  */
 import type { PdfPageText, PdfReadControl, PdfReadResult, PdfTextReader } from "./extract";
 import { MAX_PDF_PAGES } from "./limits";

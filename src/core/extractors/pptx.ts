@@ -1,6 +1,6 @@
 /**
  * .pptx: slides in presentation order (`p:sldIdLst`, not file numbers), each with its speaker
- * notes, comments and charts (attachments.md §2.5). In the LibreOffice fixture half of the
+ * notes, comments and charts (docs/design/attachment-limits.md §2.5). In the LibreOffice fixture half of the
  * numbers were in the notes.
  */
 import type { ReadContext } from "./context";

@@ -1,5 +1,5 @@
 /**
- * RTF to text (attachments.md §2.8). The RTF libraries on npm render to a DOM or need Node streams;
+ * RTF to text (docs/design/attachment-limits.md §2.8). The RTF libraries on npm render to a DOM or need Node streams;
  * CPR scanning needs only the text, so this is a small group/control-word stripper: ignorable
  * destinations are skipped, `\'hh` is decoded per `\ansicpg` (cp1252 by default), `\uN` honours
  * `\ucN`, `\binN` is skipped, and paragraph/cell/row controls become breaks so cells never join.

@@ -1,5 +1,5 @@
 /**
- * What a file is, from its bytes (attachments.md §5.2). The name is a hint only when the bytes
+ * What a file is, from its bytes (docs/design/attachment-limits.md §5.2). The name is a hint only when the bytes
  * cannot tell (text vs CSV): a `.pdf` that is a zip is read as a zip.
  */
 import { isCfb } from "./cfb";

@@ -1,6 +1,6 @@
 /**
  * Byte → string decoders that need no platform API. Classic Outlook's JS-only runtime documents no
- * TextDecoder (attachments.md §1), so the pure versions are the contract; a native TextDecoder is
+ * TextDecoder (docs/design/attachment-limits.md §1), so the pure versions are the contract; a native TextDecoder is
  * only a feature-detected fast path for UTF-8, where it must give the same string.
  */
 
@@ -228,7 +228,7 @@ export function decodeLatin1(bytes: Uint8Array, start = 0, end = bytes.length): 
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
 /**
- * Which encoding a text file is in (attachments.md §2.11): BOM, then strict UTF-8, then a UTF-16
+ * Which encoding a text file is in (docs/design/attachment-limits.md §2.11): BOM, then strict UTF-8, then a UTF-16
  * guess from zero bytes, else windows-1252 (Danish Excel's "CSV (semikolonsepareret)").
  */
 export function sniffTextEncoding(bytes: Uint8Array): { encoding: TextEncoding; bomLength: number } {

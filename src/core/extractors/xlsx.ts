@@ -1,5 +1,5 @@
 /**
- * .xlsx: one segment per non-empty cell, located as sheet name + A1 reference (attachments.md §2.4).
+ * .xlsx: one segment per non-empty cell, located as sheet name + A1 reference (docs/design/attachment-limits.md §2.4).
  * Not SheetJS: the npm build is frozen at a version with CVEs on exactly this workload.
  *
  * CPR numbers typed into a number cell lose their leading zero: 0506503720 is stored as 506503720
@@ -410,7 +410,7 @@ export function readXlsx(zip: ZipArchive, ctx: ReadContext): void {
       }
     }
   }
-  // Cached copies of data that may no longer be on any sheet (attachments.md §2.4).
+  // Cached copies of data that may no longer be on any sheet (docs/design/attachment-limits.md §2.4).
   for (const name of zip.names()) {
     if (/^xl\/(pivotCache\/pivotCacheRecords|externalLinks\/externalLink)[^/]*\.xml$/.test(name)) {
       const x = zip.readXml(name);

@@ -1,6 +1,6 @@
 /**
  * A small pull scanner for the XML parts of OOXML and ODF. Targeted scanners ran 3–10× faster than
- * a SAX parser and 40× faster than an object-tree parser (attachments.md §3.3), and we only need
+ * a SAX parser and 40× faster than an object-tree parser (docs/design/attachment-limits.md §3.3), and we only need
  * element names, a few attributes and text. It never expands DTD entities (no XXE, no billion
  * laughs): only the five predefined ones and numeric references are decoded.
  */

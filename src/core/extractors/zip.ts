@@ -2,7 +2,7 @@
  * ZIP reading for .zip, OOXML and ODF. We walk the central directory ourselves and inflate with
  * fflate's streaming Inflate, counting real output: fflate's `unzipSync` trusts declared sizes and
  * silently truncates an entry whose header lies, and it reports ZipCrypto as a generic inflate
- * error (attachments.md §2.2, §3.5).
+ * error (docs/design/attachment-limits.md §2.2, §3.5).
  */
 import { Inflate, inflateSync } from "fflate";
 import type { Budget } from "./budget";

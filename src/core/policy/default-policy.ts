@@ -40,9 +40,9 @@ export const DEFAULT_POLICY: Policy = freezeDeep({
   trustedDomains: [],
   knownDomains: [],
   useBuiltInDomainList: true,
-  // high = a hyphenated valid number or a keyword: almost never anything else (cpr.md §6.2).
+  // high = a hyphenated valid number or a keyword: almost never anything else (docs/design/cpr-number.md §6.2).
   // medium = a compact or dotted number without a keyword: worth a question, not a stop.
-  // low = shown in the task pane only; a block here would be the alert fatigue of peers.md §3.4.
+  // low = shown in the task pane only; a block here would be the alert fatigue of docs/design/prior-art.md §3.4.
   cpr: { high: "block", medium: "warn", low: "allow", contextWindow: 100 },
   // A look-alike of the organisation's own domain is the Randers case: a stranger receives citizens' data.
   lookalike: { own: "block", trusted: "warn", known: "warn" },
@@ -51,7 +51,7 @@ export const DEFAULT_POLICY: Policy = freezeDeep({
   unreadableAttachment: "warn",
   // Images are listed in the task pane as not checked, but do not stop the send: signature logos
   // and inline pictures are in most mails, and a warning on each would teach users to click past
-  // every warning (peers.md §3.4). Scanned PDFs stay under unreadableAttachment.
+  // every warning (docs/design/prior-art.md §3.4). Scanned PDFs stay under unreadableAttachment.
   imageAttachment: "allow",
   secureRoute: { kind: "none" },
   // None by default: whether Digital Post or a gateway domain is secure depends on the organisation's

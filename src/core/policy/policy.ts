@@ -21,7 +21,7 @@ export type SecureRoute =
   | { readonly kind: "sensitivity-label"; readonly labelId: string; readonly labelName?: string };
 
 /**
- * Recipients whose mail already travels a secure route (issue 6): the organisation's secure-mail
+ * Recipients whose mail already travels a secure route: the organisation's secure-mail
  * gateway domain, Digital Post addresses, a secure mailbox. A CPR number in the body or an
  * attachment of a mail whose recipients are ALL secure is not warned about; one in the subject
  * still is, because subjects are not encrypted (not even on Digital Post).
@@ -58,7 +58,7 @@ export interface Policy {
     readonly high: Action;
     readonly medium: Action;
     readonly low: Action;
-    /** Characters either side of a number searched for keywords (cpr.md §6.1). */
+    /** Characters either side of a number searched for keywords (docs/design/cpr-number.md §6.1). */
     readonly contextWindow: number;
   };
   readonly lookalike: {

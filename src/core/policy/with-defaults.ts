@@ -1,4 +1,4 @@
-/** The one place where a partial policy gets its defaults (ARCHITECTURE.md habit 5). */
+/** The one place where a partial policy gets its defaults, so no caller fills one in its own way. */
 import { DEFAULT_POLICY, freezeDeep } from "./default-policy";
 import type { Limits, Policy } from "./policy";
 

@@ -1,5 +1,5 @@
 /**
- * HTML mail bodies to the text the detectors scan (cpr.md §4, §6.1 step 1), with htmlparser2's
+ * HTML mail bodies to the text the detectors scan (docs/design/cpr-number.md §4, §6.1 step 1), with htmlparser2's
  * tokenizer (which decodes entities: `&#45;`, `&nbsp;`, `&#8209;`) and no DOM.
  *
  * The layout rules exist for the CPR matcher:

@@ -1,5 +1,5 @@
 /**
- * Text normalization for matching (cpr.md §6.1 step 2), with a map back to the original string so
+ * Text normalization for matching (docs/design/cpr-number.md §6.1 step 2), with a map back to the original string so
  * a match found in the normalized text can be masked on the characters the user actually typed.
  *
  * Applied one code point at a time, in this order:

@@ -1,7 +1,7 @@
 import type { MaskedCpr } from "../../../core";
 import { maskChars, maskCprInHtml, maskCprInPlainText } from "./mask-cpr";
 
-// Synthetic numbers only (cpr.md §7): 150650-3720 fails modulus 11 on an ordinary date,
+// Synthetic numbers only (docs/design/cpr-number.md §7): 150650-3720 fails modulus 11 on an ordinary date,
 // 241210-2145 is from 1910.
 const NOW = new Date("2026-06-01T12:00:00Z");
 const A = "150650-****" as MaskedCpr;

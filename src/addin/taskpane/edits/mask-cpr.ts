@@ -2,7 +2,7 @@
  * Masking a CPR number where the user wrote it, without touching anything else.
  *
  * The body is HTML, and Outlook/Word split digit runs across elements (`<b>150650</b>-3720`,
- * cpr.md §7 "DOM text assembly"). So the text nodes are joined into one string the core can scan,
+ * docs/design/cpr-number.md §7 "DOM text assembly"). So the text nodes are joined into one string the core can scan,
  * each match is mapped back to the characters it came from, and only those characters change:
  * the bold stays bold, the link stays a link. Block boundaries are joined with a line break, the
  * hard break the core never matches across, so two paragraphs never make one number.
@@ -20,7 +20,7 @@ export interface MaskOutcome {
 }
 
 const DATE_DIGITS = 6;
-// Full-width digits count: the core normalizes them (cpr.md §7), so they must be masked too.
+// Full-width digits count: the core normalizes them (docs/design/cpr-number.md §7), so they must be masked too.
 const DIGIT = /[0-9\uFF10-\uFF19]/;
 // Letters after the date are the partly masked (`37XX`) and substitute (`1AB3`) forms.
 const SERIAL_CHAR = /[0-9\uFF10-\uFF19A-Za-z]/;

@@ -1,6 +1,6 @@
 /**
  * The subject-tag secure route: the organisation's transport rule encrypts mail whose subject
- * carries the tag (peers.md §1.2). The tag goes first, once.
+ * carries the tag (docs/design/prior-art.md §1.2). The tag goes first, once.
  */
 
 export function hasSubjectTag(subject: string, tag: string): boolean {
