@@ -387,7 +387,7 @@ describe("onMessageSend: guarantees (exactly one completion, retry, fail modes)"
   });
 });
 
-describe("a Send during a pre-scan"), () => {
+describe("a Send during a pre-scan", () => {
   /** A register extract: one synthetic CPR number (born 1858-1899) on every line. */
   function register(rows: number): Uint8Array {
     const lines = ["Navn;CPR-nr.;By"];

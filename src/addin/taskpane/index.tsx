@@ -10,7 +10,6 @@ import { connectTaskpane } from "../office/apply-fix";
 import { getOffice } from "../office/office-async";
 import { confirmationStore } from "../office/roaming-confirmations";
 import { runtimeStore } from "../office/runtime-storage";
-import { parseContextData } from "../office/shared-state";
 import { loadPolicy } from "../policy/load-policy";
 import { policyUrl, runtimeBaseUrl } from "../policy/policy-url";
 import { App } from "./App";
