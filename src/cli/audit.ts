@@ -4,10 +4,10 @@
  * after a warning (per rule), through the secure route, and without a marker (per client), per ISO
  * week. Only headers are read; nothing of any mail is printed. See docs/audit.md.
  */
-import { readdirSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { t, type Lang } from "../i18n/t";
+import { collectFiles, resolveInputs } from "./input-files";
 import { readAuditRecord } from "./audit-read";
 import { auditJson, auditText } from "./audit-report";
 import { auditHtml } from "./audit-html";
@@ -32,42 +32,16 @@ function wanted(name: string): boolean {
 
 /** Every *.eml and *.msg under a folder, sorted by name; symlinked folders are not followed. */
 export function collectAuditFiles(dir: string): string[] {
-  const out: string[] = [];
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) for (const f of collectAuditFiles(path)) out.push(f);
-    else if (wanted(entry.name) && (entry.isFile() || entry.isSymbolicLink())) out.push(path);
-  }
-  return out;
+  return collectFiles(dir, wanted);
 }
 
 class AuditUsageError extends Error {}
 
 function resolve(paths: readonly string[], lang: Lang): string[] {
-  const files: string[] = [];
-  for (const p of paths) {
-    let stat;
-    try {
-      stat = statSync(p);
-    } catch {
-      throw new AuditUsageError(t(lang, "audit.error.notFound", { path: p }));
-    }
-    if (stat.isDirectory()) {
-      const found = collectAuditFiles(p);
-      if (found.length === 0) throw new AuditUsageError(t(lang, "audit.error.noFiles", { path: p }));
-      for (const f of found) files.push(f);
-    } else {
-      files.push(p);
-    }
-  }
-  return files;
+  return resolveInputs(paths, wanted, {
+    notFound: (path) => new AuditUsageError(t(lang, "audit.error.notFound", { path })),
+    empty: (path) => new AuditUsageError(t(lang, "audit.error.noFiles", { path })),
+  });
 }
 
 export async function auditCommand(args: readonly string[], io: AuditIo, localeLang: Lang): Promise<number> {

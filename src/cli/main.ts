@@ -5,14 +5,13 @@
  * Usage errors, a bad policy and missing paths are all found before the first message is
  * scanned, so a run either prints nothing but the problem, or scans everything it was given.
  */
-import { readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
 import type { OpenPdfReader } from "./pdf-reader";
 import { langFromLocale, t, type Lang } from "../i18n/t";
 import { version as packageVersion } from "../../package.json";
 import { langFromArgs, readArgs, UsageError } from "./args";
 import { EXIT } from "./exit-codes";
+import { collectFiles, resolveInputs } from "./input-files";
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -79,46 +78,19 @@ function preciseClock(): number {
   return performance.timeOrigin + performance.now();
 }
 
+const isEml = (name: string): boolean => name.toLowerCase().endsWith(".eml");
+
 /** Every *.eml under a folder, depth first, sorted by name so output order is stable. */
 export function collectEmlFiles(dir: string): string[] {
-  const out: string[] = [];
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    // Symlinked folders are not followed: a link back up the tree would never end.
-    if (entry.isDirectory()) out.push(...collectEmlFiles(path));
-    else if (entry.name.toLowerCase().endsWith(".eml") && (entry.isFile() || (entry.isSymbolicLink() && isFile(path)))) out.push(path);
-  }
-  return out;
+  return collectFiles(dir, isEml);
 }
 
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
+/** The files to scan; a file named explicitly is scanned whatever its extension: the user chose it. */
 function resolvePaths(paths: readonly string[], lang: Lang): string[] {
-  const files: string[] = [];
-  for (const p of paths) {
-    let stat;
-    try {
-      stat = statSync(p);
-    } catch {
-      throw new UsageError(t(lang, "cli.error.notFound", { path: p }));
-    }
-    if (stat.isDirectory()) {
-      const found = collectEmlFiles(p);
-      if (found.length === 0) throw new UsageError(t(lang, "cli.error.noEmlFiles", { path: p }));
-      files.push(...found);
-    } else {
-      // A file named explicitly is scanned whatever its extension: the user chose it.
-      files.push(p);
-    }
-  }
-  return files;
+  return resolveInputs(paths, isEml, {
+    notFound: (path) => new UsageError(t(lang, "cli.error.notFound", { path })),
+    empty: (path) => new UsageError(t(lang, "cli.error.noEmlFiles", { path })),
+  });
 }
 
 /** `postvagt policy check [--lang da|en] FILE`. */
