@@ -4,33 +4,14 @@
  * the policy field that decides it (`cpr.medium`, `lookalike.own`, ...), because that is what the
  * admin edits. Counts only: no addresses, no numbers, nothing from the mail.
  */
-import type { Action, Finding, SecureRouteMatch, Verdict } from "../core";
+import { RULE_CODES, ruleCodeOf, type Action, type Finding, type RuleCode, type SecureRouteMatch, type Verdict } from "../core";
 import { t, type AnyLang, type MessageKey } from "../i18n/t";
 import type { Tally } from "./report";
 
-export type RuleKey =
-  | "cpr.high"
-  | "cpr.medium"
-  | "cpr.low"
-  | "lookalike.own"
-  | "lookalike.trusted"
-  | "lookalike.known"
-  | "invalidRecipient"
-  | "unreadableAttachment"
-  | "imageAttachment";
-
+/** A rule by the policy field that decides its action; the one list is core's (audit/rule-code.ts). */
+export type RuleKey = RuleCode;
 /** Display order: the order of docs/policy.md. */
-const RULE_ORDER: readonly RuleKey[] = [
-  "cpr.high",
-  "cpr.medium",
-  "cpr.low",
-  "lookalike.own",
-  "lookalike.trusted",
-  "lookalike.known",
-  "invalidRecipient",
-  "unreadableAttachment",
-  "imageAttachment",
-];
+const RULE_ORDER: readonly RuleKey[] = RULE_CODES;
 const ACTION_ORDER: readonly Action[] = ["block", "warn", "allow"];
 
 export interface RuleCount {
@@ -53,18 +34,7 @@ export function emptyRuleTally(): RuleTally {
   return { byRule: new Map(), secureRoute: { findings: 0, messages: 0 }, incomplete: { onTimeout: 0, onError: 0 } };
 }
 
-export function ruleOf(finding: Finding): RuleKey {
-  switch (finding.kind) {
-    case "cpr":
-      return `cpr.${finding.confidence}`;
-    case "lookalike-domain":
-      return `lookalike.${finding.target}`;
-    case "invalid-recipient":
-      return "invalidRecipient";
-    case "unreadable-attachment":
-      return finding.cause === "image" ? "imageAttachment" : "unreadableAttachment";
-  }
-}
+export const ruleOf: (finding: Finding) => RuleKey = ruleCodeOf;
 
 /** Counts one scanned message's findings. `secureRoute` is the scan's route, if any. */
 export function countRules(tally: RuleTally, verdict: Verdict, secureRoute: SecureRouteMatch | undefined): void {
