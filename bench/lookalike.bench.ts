@@ -10,7 +10,8 @@ import { performance } from "node:perf_hooks";
 import type { Recipient } from "../src/core/message";
 import { damerauLevenshtein } from "../src/core/detectors/domain-distance";
 import { BUILT_IN_PUBLIC_DOMAINS, compileDomainLists, findLookalikes } from "../src/core/detectors/lookalike-domain";
-import { parseAddress, splitHost } from "../src/core/detectors/recipient-domain";
+import { parseAddress } from "../src/core/address-domain";
+import { splitHost } from "../src/core/detectors/recipient-domain";
 import { mulberry32 as random } from "../test/helpers/seeded-random";
 
 const TARGET_US = 50;

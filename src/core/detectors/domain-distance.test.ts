@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { damerauLevenshtein, describeEdit, isSingleTypingSlip, letterBoundInHalves, prepareLabel, typoDistance, weightedDistance } from "./domain-distance";
+import { damerauLevenshtein, describeEdit, isSingleTypingSlip, typoDistance, weightedDistance } from "./domain-distance";
+import { letterBoundInHalves, prepareLabel } from "./letter-bound";
 import { isCheapSubstitution } from "./keyboard";
 
 describe("damerauLevenshtein", () => {

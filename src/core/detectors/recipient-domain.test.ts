@@ -1,4 +1,5 @@
-import { normalizeDomainEntry, parseAddress, parseHost, splitHost } from "./recipient-domain";
+import { normalizeDomainEntry, parseAddress, parseHost } from "../address-domain";
+import { splitHost } from "./recipient-domain";
 
 describe("parseAddress", () => {
   it.each([

@@ -1,5 +1,6 @@
 import { DEFAULT_POLICY } from "./default-policy";
-import { normalizeDomain, parsePolicy, type PolicyIssueCode } from "./parse-policy";
+import { normalizeDomain } from "../address-domain";
+import { parsePolicy, type PolicyIssueCode } from "./parse-policy";
 import type { Policy } from "./policy";
 
 const BASE = { ownDomains: ["randers.dk"], trustedDomains: ["aarhus.dk"] };
