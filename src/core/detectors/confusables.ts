@@ -166,14 +166,14 @@ export function skeleton(label: string): string {
   }
   // Multi-letter look-alikes first (ii before i → l, so ii reads as u; lb/ld as b: ldorger), then
   // the single ones. See docs/design/lookalike-skeleton.md.
-  return text
-    .replace(/rn/g, "m")
-    .replace(/vv/g, "w")
-    .replace(/cl/g, "d")
-    .replace(/l[bd]/g, "b")
-    .replace(/ii/g, "u")
-    .replace(/0/g, "o")
-    .replace(/[1i]/g, "l");
+  // (each pass is skipped when its first letter is absent: this runs once per protected domain)
+  if (text.indexOf("rn") !== -1) text = text.replace(/rn/g, "m");
+  if (text.indexOf("vv") !== -1) text = text.replace(/vv/g, "w");
+  if (text.indexOf("cl") !== -1) text = text.replace(/cl/g, "d");
+  if (text.indexOf("l") !== -1) text = text.replace(/l[bd]/g, "b");
+  if (text.indexOf("ii") !== -1) text = text.replace(/ii/g, "u");
+  if (text.indexOf("0") !== -1) text = text.replace(/0/g, "o");
+  return text.replace(/[1i]/g, "l");
 }
 
 function isAscii(text: string): boolean {

@@ -48,6 +48,11 @@ interface Compiled {
   /** Known-legitimate hosts (built-in plus admin's): they and their subdomains pass. */
   readonly knownHosts: ReadonlySet<string>;
   readonly confirmed: ReadonlySet<string>;
+  /** The target indexes, built on the first recipient that no list allows (a send to colleagues only never needs them). */
+  readonly indexes: () => Indexes;
+}
+
+interface Indexes {
   readonly primary: TargetIndex;
   readonly secondary: TargetIndex | undefined;
 }
@@ -64,44 +69,53 @@ export function compileDomainLists(lists: DomainLists): CompiledDomainLists {
   const trusted = hosts(lists.trusted);
   const known = hosts(lists.useBuiltInList === false ? [] : BUILT_IN_PUBLIC_DOMAINS).concat(hosts(lists.known ?? []));
 
-  const protectedHosts = hostSet(own, trusted);
-  const knownHosts = hostSet(known, []);
-  const confirmed = hostSet(hosts(lists.confirmed ?? []), []);
+  // The sets also drop repeated entries, so each domain becomes one target of its strongest kind.
+  const protectedHosts = new Set<string>();
+  const ownUnique = addHosts(protectedHosts, own);
+  const trustedUnique = addHosts(protectedHosts, trusted);
+  const knownHosts = new Set<string>();
+  const knownUnique = addHosts(knownHosts, known);
+  const confirmed = new Set<string>();
+  addHosts(confirmed, hosts(lists.confirmed ?? []));
 
-  const primaryTargets = targetsOf("own", own, new Set()).concat(targetsOf("trusted", trusted, new Set()));
+  let indexes: Indexes | undefined;
+  const build = (): Indexes => (indexes ??= buildIndexes(ownUnique, trustedUnique, knownUnique, lists.secondaryTargets !== false));
+  const compiled: Compiled = { protectedHosts, knownHosts, confirmed, indexes: build };
+  return compiled as unknown as CompiledDomainLists;
+}
+
+function buildIndexes(own: readonly HostName[], trusted: readonly HostName[], known: readonly HostName[], withSecondary: boolean): Indexes {
+  const primaryTargets = targetsOf("own", own, NONE).concat(targetsOf("trusted", trusted, NONE));
   let secondary: TargetIndex | undefined;
-  if (lists.secondaryTargets !== false) {
+  if (withSecondary) {
     const protectedRegistrables = new Set<string>();
     for (const t of primaryTargets) protectedRegistrables.add(t.registrable);
     const secondaryTargets = targetsOf("known", known, protectedRegistrables).filter((t) => t.forms[0]!.length >= MIN_SECONDARY_LABEL);
     secondary = indexTargets(secondaryTargets);
   }
-  const compiled: Compiled = { protectedHosts, knownHosts, confirmed, primary: indexTargets(primaryTargets), secondary };
-  return compiled as unknown as CompiledDomainLists;
+  return { primary: indexTargets(primaryTargets), secondary };
 }
 
-/** One target per distinct domain of the list, leaving out those whose registrable domain is in `skip`. */
+const NONE: ReadonlySet<string> = new Set();
+
+/** One target per domain of the (de-duplicated) list, leaving out those whose registrable domain is in `skip`. */
 function targetsOf(kind: TargetKind, list: readonly HostName[], skip: ReadonlySet<string>): Target[] {
-  const seen = new Set<string>();
   const out: Target[] = [];
   for (const h of list) {
-    if (seen.has(h.unicode)) continue;
     const t = makeTarget(kind, h);
-    if (!t || skip.has(t.registrable)) continue;
-    seen.add(t.domain);
-    out.push(t);
+    if (t && !skip.has(t.registrable)) out.push(t);
   }
   return out;
 }
 
 /** Sizes of the compiled indexes, for the test that shows compiling is linear in the list. */
 export function compiledSize(lists: CompiledDomainLists): { targets: number; keys: number } {
-  const { primary, secondary } = lists as unknown as Compiled;
+  const { primary, secondary } = (lists as unknown as Compiled).indexes();
   let targets = 0;
   let keys = 0;
   for (const index of secondary ? [primary, secondary] : [primary]) {
     targets += index.all.length;
-    keys += index.byForm.size + index.bySkeleton.size + index.byName.size + index.byGlued.size + index.byShortened.size;
+    keys += index.byForm.size + index.bySkeleton.size + index.byShortened.size;
   }
   return { targets, keys };
 }
@@ -130,7 +144,8 @@ function checkRecipient(recipient: Recipient, compiled: Compiled): LookalikeFind
   if (!split) return invalid;
 
   const probe = makeProbe(split);
-  const match = bestMatch(probe, compiled.primary) ?? (compiled.secondary ? bestMatch(probe, compiled.secondary) : undefined);
+  const { primary, secondary } = compiled.indexes();
+  const match = bestMatch(probe, primary) ?? (secondary ? bestMatch(probe, secondary) : undefined);
   if (!match) return undefined;
   // History is a modifier, not a whitelist: years of mail to anders.dk must not make it normal.
   if (match.target.kind !== "own" && (compiled.confirmed.has(host.unicode) || compiled.confirmed.has(split.registrable))) {
@@ -177,13 +192,14 @@ function hosts(entries: readonly string[]): HostName[] {
   return out;
 }
 
-function hostSet(a: readonly HostName[], b: readonly HostName[]): Set<string> {
-  const set = new Set<string>();
-  for (const list of [a, b]) {
-    for (const h of list) {
-      set.add(h.unicode);
-      set.add(h.ascii);
-    }
+/** Adds each host (both forms) to the set; returns the hosts that were not in it yet. */
+function addHosts(set: Set<string>, list: readonly HostName[]): HostName[] {
+  const added: HostName[] = [];
+  for (const h of list) {
+    if (set.has(h.unicode)) continue;
+    set.add(h.unicode);
+    if (h.ascii !== h.unicode) set.add(h.ascii);
+    added.push(h);
   }
-  return set;
+  return added;
 }

@@ -100,15 +100,23 @@ function embeddedMatch(probe: Probe, index: TargetIndex, start: Match | undefine
   const registrableAt = host.sub.length;
   for (let i = 0; i < folded.length - 1; i++) {
     if (i === registrableAt) continue;
-    let name = folded[i]!;
+    const name = folded[i]!;
+    let suffix = "";
     for (let k = 1; k <= 3 && i + k < folded.length; k++) {
-      name += `.${folded[i + k]!}`;
-      for (const t of index.byName.get(name)) best = closer(best, { target: t, reason: "embedded-name", distance: 0 });
+      suffix = k === 1 ? folded[i + 1]! : `${suffix}.${folded[i + k]!}`;
+      for (const t of index.byForm.get(dehyphen(name))) {
+        if (t.suffixForm === suffix && t.forms.indexOf(name) !== -1) best = closer(best, { target: t, reason: "embedded-name", distance: 0 });
+      }
     }
   }
   // …or glued to its suffix in one label: randers-dk.com, randersdk.com, randers-dk.evil.com.
   for (const label of bare.concat(subBare)) {
-    for (const t of index.byGlued.get(label)) best = closer(best, { target: t, reason: "embedded-name", distance: 0 });
+    for (let cut = 1; cut < label.length; cut++) {
+      const glued = label.slice(cut);
+      for (const t of index.byForm.get(label.slice(0, cut))) {
+        if (t.gluedSuffix === glued) best = closer(best, { target: t, reason: "embedded-name", distance: 0 });
+      }
+    }
   }
   // Split label: dots or hyphens inside the name make someone else's domain (ran.ders.dk → ders.dk).
   let joined = "";

@@ -2,9 +2,9 @@
  * The protected domains of the look-alike rule, indexed once per policy (docs/design/lookalike-domains.md §5).
  * Every index is keyed by a string or a length, so a recipient check is hash lookups plus a scan of
  * the few targets of nearby lengths. Building it is linear in the number of domains: each target adds
- * a fixed number of keys (its forms, its glued name, its name minus a lure word), and a key that only
+ * a fixed number of keys (its forms, its skeleton, its name minus a lure word), and a key that only
  * one target holds stores that target, not a one-element array, so 100,000 trusted domains do not
- * cost 400,000 small arrays to build and collect.
+ * cost hundreds of thousands of small arrays to build and collect.
  */
 import type { LookalikeFinding } from "../finding";
 import { foldLabel, foldVariants, skeleton } from "./confusables";
@@ -33,6 +33,10 @@ export interface Target {
   /** Registrable label, lower-case NFC, unfolded: `randers`. */
   readonly label: string;
   readonly suffix: string;
+  /** The suffix folded (short spelling), as the probe's labels are. */
+  readonly suffixForm: string;
+  /** `suffixForm` without dots (`couk`), as it reads glued to the name in one label (randersdk). */
+  readonly gluedSuffix: string;
   /** Folded label spellings, hyphens kept (one, or two for ø/å). */
   readonly forms: readonly string[];
   /** Per form: generic-word bits (GENERIC_WORDS), for the distance scan. */
@@ -86,13 +90,13 @@ export interface TargetIndex {
   readonly all: readonly Target[];
   /** Rank of the strongest kind in the index (0 when it holds an own domain). */
   readonly topRank: number;
-  /** Folded form without hyphens → targets. */
+  /**
+   * Folded form without hyphens → targets. Also serves names embedded in a longer host
+   * (randers.dk.evil.com) and glued to their suffix (randersdk.com): the probe looks up each
+   * label, or each prefix of it, and compares the rest with the target's suffix.
+   */
   readonly byForm: MultiMap<Target>;
   readonly bySkeleton: MultiMap<Target>;
-  /** `form.suffix` → targets, for names embedded in a longer host. */
-  readonly byName: MultiMap<Target>;
-  /** Form + suffix without dots (`randersdk`) → targets, for randers-dk.com and randersdk.com. */
-  readonly byGlued: MultiMap<Target>;
   /** Form minus a lure word (`faxe` for faxekommune) → targets and the word. */
   readonly byShortened: MultiMap<Shortened>;
   /** Target forms by folded length, for the distance scan. */
@@ -115,12 +119,15 @@ export function makeTarget(kind: TargetKind, host: HostName): Target | undefined
   const split = splitHost(host);
   if (!split) return undefined;
   const forms = foldVariants(split.label);
+  const suffixForm = foldLabel(split.suffix, "short");
   return {
     kind,
     domain: host.unicode,
     registrable: split.registrable,
     label: split.label,
     suffix: split.suffix,
+    suffixForm,
+    gluedSuffix: suffixForm.indexOf(".") === -1 ? suffixForm : suffixForm.replace(/\./g, ""),
     forms,
     generic: forms.length === 1 ? [genericBits(forms[0]!)] : forms.map(genericBits),
     skeleton: skeleton(split.label),
@@ -131,22 +138,16 @@ export function makeTarget(kind: TargetKind, host: HostName): Target | undefined
 export function indexTargets(targets: readonly Target[]): TargetIndex {
   const byForm = new MultiMap<Target>();
   const bySkeleton = new MultiMap<Target>();
-  const byName = new MultiMap<Target>();
-  const byGlued = new MultiMap<Target>();
   const byShortened = new MultiMap<Shortened>();
   const byLength: LengthBucket[] = [];
   const bySkeletonLength: number[][] = [];
   let topRank = KIND_RANK.known;
   for (let at = 0; at < targets.length; at++) {
     const t = targets[at]!;
-    const suffixForm = foldLabel(t.suffix, "short");
-    const gluedSuffix = suffixForm.indexOf(".") === -1 ? suffixForm : suffixForm.replace(/\./g, "");
     for (let f = 0; f < t.forms.length; f++) {
       const form = t.forms[f]!;
       const bare = dehyphen(form);
       byForm.add(bare, t);
-      byName.add(`${form}.${suffixForm}`, t);
-      byGlued.add(bare + gluedSuffix, t);
       addShortened(byShortened, bare, t);
       const bucket = (byLength[form.length] ??= { targets: [], formIndex: [], masks: new Int32Array(0), repeated: new Int32Array(0), generic: new Int32Array(0) });
       bucket.targets.push(t);
@@ -157,7 +158,7 @@ export function indexTargets(targets: readonly Target[]): TargetIndex {
     if (KIND_RANK[t.kind] < topRank) topRank = KIND_RANK[t.kind];
   }
   for (const bucket of byLength) if (bucket) fillMasks(bucket);
-  return { all: targets, topRank, byForm, bySkeleton, byName, byGlued, byShortened, byLength, bySkeletonLength };
+  return { all: targets, topRank, byForm, bySkeleton, byShortened, byLength, bySkeletonLength };
 }
 
 /** The name without a lure word at its start or end (faxekommune → faxe), when it has one. */
