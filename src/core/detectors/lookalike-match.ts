@@ -250,8 +250,9 @@ function typoMatch(t: Target, f: number, typed: Typed, suffix: string, suffixFor
   const n = intended.length;
   if (n === 0 || intended === got) return undefined;
   let distance: number;
-  if (n <= 3) {
-    // Short names: one typing slip, and only on the very same suffix (kk.dk vs jk.dk).
+  if (n <= 3 && shared === 0) {
+    // Short names: one typing slip, and only on the very same suffix (kk.dk vs jk.dk). A name made
+    // short by removing a shared generic word (nyi of nyidanmark) is a long name: one edit.
     if (!sameSuffix || !isSingleTypingSlip(intended, got)) return undefined;
     distance = 1;
   } else {
@@ -263,6 +264,9 @@ function typoMatch(t: Target, f: number, typed: Typed, suffix: string, suffixFor
     // The letter bound runs before the DP inside: most survivors of the set cut still fail it.
     distance = shared === 0 ? typoDistance(intended, typed.prepared, max, true) : typoDistance(intended, got, max, false);
     if (distance > max) return undefined;
+    // Two letters added at one end are a word, not a slip (fcfredericia.dk, a football club):
+    // long names allow two edits for slips inside the name (fredriksbreg).
+    if (distance > 1 && got.length === n + 2 && (got.startsWith(intended) || got.endsWith(intended))) return undefined;
   }
   const edit = sameSuffix ? describeEdit(form, typed.text) : ({ op: "several" } as const);
   return { target: t, reason: "typo", edit, distance };

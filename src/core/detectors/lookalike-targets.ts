@@ -22,8 +22,11 @@ export const LURE_WORDS: readonly string[] = [
   "my", "service", "support",
 ];
 
-/** Generic words two names may share; stripped from both before measuring distance (faxekommune vs vardekommune). */
-export const GENERIC_WORDS: readonly string[] = ["kommune", "region"];
+/**
+ * Generic words two names may share; stripped from both before measuring distance (faxekommune vs
+ * vardekommune; tyrdanmark vs nyidanmark, both real: lookalike-measure.test.ts).
+ */
+export const GENERIC_WORDS: readonly string[] = ["kommune", "region", "danmark"];
 
 export interface Target {
   readonly kind: TargetKind;
