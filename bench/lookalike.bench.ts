@@ -3,16 +3,21 @@
  * baselines measured in the same run:
  *  - a plain Set lookup of the recipient's domain (the floor: what "is it on the list?" costs);
  *  - a naive rule: parse, then unit Damerau-Levenshtein from the label to every reference label.
- * Target (brief): ≤ 50 µs per recipient. Reference domains are the built-in list plus synthetic
+ * Target: ≤ 50 µs per recipient. Reference domains are the built-in list plus synthetic
  * names from a fixed seed, so every run measures the same work.
+ *
+ * The list compile (compileDomainLists plus the index build the first stranger triggers) is timed
+ * too, as the median of ROUNDS compiles against a floor that builds a Set of the same domains (the
+ * least "is it on the list?" needs), for the reference list and for 100,000 trusted domains.
+ * Targets: ≤ 20 ms for the reference list, ≤ 1,000 ms for 100,000 domains.
  */
-import { performance } from "node:perf_hooks";
 import type { Recipient } from "../src/core/message";
 import { damerauLevenshtein } from "../src/core/detectors/domain-distance";
 import { BUILT_IN_PUBLIC_DOMAINS, compileDomainLists, findLookalikes } from "../src/core/detectors/lookalike-domain";
 import { parseAddress } from "../src/core/address-domain";
 import { splitHost } from "../src/core/detectors/recipient-domain";
 import { mulberry32 as random } from "../test/helpers/seeded-random";
+import { header, limitRow, stats } from "./rows";
 
 const TARGET_US = 50;
 const REFERENCE_COUNT = 1200;
@@ -68,9 +73,7 @@ export async function bench(): Promise<void> {
   const trusted = ["borger.dk", "skat.dk", "sktst.dk", "politi.dk", "sundhed.dk", "kl.dk", "aarhus.dk", "rm.dk", "datatilsynet.dk", "star.dk", "ast.dk", "udbetalingdanmark.dk"];
   const known = [...synthetic];
   const reference = [...own, ...trusted, ...BUILT_IN_PUBLIC_DOMAINS, ...known];
-  const compileStart = performance.now();
   const lists = compileDomainLists({ own, trusted, known });
-  const compileMs = performance.now() - compileStart;
 
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
   const onList: Recipient[] = [];
@@ -116,9 +119,9 @@ export async function bench(): Promise<void> {
     lookalike: rule(lookalike),
   };
 
-  console.log(`reference domains: ${reference.length} (${BUILT_IN_PUBLIC_DOMAINS.length} built-in + ${known.length} synthetic + ${own.length + trusted.length} own/trusted); compile ${compileMs.toFixed(1)} ms`);
+  console.log(`reference domains: ${reference.length} (${BUILT_IN_PUBLIC_DOMAINS.length} built-in + ${known.length} synthetic + ${own.length + trusted.length} own/trusted)`);
   console.log(`flagged: on-list ${flagged.onList}/${onList.length}, strangers ${flagged.stranger}/${stranger.length}, look-alikes ${flagged.lookalike}/${lookalike.length}`);
-  console.log(`µs of CPU time per recipient, best / median of ${ROUNDS} passes`);
+  console.log(`µs of CPU time per recipient, best / median of ${ROUNDS} passes; the target is on the median`);
   console.log("| recipients | Set lookup | naive DL over all | findLookalikes | target |");
   console.log("|---|---|---|---|---|");
   const fmt = (t: { best: number; median: number }): string => `${t.best.toFixed(2)} / ${t.median.toFixed(2)}`;
@@ -126,7 +129,37 @@ export async function bench(): Promise<void> {
     const base = timeIt(rs, setLookup);
     const slow = timeIt(rs, naive);
     const ours = timeIt(rs, rule);
-    const verdict = ours.best <= TARGET_US ? "ok" : "OVER";
+    const verdict = ours.median <= TARGET_US ? "MET" : "NOT MET";
     console.log(`| ${name} | ${fmt(base)} | ${fmt(slow)} | ${fmt(ours)} | ≤ ${TARGET_US}: ${verdict} |`);
+  }
+  compileRows(own, trusted, known, next);
+}
+
+/** CPU milliseconds of one run. */
+function cpuMs(run: () => unknown): number {
+  const start = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+/** compileDomainLists and the index build its first stranger triggers, against a Set of the same domains. */
+function compileRows(own: string[], trusted: string[], known: string[], next: () => number): void {
+  const big: string[] = [];
+  while (big.length < 100_000) big.push(`${makeName(next)}${big.length}.dk`);
+  const stranger: Recipient[] = [{ address: "a@randrs.dk", field: "to" }];
+  header();
+  for (const [name, lists, target] of [
+    ["compile reference list", { own, trusted, known }, 20],
+    ["compile 100,000 trusted domains", { own, trusted: big, useBuiltInList: false }, 1000],
+  ] as const) {
+    const ours: number[] = [];
+    const floor: number[] = [];
+    const all = [...lists.own, ...lists.trusted, ...("known" in lists ? lists.known : [])];
+    for (let round = 0; round < (all.length > 10_000 ? 5 : ROUNDS); round++) {
+      floor.push(cpuMs(() => new Set(all.map((d) => d.toLowerCase())).size));
+      ours.push(cpuMs(() => findLookalikes(stranger, compileDomainLists(lists))));
+    }
+    limitRow(name, stats(ours), stats(floor), "ms", "Set of the domains", target);
   }
 }

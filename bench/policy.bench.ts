@@ -1,19 +1,24 @@
 /**
- * Policy parsing with large lists (issue: hostile input). Target: a policy of 100,000 trusted
- * domains parses in < 300 ms, and a send with it stays well inside the 4 s budget because the
- * parsed policy (and its compiled lists) are reused for the same content. Baseline in the same
- * run: JSON.parse of the same text, the floor any parser pays. Medians and ranges over ROUNDS,
- * parse and floor alternating.
+ * Policies with large lists. Targets: a policy of 100,000 trusted domains parses in < 300 ms, and
+ * the first send with it (parse, list compile and look-alike index build included) stays well
+ * inside the 3.8 s send budget: < 1,900 ms, half of it. Later sends reuse the parsed policy and its
+ * compiled lists. Floors measured in the same run, alternately with ours: JSON.parse of the same
+ * text (what any parser pays), and a Set of the same domains (the least a list check can build).
+ * Times are CPU time of this process (user + system): on a shared machine wall-clock time mostly
+ * measures the other processes. Medians and ranges over ROUNDS, each round on a new text (seed r)
+ * so that the per-content caches never answer.
  */
-import { performance } from "node:perf_hooks";
 import { parsePolicy } from "../src/core/policy/parse-policy";
 import { scanMessage } from "../src/core/scan";
 import { mulberry32 } from "../test/helpers/seeded-random";
+import { header, limitRow, stats } from "./rows";
 
 const ROUNDS = 7;
-const TARGET_MS = 300;
+const PARSE_TARGET_MS = 300;
+const FIRST_SEND_TARGET_MS = 1900;
+const LATER_SEND_TARGET_MS = 50;
 
-function bigPolicy(domains: number, seed: number): string {
+function bigList(domains: number, seed: number): string[] {
   const rnd = mulberry32(seed);
   const letters = "abcdefghijklmnopqrstuvwxyz";
   const list: string[] = [];
@@ -23,41 +28,61 @@ function bigPolicy(domains: number, seed: number): string {
     for (let k = 0; k < n; k++) name += letters[Math.floor(rnd() * 26)];
     list.push(`${name}${i}.dk`);
   }
-  return JSON.stringify({ ownDomains: ["randers.dk"], trustedDomains: list });
+  return list;
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-const range = (xs: number[]): string => `${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)}`;
+const policyText = (list: readonly string[]): string => JSON.stringify({ ownDomains: ["randers.dk"], trustedDomains: list });
+
+function cpuMs<T>(run: () => T): [number, T] {
+  const start = process.cpuUsage();
+  const value = run();
+  const used = process.cpuUsage(start);
+  return [(used.user + used.system) / 1000, value];
+}
+
+async function cpuMsAsync<T>(run: () => Promise<T>): Promise<[number, T]> {
+  const start = process.cpuUsage();
+  const value = await run();
+  const used = process.cpuUsage(start);
+  return [(used.user + used.system) / 1000, value];
+}
+
+/** A send to a colleague and a stranger (a@randrs.dk), so the look-alike index is needed. */
+async function send(text: string): Promise<void> {
+  const p = parsePolicy(text);
+  if (!p.ok) throw new Error(`bench policy invalid: ${p.issues[0]?.message}`);
+  const recipients = [
+    { address: "kollega@randers.dk", field: "to" as const },
+    { address: "a@randrs.dk", field: "to" as const },
+  ];
+  const result = await scanMessage({ subject: "Sag", bodyText: "Hej", recipients, attachments: [], from: "x@randers.dk" }, p.policy);
+  if (!result.findings.some((f) => f.kind === "lookalike-domain")) throw new Error("the look-alike was not found");
+}
 
 export async function bench(): Promise<void> {
+  header();
   for (const n of [10_000, 100_000]) {
     const parse: number[] = [];
     const floor: number[] = [];
     for (let r = 0; r < ROUNDS; r++) {
-      // A new text each round (seed r): the per-content cache must not answer.
-      const text = bigPolicy(n, r);
-      let t = performance.now();
-      JSON.parse(text);
-      floor.push(performance.now() - t);
-      t = performance.now();
-      const p = parsePolicy(text);
-      parse.push(performance.now() - t);
-      if (!p.ok) throw new Error("bench policy invalid: " + p.issues[0]?.message);
+      const text = policyText(bigList(n, r));
+      floor.push(cpuMs(() => JSON.parse(text))[0]);
+      const [ms, p] = cpuMs(() => parsePolicy(text));
+      if (!p.ok) throw new Error(`bench policy invalid: ${p.issues[0]?.message}`);
+      parse.push(ms);
     }
-    console.log(`parse ${n} domains: median ${median(parse).toFixed(0)} ms (${range(parse)}); JSON.parse floor ${median(floor).toFixed(0)} ms (${range(floor)}); target < ${TARGET_MS} ms`);
+    limitRow(`parse ${n.toLocaleString("en")} trusted domains`, stats(parse), stats(floor), "ms", "JSON.parse", PARSE_TARGET_MS);
   }
-  // Sends with the same policy text: the first parses and compiles, the rest reuse both.
-  const text = bigPolicy(100_000, 99);
-  const sends: number[] = [];
+  const first: number[] = [];
+  const later: number[] = [];
+  const setFloor: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
-    const t = performance.now();
-    const p = parsePolicy(text);
-    if (!p.ok) throw new Error("invalid");
-    await scanMessage(
-      { subject: "Sag", bodyText: "Hej", recipients: [{ address: "a@randrs.dk", field: "to" }], attachments: [], from: "x@randers.dk" },
-      p.policy,
-    );
-    sends.push(performance.now() - t);
+    const list = bigList(100_000, 100 + r);
+    const text = policyText(list);
+    setFloor.push(cpuMs(() => new Set(list).size)[0]);
+    first.push((await cpuMsAsync(() => send(text)))[0]);
+    later.push((await cpuMsAsync(() => send(text)))[0]);
   }
-  console.log(`send with a 100,000-domain policy: first ${sends[0]?.toFixed(0)} ms, then median ${median(sends.slice(1)).toFixed(0)} ms (${range(sends.slice(1))}); budget 4000 ms`);
+  limitRow("first send, 100,000 trusted domains (parse + compile + index)", stats(first), stats(setFloor), "ms", "Set of the domains", FIRST_SEND_TARGET_MS);
+  limitRow("later sends, same policy", stats(later), undefined, "ms", "–", LATER_SEND_TARGET_MS);
 }
