@@ -111,9 +111,9 @@ function embeddedMatch(probe: Probe, index: TargetIndex, start: Match | undefine
   }
   // …or glued to its suffix in one label: randers-dk.com, randersdk.com, randers-dk.evil.com.
   for (const label of bare.concat(subBare)) {
-    for (let cut = 1; cut < label.length; cut++) {
-      const glued = label.slice(cut);
-      for (const t of index.byForm.get(label.slice(0, cut))) {
+    for (const glued of index.gluedSuffixes) {
+      if (label.length <= glued.length || !label.endsWith(glued)) continue;
+      for (const t of index.byForm.get(label.slice(0, label.length - glued.length))) {
         if (t.gluedSuffix === glued) best = closer(best, { target: t, reason: "embedded-name", distance: 0 });
       }
     }

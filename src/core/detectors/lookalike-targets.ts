@@ -100,6 +100,8 @@ export interface TargetIndex {
    */
   readonly byForm: MultiMap<Target>;
   readonly bySkeleton: MultiMap<Target>;
+  /** Every target's `gluedSuffix`, once each (a handful: dk, com, couk…). */
+  readonly gluedSuffixes: readonly string[];
   /** Form minus a lure word (`faxe` for faxekommune) → targets and the word. */
   readonly byShortened: MultiMap<Shortened>;
   /** Target forms by folded length, for the distance scan. */
@@ -144,6 +146,7 @@ export function indexTargets(targets: readonly Target[]): TargetIndex {
   const byShortened = new MultiMap<Shortened>();
   const byLength: LengthBucket[] = [];
   const bySkeletonLength: number[][] = [];
+  const gluedSuffixes = new Set<string>();
   let topRank = KIND_RANK.known;
   for (let at = 0; at < targets.length; at++) {
     const t = targets[at]!;
@@ -157,11 +160,12 @@ export function indexTargets(targets: readonly Target[]): TargetIndex {
       bucket.formIndex.push(f);
     }
     bySkeleton.add(t.skeleton, t);
+    gluedSuffixes.add(t.gluedSuffix);
     (bySkeletonLength[t.skeleton.length] ??= []).push(at);
     if (KIND_RANK[t.kind] < topRank) topRank = KIND_RANK[t.kind];
   }
   for (const bucket of byLength) if (bucket) fillMasks(bucket);
-  return { all: targets, topRank, byForm, bySkeleton, byShortened, byLength, bySkeletonLength };
+  return { all: targets, topRank, byForm, bySkeleton, gluedSuffixes: [...gluedSuffixes], byShortened, byLength, bySkeletonLength };
 }
 
 /** The name without a lure word at its start or end (faxekommune → faxe), when it has one. */
