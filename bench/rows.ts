@@ -46,3 +46,9 @@ export function speedupRow(name: string, ours: Stats, floor: Stats, unit: string
     `| ${name} | ${showStats(ours, unit)} | ${floorName}: ${showStats(floor, unit)} | ${speedup.toFixed(2)}× faster | ≥ ${target}× faster | ${speedup >= target ? "MET" : "NOT MET"} |`,
   );
 }
+
+/** A row printed for scale, with no target of its own (e.g. the same measure unthrottled). */
+export function infoRow(name: string, ours: Stats, floor: Stats | undefined, unit: string, floorName: string, note: string): void {
+  const ratio = floor ? `${(ours.median / floor.median).toFixed(2)}×` : "–";
+  console.log(`| ${name} | ${showStats(ours, unit)} | ${floor ? `${floorName}: ${showStats(floor, unit)}` : "–"} | ${ratio} | ${note} | |`);
+}
