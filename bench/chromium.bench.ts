@@ -4,7 +4,8 @@
  * (bench/chromium-harness.ts) and the CPU throttled 1×, 4× and 6× through the DevTools protocol
  * (Emulation.setCPUThrottlingRate). The draft is the typical 5 MB one (bench/draft.ts).
  *
- *   npm run bench -- chromium            (BENCH_RUNS=N runs per rate, default 5)
+ *   npm run bench -- chromium            (BENCH_RUNS=N runs per rate, default 5;
+ *                                          BENCH_PROFILE=1 adds a CPU profile of one cold send at 4×)
  *
  * cold: a fresh browser context and page (empty cache, new renderer), then, timed, the
  *       <script> for launchevent.js is added (fetch, parse, evaluate the whole bundle) and the send
@@ -25,6 +26,7 @@ import type { Message } from "../src/core/index";
 import type { DraftManifest, PageSend } from "./chromium-harness";
 import { staleBuild } from "./dist-check";
 import { benchDraft, draftBytes } from "./draft";
+import { topSelfTime, type CpuProfile } from "./profile";
 import { header, infoRow, limitRow, stats, type Stats } from "./rows";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -71,8 +73,8 @@ async function serve(message: Message, harnessJs: string): Promise<{ server: Ser
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-/** One cold send and one warm send at `rate`, in a fresh context. */
-async function coldAndWarm(browser: Browser, origin: string, rate: number): Promise<{ cold: PageSend; warm: PageSend }> {
+/** One cold send and one warm send at `rate`, in a fresh context; with `profile`, the cold send's CPU profile. */
+async function coldAndWarm(browser: Browser, origin: string, rate: number, profile?: (p: CpuProfile) => void): Promise<{ cold: PageSend; warm: PageSend }> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -82,7 +84,12 @@ async function coldAndWarm(browser: Browser, origin: string, rate: number): Prom
     await page.evaluate(`(${bench.toString()})().setup()`);
     const cdp = await context.newCDPSession(page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+    if (profile) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.start");
+    }
     const cold = (await page.evaluate(`(${bench.toString()})().send(true)`)) as PageSend;
+    if (profile) profile((await cdp.send("Profiler.stop")).profile as CpuProfile);
     const warm = (await page.evaluate(`(${bench.toString()})().send(false)`)) as PageSend;
     for (const s of [cold, warm]) if (s.completions !== 1) throw new Error(`the handler completed ${s.completions} times`);
     return { cold, warm };
@@ -122,6 +129,13 @@ export async function bench(): Promise<void> {
           verdicts.set(key, (verdicts.get(key) ?? 0) + 1);
         }
       }
+    }
+    if (process.env.BENCH_PROFILE) {
+      // Where the time goes: self time per function in one cold send at 4×.
+      await coldAndWarm(browser, origin, 4, (p) => {
+        console.log("\nCPU profile of one cold send at 4× (self time, top 12):");
+        for (const line of topSelfTime(p, { "launchevent.js": readFileSync(join(DIST, "launchevent.js"), "utf8") })) console.log(line);
+      });
     }
   } finally {
     await browser.close();
