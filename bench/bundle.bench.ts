@@ -7,13 +7,15 @@
  *         Outlook's JavaScript-only runtime loads it on Send), then one send, timed together;
  *   bundle warm: a second send in that context (the session state cleared, so it scans again).
  * A second, strict floor reads the PDF's content streams only (no pdf.js; see bench/draft.ts).
- * All four and both floors alternate within each run, in a rotating order. Target (issue): ≤ 1.2×
+ * All four and both floors alternate within each run, in a rotating order. Target: ≤ 1.2×
  * the extraction floor.
  *
- *   npm run bench -- bundle        (BENCH_RUNS=N, default 7; needs `npm run build`)
+ *   npm run bench -- bundle        (BENCH_RUNS=N, default 7; needs `npm run build`;
+ *                                    BENCH_PROFILE=1 adds a CPU profile of one cold send)
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Session } from "node:inspector/promises";
 import { createContext, runInContext } from "node:vm";
 import { DEFAULT_POLICY, scanMessage, type Policy } from "../src/core/index";
 import { onMessageSend } from "../src/addin/launchevent/on-message-send";
@@ -23,6 +25,7 @@ import { SESSION_KEY } from "../src/addin/office/shared-state";
 import { createFakeOffice, type FakeOffice } from "../src/simulator/fake-office";
 import { staleBuild } from "./dist-check";
 import { benchDraft, draftBytes, extractionFloor } from "./draft";
+import { topSelfTime, type CpuProfile } from "./profile";
 import { header, ratioRow, stats } from "./rows";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -120,10 +123,26 @@ export async function bench(): Promise<void> {
   ratioRow(`${name}, handler via strict fake (sources, warm)`, stats(samples.handler), f, "ms", "extraction floor", 1.2);
   ratioRow(`${name}, built launchevent.js, cold (fresh vm context: evaluate + send)`, stats(samples.cold), f, "ms", "extraction floor", 1.2);
   ratioRow(`${name}, built launchevent.js, warm (second send)`, stats(samples.warm), f, "ms", "extraction floor", 1.2);
-  // The issue's floor reads the PDF with pdf.js, which is slower than our reader: the strict floor
+  // That floor reads the PDF with pdf.js, which is slower than our reader: the strict floor
   // only inflates the PDF's content streams (bench/draft.ts, pdfContentStreams), less than any reader.
   const strict = stats(samples.strict);
   ratioRow(`${name}, core`, stats(samples.core), strict, "ms", "strict floor (PDF: content streams inflated only)", 1.2);
   ratioRow(`${name}, built launchevent.js, warm (second send)`, stats(samples.warm), strict, "ms", "strict floor (PDF: content streams inflated only)", 1.2);
   console.log(`verdicts (the draft holds no CPR number): ${[...verdicts].sort().map(([k, n]) => `${k} ×${n}`).join("; ")}`);
+
+  if (process.env.BENCH_PROFILE) {
+    // Where the time goes: self time per function in one cold send of the built bundle.
+    const session = new Session();
+    session.connect();
+    await session.post("Profiler.enable");
+    await session.post("Profiler.setSamplingInterval", { interval: 500 });
+    const { fake, context } = freshContext();
+    await session.post("Profiler.start");
+    runInContext(code, context, { filename: "launchevent.js" });
+    await fake.fire(HANDLER_NAMES.send);
+    const { profile } = await session.post("Profiler.stop");
+    session.disconnect();
+    console.log("\nCPU profile of one cold send of the built bundle (self time, top 12):");
+    for (const line of topSelfTime(profile as CpuProfile, { "launchevent.js": code })) console.log(line);
+  }
 }

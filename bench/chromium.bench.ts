@@ -13,7 +13,7 @@
  *       five seconds also run over loading the bundle (docs/design/outlook-runtime.md).
  * warm: a second send in the same page (the runtime kept alive, the policy cached).
  * Rates are interleaved run by run (1×, 4×, 6×, then 4×, 6×, 1×, …) so that the machine's drift
- * is shared. Targets (issue): cold at 4× < 1.2 s, cold at 6× < 2 s.
+ * is shared. Targets: cold at 4× < 1.2 s, cold at 6× < 2 s.
  * Never downloads a browser: only /usr/bin/chromium.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";

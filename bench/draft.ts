@@ -1,11 +1,11 @@
 /**
- * The typical 5 MB draft of the send rows (issue: docx + 20-page PDF with images + xlsx, 20 KB
+ * The typical 5 MB draft of the send rows (docx + 20-page PDF with images + xlsx, 20 KB
  * body), shared by the Chromium bench, the bundle bench and the realistic-PDF send row: send.bench.ts's
  * seeded draft with its PDF replaced by the realistic case file (test/helpers/realistic-pdf.ts:
  * 20 pages of Flate-compressed text in two fonts, one with a ToUnicode CMap, a photo on every page),
  * the way a word processor writes one, rather than a single image shared by hand-written pages.
  *
- * Also its extraction floor, the issue's definition: unzip + decode of the parts our readers read,
+ * Also its extraction floor: unzip + decode of the parts our readers read,
  * pdf.js's text of the PDF, and a bare CPR regex over the body and all that text.
  */
 import { unzlibSync, unzipSync } from "fflate";

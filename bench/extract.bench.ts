@@ -1,6 +1,6 @@
 /**
  * Attachment extraction per format against its floors, measured in the same run, alternately
- * (targets: ≤ 1.3× the place floor for every format, docx/odt ≤ 1.5× bare; issue 18), plus peak
+ * (targets: ≤ 1.3× the place floor for every format, docx/odt ≤ 1.5× bare), plus peak
  * memory for a 25 MB attachment, the PDF readers against pdf.js on the fixtures, and zip bombs.
  *
  *   npm run bench -- extract

@@ -2,6 +2,8 @@
  * A short CPU profile summary for the benches (BENCH_PROFILE=1): self time per function from a
  * DevTools-protocol profile (Chromium's or Node's inspector), top first. The bundle is minified,
  * so a frame in it is shown with the first characters of its code, enough to find it in the sources.
+ * Frames without a file, such as "(program)" and "dispatch", are time outside the page's
+ * JavaScript: Chromium's throttling pauses, waits for the fake's callbacks, the inspector itself.
  */
 export interface CpuProfile {
   readonly nodes: ReadonlyArray<{ readonly id: number; readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number; readonly columnNumber: number } }>;
