@@ -4,6 +4,9 @@
  */
 import { strToU8, zipSync } from "fflate";
 import { cellsFloor, documentFloor, linesFloor, odsCellsFloor, slidesFloor, textRuns } from "../bench/floors";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { partsRead } from "../bench/parts-read";
 import { limitMet, ratioMet, rotation, stats } from "../bench/rows";
 
 describe("bench rows", () => {
@@ -34,6 +37,14 @@ describe("bench rows", () => {
 });
 
 describe("bench floors find what they claim", () => {
+  it("the parts a floor inflates are those our reader read, never one it skips", async () => {
+    const pptx = new Uint8Array(readFileSync(join(__dirname, "fixtures", "attachments", "dias.pptx")));
+    const parts = await partsRead("dias.pptx", pptx);
+    expect(parts).toContain("ppt/slides/slide1.xml");
+    expect(parts).toContain("ppt/notesSlides/notesSlide3.xml");
+    for (const skipped of ["ppt/notesSlides/_rels/notesSlide1.xml.rels", "ppt/slideMasters/slideMaster1.xml", "ppt/theme/theme1.xml"]) expect(parts).not.toContain(skipped);
+  });
+
   it("text runs: the visible text between tags", () => {
     const runs: string[] = [];
     expect(textRuns('<a><b x="1">Hej</b>\n  <c/>med dig</a>', runs)).toBe(2);
