@@ -33,8 +33,12 @@ const NOW = new Date(2026, 10, 23);
 const DIST = join(__dirname, "..", "dist");
 
 export async function bench(): Promise<void> {
-  const stale = staleBuild(join(DIST, "launchevent.js"), join(__dirname, "..", "src"));
-  if (stale) throw new Error(stale);
+  const stale = staleBuild(join(DIST, "launchevent.js"), [join(__dirname, "..", "src"), join(__dirname, "..", "scripts", "webpack")]);
+  if (stale) {
+    // The other benches still run; these rows are not printed, so nothing here reads as MET.
+    console.log(`${stale}: rows skipped, NOT MET`);
+    return;
+  }
   const code = readFileSync(join(DIST, "launchevent.js"), "utf8");
   const policyJson = readFileSync(join(DIST, "policy.json"), "utf8");
   const message = benchDraft();

@@ -103,8 +103,12 @@ export async function bench(): Promise<void> {
     console.log(`${CHROMIUM} is missing (Debian's chromium): Chromium rows skipped, NOT MET`);
     return;
   }
-  const stale = staleBuild(join(DIST, "launchevent.js"), join(ROOT, "src"));
-  if (stale) throw new Error(stale);
+  const stale = staleBuild(join(DIST, "launchevent.js"), [join(ROOT, "src"), join(ROOT, "scripts", "webpack")]);
+  if (stale) {
+    // The other benches still run; these rows are not printed, so nothing here reads as MET.
+    console.log(`${stale}: rows skipped, NOT MET`);
+    return;
+  }
   const message = benchDraft();
   const harness = await build({ entryPoints: [join(__dirname, "chromium-harness.ts")], bundle: true, format: "iife", platform: "browser", target: "es2020", write: false, logLevel: "silent" });
   const { server, origin } = await serve(message, harness.outputFiles[0]!.text);

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 /** dist/ must hold a build of the current sources: say so instead of timing a stale bundle. */
-export function staleBuild(distFile: string, sourceDir: string): string | undefined {
+export function staleBuild(distFile: string, sourceDirs: readonly string[]): string | undefined {
   if (!existsSync(distFile)) return `${distFile} is missing: run \`npm run build\` first`;
   const built = statSync(distFile).mtimeMs;
   const newest = (dir: string): number => {
@@ -13,6 +13,7 @@ export function staleBuild(distFile: string, sourceDir: string): string | undefi
     }
     return latest;
   };
-  return newest(sourceDir) > built ? `${distFile} is older than the sources under ${sourceDir}: run \`npm run build\` first` : undefined;
+  const newer = sourceDirs.filter((dir) => newest(dir) > built);
+  return newer.length > 0 ? `${distFile} is older than the sources under ${newer.join(", ")}: run \`npm run build\` first` : undefined;
 }
 

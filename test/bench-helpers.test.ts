@@ -4,8 +4,10 @@
  */
 import { strToU8, zipSync } from "fflate";
 import { cellsFloor, documentFloor, linesFloor, odsCellsFloor, slidesFloor, textRuns } from "../bench/floors";
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { staleBuild } from "../bench/dist-check";
 import { partsRead } from "../bench/parts-read";
 import { limitMet, ratioMet, rotation, stats } from "../bench/rows";
 
@@ -33,6 +35,30 @@ describe("bench rows", () => {
     expect(rotation(3, 5)).toEqual([2, 0, 1]);
     const firsts = [0, 1, 2, 3, 4, 5].map((r) => rotation(3, r)[0]);
     expect(firsts.filter((f) => f === 0)).toHaveLength(2);
+  });
+});
+
+describe("the bundle benches refuse a stale build", () => {
+  it("names a missing bundle and sources newer than it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "postvagt-stale-"));
+    try {
+      const bundle = join(dir, "dist", "launchevent.js");
+      const src = join(dir, "src");
+      mkdirSync(join(dir, "dist"));
+      mkdirSync(join(src, "core"), { recursive: true });
+      expect(staleBuild(bundle, [src])).toMatch(/missing/);
+      writeFileSync(join(src, "core", "a.ts"), "");
+      writeFileSync(bundle, "");
+      utimesSync(join(src, "core", "a.ts"), new Date(1000), new Date(1000));
+      expect(staleBuild(bundle, [src])).toBeUndefined();
+      writeFileSync(join(src, "core", "b.test.ts"), ""); // tests are not in the bundle
+      utimesSync(bundle, new Date(2000), new Date(2000));
+      expect(staleBuild(bundle, [src])).toBeUndefined();
+      utimesSync(join(src, "core", "a.ts"), new Date(), new Date());
+      expect(staleBuild(bundle, [src])).toMatch(/older than the sources/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
