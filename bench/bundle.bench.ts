@@ -21,7 +21,7 @@ import { DEFAULT_POLICY, scanMessage, type Policy } from "../src/core/index";
 import { onMessageSend } from "../src/addin/launchevent/on-message-send";
 import { HANDLER_NAMES } from "../src/addin/office/manifest-ids";
 import { connectMailbox } from "../src/addin/office/mailbox-host";
-import { SESSION_KEY } from "../src/addin/office/shared-state";
+import { parseSharedState, SESSION_KEY } from "../src/addin/office/shared-state";
 import { createFakeOffice, type FakeOffice } from "../src/simulator/fake-office";
 import { staleBuild } from "./dist-check";
 import { benchDraft, draftBytes, extractionFloor } from "./draft";
@@ -61,8 +61,10 @@ export async function bench(): Promise<void> {
     return { fake, context };
   };
   const verdicts = new Map<string, number>();
-  const note = (what: string, allow: boolean | undefined, completions: number) => {
-    const key = `${what}: ${allow ? "allowed" : "not allowed"}${completions === 1 ? "" : `, completed ${completions}×`}`;
+  const note = (what: string, allow: boolean | undefined, completions: number, fake?: FakeOffice) => {
+    const reasons = fake ? (parseSharedState(fake.sessionData.get(SESSION_KEY)).send?.reasons ?? []) : [];
+    const timedOut = reasons.some((r) => r.finding.kind === "unreadable-attachment" && r.finding.why === "timeout");
+    const key = `${what}: ${allow ? "allowed" : "not allowed"}${timedOut ? " (time budget ran out)" : ""}${completions === 1 ? "" : `, completed ${completions}×`}`;
     verdicts.set(key, (verdicts.get(key) ?? 0) + 1);
   };
 
@@ -95,7 +97,7 @@ export async function bench(): Promise<void> {
         now: NOW,
       });
       samples.handler.push(performance.now() - t);
-      note(`handler (${outcome.path})`, event.completions[0]?.allowEvent, event.completions.length);
+      note(`handler (${outcome.path})`, event.completions[0]?.allowEvent, event.completions.length, fake);
     },
     async () => {
       const { fake, context } = freshContext();
@@ -103,12 +105,12 @@ export async function bench(): Promise<void> {
       runInContext(code, context, { filename: "launchevent.js" });
       const first = await fake.fire(HANDLER_NAMES.send);
       samples.cold.push(performance.now() - t);
-      note("bundle cold", first.completion?.allowEvent, first.event.completions.length);
+      note("bundle cold", first.completion?.allowEvent, first.event.completions.length, fake);
       fake.sessionData.delete(SESSION_KEY);
       const t2 = performance.now();
       const second = await fake.fire(HANDLER_NAMES.send);
       samples.warm.push(performance.now() - t2);
-      note("bundle warm", second.completion?.allowEvent, second.event.completions.length);
+      note("bundle warm", second.completion?.allowEvent, second.event.completions.length, fake);
     },
   ];
   for (const step of steps) await step(); // warm-up of each, untimed
