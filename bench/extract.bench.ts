@@ -1,13 +1,15 @@
 /**
- * Attachment extraction throughput per format, side by side with the bare library doing the same
- * work in the same run (target: within 1.3× of the floor; README's speed section), and peak memory for a 25 MB attachment.
+ * Attachment extraction per format against its floors, measured in the same run, alternately
+ * (targets: ≤ 1.3× the place floor for every format, docx/odt ≤ 1.5× bare), plus peak
+ * memory for a 25 MB attachment, the PDF readers against pdf.js on the fixtures, and zip bombs.
  *
- *   npx tsx bench/run.ts extract
+ *   npm run bench -- extract
  *
- * Baselines: OOXML/ODF = fflate `unzipSync` + TextDecoder on every XML part (what any reader must
- * do before scanning); PDF = pdf.js `getTextContent` on every page (legacy build, fake worker);
- * CSV = TextDecoder + split into lines. Inputs are built here from the committed fixtures, scaled
- * up so one run takes long enough to time.
+ * Floors (bench/floors.ts): bare = fflate `unzipSync` + TextDecoder of exactly the parts ours
+ * read (bench/parts-read.ts records them), TextDecoder alone for csv; place = bare + the least
+ * work that gives each finding its place (text runs, slide order, cells, line ends). Inputs are
+ * built here from the committed fixtures, scaled up (and their text varied, seeded) so one run
+ * takes long enough to time.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -17,37 +19,14 @@ import type { PdfTextReader } from "../src/core/extractors/extract";
 import type { Limits } from "../src/core/policy/policy";
 import { createPdfjsReader } from "../src/cli/pdfjs-text";
 import { mulberry32 } from "../test/helpers/seeded-random";
-import { header, ratioRow, stats, type Stats } from "./rows";
+import { bareParts, cellsFloor, documentFloor, linesFloor, odsCellsFloor, slidesFloor } from "./floors";
+import { partsRead } from "./parts-read";
+import { alternate, header, infoRow, ratioRow } from "./rows";
 
 const FIX = join(__dirname, "..", "test", "fixtures", "attachments");
 const LIMITS: Limits = { sendBudgetMs: 4000, maxAttachmentBytes: 25 << 20, maxInflatedBytes: 128 << 20, maxArchiveEntries: 10000, maxNestingDepth: 3 };
 const MB = 1 << 20;
 const decoder = new TextDecoder();
-
-/**
- * Medians of `ours` and `bare`, run alternately so that both see the same machine: on a shared VM
- * the speed drifts by ±30 % within seconds, and timing one after the other measured the drift.
- */
-async function pair(ours: () => unknown | Promise<unknown>, bare: () => unknown | Promise<unknown>, minMs = 1500): Promise<[number, number, number]> {
-  for (let i = 0; i < 3; i++) {
-    await ours();
-    await bare();
-  }
-  const a: number[] = [];
-  const b: number[] = [];
-  const start = performance.now();
-  while (a.length < 15 || (performance.now() - start < minMs && a.length < 200)) {
-    let t = performance.now();
-    await ours();
-    a.push(performance.now() - t);
-    t = performance.now();
-    await bare();
-    b.push(performance.now() - t);
-  }
-  const median = (xs: number[]): number => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)] as number;
-  // Also the best of each: the CPU cost with the least interference from the rest of the machine.
-  return [median(a), median(b), Math.min(...a) / Math.min(...b)];
-}
 
 function time(fn: () => unknown | Promise<unknown>, minMs = 400): Promise<number> {
   return (async () => {
@@ -67,57 +46,6 @@ function time(fn: () => unknown | Promise<unknown>, minMs = 400): Promise<number
 
 const extract = (name: string, bytes: Uint8Array, pdf?: PdfTextReader) =>
   extractAttachments([{ kind: "file", name, bytes }], { limits: LIMITS, deadline: Date.now() + 600_000, ...(pdf ? { pdf } : {}) });
-
-/** The parts each reader reads (its own readers' part names), so a floor inflates no more than ours. */
-const DOCX_PARTS = /^(word\/(document|header[^/]*|footer[^/]*|footnotes|endnotes|comments|settings|charts\/chart[^/]*|diagrams\/data[^/]*)\.xml|word\/_rels\/[^/]+\.rels|_rels\/\.rels|docProps\/(core|app|custom)\.xml|customXml\/item\d*\.xml)$/;
-const PPTX_PARTS = /^(ppt\/presentation\.xml|ppt\/_rels\/presentation\.xml\.rels|ppt\/(slides|notesSlides|comments|charts)\/[^/]+\.xml|ppt\/(slides|notesSlides)\/_rels\/[^/]+\.rels|docProps\/(core|app|custom)\.xml)$/;
-const XLSX_PARTS = /^(xl\/[^/]+\.xml|xl\/_rels\/[^/]+\.rels|xl\/worksheets\/[^/]+\.xml|xl\/worksheets\/_rels\/[^/]+\.rels|docProps\/(core|app|custom)\.xml)$/;
-const ODF_PARTS = /^(META-INF\/manifest\.xml|content\.xml|styles\.xml|meta\.xml)$/;
-
-/** The floor: inflate and decode only the named parts. */
-function bareRead(bytes: Uint8Array, parts: RegExp): number {
-  let chars = 0;
-  for (const data of Object.values(unzipSync(bytes, { filter: (f) => parts.test(f.name) }))) chars += decoder.decode(data).length;
-  return chars;
-}
-
-/** `pair`, with every sample kept: medians and ranges for the printed rows. */
-async function samples(ours: () => unknown | Promise<unknown>, floor: () => unknown | Promise<unknown>, minMs = 1500): Promise<[Stats, Stats]> {
-  for (let i = 0; i < 3; i++) {
-    await ours();
-    await floor();
-  }
-  const a: number[] = [];
-  const b: number[] = [];
-  const start = performance.now();
-  for (let i = 0; a.length < 15 || (performance.now() - start < minMs && a.length < 200); i++) {
-    const runOurs = async () => {
-      const t = performance.now();
-      await ours();
-      a.push(performance.now() - t);
-    };
-    const runFloor = async () => {
-      const t = performance.now();
-      await floor();
-      b.push(performance.now() - t);
-    };
-    if (i % 2 === 0) {
-      await runOurs();
-      await runFloor();
-    } else {
-      await runFloor();
-      await runOurs();
-    }
-  }
-  return [stats(a), stats(b)];
-}
-
-function bareUnzip(bytes: Uint8Array): number {
-  const files = unzipSync(bytes);
-  let chars = 0;
-  for (const [name, data] of Object.entries(files)) if (/\.(xml|rels)$/.test(name)) chars += decoder.decode(data).length;
-  return chars;
-}
 
 const WORDS = "borgeren har søgt om hjælp til sagen efter servicelovens § 85 kommunen afgørelse bevilget afslag klage ankestyrelsen ydelse bolig børn familie jobcenter sygedagpenge tilbud".split(" ");
 
@@ -172,7 +100,6 @@ function row(cells: Array<string | number>): string {
 }
 
 export async function bench(): Promise<void> {
-  let xlsxOurs: Stats | undefined;
   // Peak memory first, before other work raises the process's high-water mark.
   const csvLine = "Anna Ørsted;Randersvej 12;8900;Randers C;150375-6125;bemærkning om sagen\r\n";
   const csvFull = strToU8(csvLine.repeat(Math.ceil((25 * MB) / csvLine.length)));
@@ -195,73 +122,40 @@ export async function bench(): Promise<void> {
     );
   }
 
-  // Each format against its floor: the bare library inflating and decoding only the parts our
-  // reader reads (never the slide masters, themes, images or styles it skips), so the floor does
-  // no more work than ours. Target ≤ 1.3× that floor; docx/odt also ≤ 1.5× bare (= that floor).
-  console.log(`\nper format, ours against its floor (medians and ranges, run alternately)`);
+  // Each format against its floors, all three run alternately (bench/floors.ts says what each
+  // floor does): bare = the library inflating and decoding exactly the parts ours read (recorded
+  // from a run of ours, so never a slide master, theme or notes rels ours skips); place = bare +
+  // the least work that gives each finding its place. Targets: ≤ 1.3× the place floor for every
+  // format; docx and odt also ≤ 1.5× bare.
+  console.log(`\nper format, ours against its floors (medians and ranges, ours and both floors alternating)`);
   header();
-  const cases: Array<[string, string, Uint8Array, RegExp]> = [
-    ["docx", "stor.docx", scaleZip("brev.docx", "word/document.xml", "<w:body>", "<w:sectPr", 300), DOCX_PARTS],
-    ["docx varied", "lang.docx", scaleZip("brev.docx", "word/document.xml", "<w:body>", "<w:sectPr", 300, true), DOCX_PARTS],
-    ["xlsx", "stor.xlsx", bigSheet(40_000), XLSX_PARTS],
-    ["xlsx prefixed", "stor-x.xlsx", bigSheet(40_000, "x"), XLSX_PARTS],
-    ["pptx", "dias.pptx", new Uint8Array(readFileSync(join(FIX, "dias.pptx"))), PPTX_PARTS],
-    ["odt", "stor.odt", scaleZip("brev.odt", "content.xml", "<office:text>", "</office:text>", 300), ODF_PARTS],
-    ["odt varied", "lang.odt", scaleZip("brev.odt", "content.xml", "<office:text>", "</office:text>", 300, true), ODF_PARTS],
-    ["ods", "liste.ods", new Uint8Array(readFileSync(join(FIX, "liste.ods"))), ODF_PARTS],
+  const sheet = bigSheet(40_000);
+  const cases: Array<[string, string, Uint8Array, (b: Uint8Array, p: ReadonlySet<string>) => number, string]> = [
+    ["docx", "stor.docx", scaleZip("brev.docx", "word/document.xml", "<w:body>", "<w:sectPr", 300), documentFloor, "text runs"],
+    ["docx varied", "lang.docx", scaleZip("brev.docx", "word/document.xml", "<w:body>", "<w:sectPr", 300, true), documentFloor, "text runs"],
+    ["odt", "stor.odt", scaleZip("brev.odt", "content.xml", "<office:text>", "</office:text>", 300), documentFloor, "text runs"],
+    ["odt varied", "lang.odt", scaleZip("brev.odt", "content.xml", "<office:text>", "</office:text>", 300, true), documentFloor, "text runs"],
+    ["xlsx", "stor.xlsx", sheet, cellsFloor, "cells"],
+    ["xlsx prefixed", "stor-x.xlsx", bigSheet(40_000, "x"), cellsFloor, "cells"],
+    ["pptx", "dias.pptx", new Uint8Array(readFileSync(join(FIX, "dias.pptx"))), slidesFloor, "slide order + text runs"],
+    ["pptx varied", "lang.pptx", scaleZip("dias.pptx", "ppt/slides/slide1.xml", "<p:spTree>", "</p:spTree>", 300, true), slidesFloor, "slide order + text runs"],
+    ["ods", "liste.ods", new Uint8Array(readFileSync(join(FIX, "liste.ods"))), odsCellsFloor, "cells"],
+    ["ods varied", "lang.ods", scaleZip("liste.ods", "content.xml", 'table:default-cell-style-name="Default"/>', "</table:table>", 2000, true), odsCellsFloor, "cells"],
   ];
-  for (const [fmt, name, bytes, parts] of cases) {
-    const [ours, floor] = await samples(() => extract(name, bytes), () => bareRead(bytes, parts));
-    ratioRow(`${fmt} (${(bytes.length / MB).toFixed(2)} MB)`, ours, floor, "ms", "unzip+decode of the parts read", fmt.startsWith("docx") || fmt.startsWith("odt") ? 1.5 : 1.3);
-    if (fmt === "xlsx") xlsxOurs = ours;
+  for (const [fmt, name, bytes, placeFloor, placeWork] of cases) {
+    const parts = await partsRead(name, bytes);
+    const [ours, bare, place] = await alternate([() => extract(name, bytes), () => bareParts(bytes, parts), () => placeFloor(bytes, parts)]);
+    const label = `${fmt} (${(bytes.length / MB).toFixed(2)} MB, ${parts.size} parts read)`;
+    ratioRow(`${label} vs place floor`, ours!, place!, "ms", `bare + ${placeWork}`, 1.3);
+    if (/^(docx|odt)/.test(fmt)) ratioRow(`${label} vs bare`, ours!, bare!, "ms", "unzip+decode of the parts read", 1.5);
+    else infoRow(`${label} vs bare`, ours!, bare!, "ms", "unzip+decode of the parts read", "(for scale)");
   }
-  const csvSmall = csv.subarray(0, 4 * MB);
   {
-    // The csv floor decodes the bytes and nothing more (it used to split lines too: more than ours).
-    const [ours, floor] = await samples(() => extract("a.csv", csvSmall), () => decoder.decode(csvSmall).length);
-    ratioRow(`csv (${(csvSmall.length / MB).toFixed(2)} MB)`, ours, floor, "ms", "decode", 1.3);
-  }
-
-  // Floors: the bare library plus the least any extractor must add, timed against the bare
-  // library alone. They show where ≤ 1.3× can be reached at all (README, Limitations).
-  console.log("\n" + row(["floor", "input MB", "floor ms", "bare ms", "ratio", "best/best"]) + "   (bare + the least work on top, vs bare)");
-  {
-    // xlsx: a place per cell (`Ark1!B7`) means at least finding each cell and keeping its value and
-    // reference: one indexOf per cell, two slices, one segment object. No XML handling at all.
-    const sheet = bigSheet(40_000);
-    const cellFloor = (): number => {
-      const files = unzipSync(sheet);
-      let kept = 0;
-      for (const [name, data] of Object.entries(files)) {
-        const xml = decoder.decode(data);
-        if (name !== "xl/worksheets/sheet1.xml") continue;
-        const segments: Array<{ text: string; location: { place: { kind: string; cell: string } } }> = [];
-        for (let i = xml.indexOf("<c r="); i >= 0; i = xml.indexOf("<c r=", i + 1)) {
-          const refEnd = xml.indexOf('"', i + 6);
-          const valueStart = xml.indexOf(">", xml.indexOf(">", refEnd) + 1) + 1;
-          const text = xml.slice(valueStart, xml.indexOf("<", valueStart));
-          segments.push({ text, location: { place: { kind: "cell", cell: xml.slice(i + 6, refEnd) } } });
-        }
-        kept += segments.length;
-      }
-      return kept;
-    };
-    const [floor, bare, best] = await pair(cellFloor, () => bareUnzip(sheet));
-    console.log(row(["xlsx cells", sheet.length / MB, floor, bare, floor / bare, best]));
-    // xlsx against its printed floor (a place per cell), the target the issue sets for sheets.
-    const [, cellFloorStats] = await samples(() => extract("stor.xlsx", sheet), cellFloor);
-    if (xlsxOurs) ratioRow("xlsx (40,000 rows) vs the cell floor", xlsxOurs, cellFloorStats, "ms", "xlsx cells floor", 1.3);
-
-    // docx: markup must be looked at byte by byte to find the text: one plain JS pass over every
-    // byte of every part instead of the decode, with no tag handling at all.
-    const doc = scaleZip("brev.docx", "word/document.xml", "<w:body>", "<w:sectPr", 300, true);
-    const byteFloor = (): number => {
-      let tags = 0;
-      for (const data of Object.values(unzipSync(doc))) for (let i = 0; i < data.length; i++) if (data[i] === 60) tags++;
-      return tags;
-    };
-    const [f2, b2, best2] = await pair(byteFloor, () => bareUnzip(doc));
-    console.log(row(["docx bytes", doc.length / MB, f2, b2, f2 / b2, best2]));
+    const csvSmall = csv.subarray(0, 4 * MB);
+    const [ours, bare, place] = await alternate([() => extract("a.csv", csvSmall), () => decoder.decode(csvSmall).length, () => linesFloor(csvSmall)]);
+    const label = `csv (${(csvSmall.length / MB).toFixed(2)} MB)`;
+    ratioRow(`${label} vs place floor`, ours!, place!, "ms", "decode + line ends counted", 1.3);
+    infoRow(`${label} vs bare`, ours!, bare!, "ms", "decode", "(for scale)");
   }
 
   // PDF: our mini reader and our pdf.js adapter, each against bare pdf.js text on the same files.

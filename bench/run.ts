@@ -1,5 +1,7 @@
 /**
- * `npm run bench`: runs every bench/*.bench.ts in turn. Each file exports `bench(): Promise<void>`
+ * `npm run bench`: runs every bench/*.bench.ts in turn; `npm run bench -- chromium extract` runs
+ * those whose file name contains one of the words (cli, cpr, extract, lookalike, pdf, policy,
+ * send, bundle, chromium). `BENCH_RUNS=N` sets the runs where a bench counts them. Each file exports `bench(): Promise<void>`
  * that prints its own rows, always side by side with a baseline measured in the same run.
  * Not a test: nothing here fails the build; the targets are printed next to the figures.
  */
@@ -12,6 +14,10 @@ async function main(): Promise<void> {
     .filter((f) => f.endsWith(".bench.ts"))
     .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
     .sort();
+  if (files.length === 0) {
+    const all = readdirSync(__dirname).filter((f) => f.endsWith(".bench.ts"));
+    throw new Error(`no bench matches ${only.join(" ")}; there are: ${all.map((f) => f.replace(".bench.ts", "")).join(", ")}`);
+  }
   for (const file of files) {
     const mod = (await import(join(__dirname, file))) as { bench: () => Promise<void> };
     console.log(`\n## ${file}`);
