@@ -69,7 +69,8 @@ export async function scanFile(file: string, settings: ScanSettings, pdfReader: 
     bytes = undefined;
   }
   const rules = emptyRuleTally();
-  const parsedMail = bytes === undefined ? ({ ok: false, error: "read-failed" } as const) : await messageFromEml(bytes);
+  // The buffer was read for this call alone: the parser may change it in place instead of copying it.
+  const parsedMail = bytes === undefined ? ({ ok: false, error: "read-failed" } as const) : await messageFromEml(bytes, { mayOverwrite: true });
   // The message holds what it needs; the file's bytes can go before the scan allocates more.
   bytes = undefined;
   if (!parsedMail.ok) {

@@ -7,6 +7,7 @@
  * clean, so this module decides what counts as a mail and returns an error value otherwise.
  */
 import PostalMime from "postal-mime";
+import { plainMail } from "./eml-plain";
 import { repairMime, type UnreadPart } from "./eml-repair";
 import { latin1Text } from "./eml-utf7";
 import { MAX_MIME_DEPTH } from "./extractors/limits";
@@ -32,6 +33,11 @@ export interface EmlOptions {
    * read as text and the part is reported in `unreadParts`, naming the limit.
    */
   readonly maxMimeDepth?: number;
+  /**
+   * The bytes are the caller's to give away (read from a file for this call only): the reader may
+   * change them in place rather than copy them. The CLI passes true; anything that keeps the bytes must not.
+   */
+  readonly mayOverwrite?: boolean;
 }
 
 /** RFC 5322 field-name: printable ASCII except ":" and space. */
@@ -134,10 +140,15 @@ export async function messageFromEml(
   const maxDepth = options.maxMimeDepth ?? MAX_MIME_DEPTH;
   const repaired = repairMime(raw, maxDepth);
   const unread: UnreadPart[] = repaired.unread.slice();
+  // The repair copies only what it changes; an untouched input is still the caller's to give away.
+  const read = plainMail(repaired.bytes, options.mayOverwrite === true && repaired.bytes === raw);
+  const plain = read && "head" in read ? read : undefined;
+  const whole = read && "bytes" in read ? read.bytes : repaired.bytes;
   let email: PostalMime.Email;
   try {
     // One level of slack: the repair already read everything past maxDepth as text.
-    email = await PostalMime.parse(forParser(repaired.bytes), { forceRfc822Attachments: true, attachmentEncoding: "arraybuffer", maxNestingDepth: maxDepth + 1 });
+    email = await PostalMime.parse(forParser(plain ? plain.head : whole), { forceRfc822Attachments: true, attachmentEncoding: "arraybuffer", maxNestingDepth: maxDepth + 1 });
+    if (plain?.text !== undefined) email = { ...email, text: plain.text };
   } catch (e) {
     return { ok: false, error: "parse-failed", detail: e instanceof Error ? e.message : String(e) };
   }
@@ -147,7 +158,7 @@ export async function messageFromEml(
 
   // A mail that still parses empty is read as it stands, never passed as empty.
   if (email.text === undefined && email.html === undefined && email.attachments.length === 0) {
-    const rest = rawBody(repaired.bytes);
+    const rest = rawBody(whole);
     if (rest !== undefined && /\S/.test(rest)) email = { ...email, text: rest };
   }
   return { ok: true, message: toMessage(email, unread) };
