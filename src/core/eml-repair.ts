@@ -23,6 +23,8 @@ export type UnreadPart = Omit<UnreadableAttachmentFinding, "kind">;
 export interface Repaired {
   readonly bytes: Uint8Array;
   readonly unread: readonly UnreadPart[];
+  /** Text with digits outside every part of a multipart (preamble, epilogue): read as text files. */
+  readonly outside: ReadonlyArray<{ readonly name: string; readonly bytes: Uint8Array }>;
 }
 
 interface Splice {
@@ -63,18 +65,38 @@ function crToCrlf(b: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Index just past the blank line that ends the header block starting at `start`, or `end`. */
-function headerEnd(b: Uint8Array, start: number, end: number): number {
-  if (b[start] === LF) return start + 1;
-  if (b[start] === CR && b[start + 1] === LF) return start + 2;
-  let i = start;
-  for (;;) {
-    i = b.indexOf(LF, i);
-    if (i < 0 || i >= end) return end;
-    if (b[i + 1] === LF) return i + 2;
-    if (b[i + 1] === CR && b[i + 2] === LF) return i + 3;
-    i++;
+/**
+ * Where the header block starting at `start` ends: just past its blank line, or, when a line that
+ * is neither a field ("Name: value") nor a folded continuation comes first, at that line, where
+ * the body evidently starts (a sender dropped the blank line). `missingBlank` says which.
+ */
+function headerEnd(b: Uint8Array, start: number, end: number, root: boolean): { at: number; missingBlank: boolean } {
+  let line = start;
+  // The mail's own first line must be a field (else it is no mail); a part may have no header at all.
+  let fields = root ? 0 : 1;
+  while (line < end) {
+    // In a header block a bare CR ends a line too (a mix of line ends is read as the sender meant it).
+    let content = line;
+    while (content < end && b[content] !== LF && !(b[content] === CR && b[content + 1] !== LF)) content++;
+    const next = b[content] === CR && b[content + 1] === LF ? content + 2 : content + 1;
+    if (b[content] === LF && content > line && b[content - 1] === CR) content--;
+    if (content === line) return { at: Math.min(end, next), missingBlank: false };
+    const first = b[line] as number;
+    if (fields > 0 && first !== 0x20 && first !== 0x09 && !isField(b, line, content)) return { at: line, missingBlank: true };
+    fields++;
+    line = next;
   }
+  return { at: end, missingBlank: false };
+}
+
+/** RFC 5322 §2.2: a field name of printable ASCII but ":" (no space), then ":". */
+function isField(b: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end && i < start + 200; i++) {
+    const c = b[i] as number;
+    if (c === 0x3a) return i > start;
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return false;
 }
 
 const CONTENT_TYPE = /(^|\n)content-type:[ \t]*([^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)/i;
@@ -138,13 +160,16 @@ function boundaryInBody(b: Uint8Array, start: number, end: number): string | und
 class Walker {
   readonly splices: Splice[] = [];
   readonly unread: UnreadPart[] = [];
+  readonly outsideText: Array<{ readonly name: string; readonly bytes: Uint8Array }> = [];
   constructor(private readonly b: Uint8Array, private readonly maxDepth: number) {}
 
   part(start: number, end: number, depth: number, name: string): void {
     const b = this.b;
-    const bodyStart = headerEnd(b, start, end);
+    const { at: bodyStart, missingBlank } = headerEnd(b, start, end, depth === 0);
     const head = latin1Text(b, start, bodyStart);
     let newHead = /=\?[^?\s]+\?[QqBb]\?/.test(head) ? utf7WordsToUtf8(head) : head;
+    if (newHead.indexOf("\r") >= 0) newHead = newHead.replace(/\r(?!\n)/g, "\r\n");
+    if (missingBlank) newHead += "\r\n";
     const ct = CONTENT_TYPE.exec(newHead);
     const field = ct ? (ct[2] as string) : "";
     const type = field.split(";")[0]?.trim().toLowerCase() ?? "";
@@ -175,15 +200,31 @@ class Walker {
       this.unread.push({ attachment: name, why: "corrupt" });
       return replaceField("text/plain; charset=utf-8");
     }
+    let last = found[0] as Delimiter;
     for (let i = 0; i < found.length; i++) {
       const d = found[i] as Delimiter;
+      last = d;
       if (d.close) break;
       const next = found[i + 1];
       this.part(d.after, next ? next.before : end, depth + 1, `${name}.${i + 1}`);
     }
+    // Text before the first delimiter or after the last is no part, and no client is meant to show
+    // it; but a delimiter line a sender garbled puts a part there. Text with digits in it is read.
+    this.outside(bodyStart, (found[0] as Delimiter).before, `${name}, før delene.txt`);
+    this.outside(last.close ? last.after : end, end, `${name}, efter delene.txt`);
     if (boundary === declared) return head;
     const rest = field.replace(/;?\s*boundary\s*=\s*(?:"[^"]*"|[^;\s]*)/i, "").replace(/\s*$/, "");
     return replaceField(`${rest}; boundary="${boundary}"`);
+  }
+
+  private outside(start: number, end: number, name: string): void {
+    for (let i = start; i < end; i++) {
+      const c = this.b[i] as number;
+      if (c >= 0x30 && c <= 0x39) {
+        this.outsideText.push({ name, bytes: this.b.slice(start, end) });
+        return;
+      }
+    }
   }
 
   /** A UTF-7 leaf: its text decoded and written back as UTF-8 under a header that says so. */
@@ -232,5 +273,5 @@ export function repairMime(input: Uint8Array, maxDepth = MAX_MIME_DEPTH): Repair
   const bytes = usesBareCr(input) ? crToCrlf(input) : input;
   const walker = new Walker(bytes, maxDepth);
   walker.part(0, bytes.length, 0, "MIME-del 1");
-  return { bytes: applySplices(bytes, walker.splices), unread: walker.unread };
+  return { bytes: applySplices(bytes, walker.splices), unread: walker.unread, outside: walker.outsideText };
 }

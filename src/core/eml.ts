@@ -8,7 +8,7 @@
  */
 import PostalMime from "postal-mime";
 import { plainMail } from "./eml-plain";
-import { repairMime, type UnreadPart } from "./eml-repair";
+import { repairMime, type Repaired, type UnreadPart } from "./eml-repair";
 import { latin1Text } from "./eml-utf7";
 import { MAX_MIME_DEPTH } from "./extractors/limits";
 import { decodeUtf8, isValidUtf8 } from "./extractors/text-decode";
@@ -161,10 +161,10 @@ export async function messageFromEml(
     const rest = rawBody(whole);
     if (rest !== undefined && /\S/.test(rest)) email = { ...email, text: rest };
   }
-  return { ok: true, message: toMessage(email, unread) };
+  return { ok: true, message: toMessage(email, unread, repaired.outside) };
 }
 
-function toMessage(email: PostalMime.Email, unread: readonly UnreadPart[]): Message {
+function toMessage(email: PostalMime.Email, unread: readonly UnreadPart[], outside: Repaired["outside"]): Message {
   const recipients: Recipient[] = [];
   addressesOf(email.to, "to", recipients);
   addressesOf(email.cc, "cc", recipients);
@@ -173,6 +173,7 @@ function toMessage(email: PostalMime.Email, unread: readonly UnreadPart[]): Mess
     const name = a.filename && a.filename.trim() !== "" ? a.filename : `unnamed-${i + 1}${EXTENSION_BY_TYPE[a.mimeType] ?? ""}`;
     return { kind: "file", name, bytes: attachmentBytes(a.content), contentType: a.mimeType };
   });
+  for (const o of outside) attachments.push({ kind: "file", name: o.name, bytes: o.bytes, contentType: "text/plain" });
   const from = firstAddress(email.from);
   const sensitivityLabelId = labelFromHeaders(email.headers);
   return {
