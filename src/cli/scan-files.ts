@@ -54,7 +54,7 @@ export function loadPolicy(path: string | undefined, lang: Lang): PolicyLoad {
   return { ok: false, message: [t(lang, "cli.error.policyInvalid", { path }), ...lines.map((l) => `  ${l}`)].join("\n") };
 }
 
-/** pdf.js, opened on the first message with attachments; a load failure is reported through `warn`. */
+/** pdf.js, opened on the first message with an attachment that may hold a PDF; a load failure is reported through `warn`. */
 export function pdfReaderFor(open: OpenPdfReader | undefined, warn: (reason: string) => void): PdfReaderChoice {
   return choosePdfReader(open ?? ((): ReturnType<OpenPdfReader> => openPdfjsReader()), warn);
 }
