@@ -6,9 +6,12 @@
  *  - crash: extractAttachments threw (it must report, never throw);
  *  - hang: it returned more than 1 s after its deadline (the deadline is checked cooperatively);
  *  - silent pass: the number's digits are still in the bytes as written, yet nothing found it
- *    and nothing was reported unreadable. A lead only (a mutation can hide the digits inside a
- *    part no reader should read); every one is printed with its seed to replay.
- * Exit code 1 when any crash or hang occurred.
+ *    and nothing was reported unreadable. For PDF and zip a lead only (a mutation can hide the
+ *    digits inside a part no reader should read); every one is printed with its seed to replay.
+ *    For MIME the oracle is exact: the digits count as destroyed only when the part that holds
+ *    them declares an encoding that turns those bytes into other text (base64 or uuencode, a
+ *    UTF-16 charset), as any mail client would decode them; every other silent pass is a misread.
+ * Exit code 1 when any crash, hang or MIME silent pass occurred.
  */
 import { extractAttachments } from "../src/core/extractors/extract";
 import { deepFormPdf, formGraphPdf, manyPagesPdf, PDF_NUMBER } from "../test/helpers/hostile-pdf";
@@ -20,22 +23,43 @@ const LIMITS = { sendBudgetMs: 4000, maxAttachmentBytes: 25 << 20, maxInflatedBy
 const DEADLINE_MS = 2000;
 const NUMBER = PDF_NUMBER;
 
-const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0) & 255);
+const latin1Bytes = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0) & 255);
 
 function mimeBase(rnd: () => number): Uint8Array {
   const boundary = `b${Math.floor(rnd() * 1e6)}`;
   const charset = ["utf-8", "iso-8859-1", "windows-1252", "us-ascii"][Math.floor(rnd() * 4)] as string;
-  return latin1(
+  return latin1Bytes(
     `From: a@randers.dk\r\nTo: b@example.com\r\nSubject: Sag\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary="${boundary}"\r\n\r\n` +
       `--${boundary}\r\nContent-Type: text/plain; charset=${charset}\r\nContent-Transfer-Encoding: 8bit\r\n\r\nCPR ${NUMBER}\r\n` +
       `--${boundary}\r\nContent-Type: text/html; charset=${charset}\r\n\r\n<p>Hej</p>\r\n--${boundary}--\r\n`,
   );
 }
 
+/**
+ * True when the MIME part holding `number` declares a transfer encoding or charset under which its
+ * bytes no longer read as those digits (so no reader, ours or a mail client's, could show them).
+ */
+export function mimeDigitsDestroyed(latin1Text: string, number: string): boolean {
+  const at = latin1Text.indexOf(number);
+  const from = latin1Text.lastIndexOf("\n--", at);
+  const block = latin1Text.slice(from < 0 ? 0 : from, at);
+  const last = (re: RegExp): string | undefined => {
+    let m: RegExpExecArray | null;
+    let value: string | undefined;
+    while ((m = re.exec(block)) !== null) value = (m[1] as string).toLowerCase();
+    return value;
+  };
+  const cte = last(/content-transfer-encoding:[ \t]*([^\s;]+)/gi);
+  const charset = last(/charset="?([^";\s]*)/gi);
+  return cte === "base64" || cte === "x-uuencode" || /^utf-16/.test(charset ?? "");
+}
+
 interface Extractor {
   readonly name: string;
   readonly file: string;
   make(seed: number): Uint8Array;
+  /** An exact oracle: a silent pass is then a failure, not a lead. */
+  readonly destroyed?: (latin1Text: string) => boolean;
 }
 
 const EXTRACTORS: readonly Extractor[] = [
@@ -57,13 +81,13 @@ const EXTRACTORS: readonly Extractor[] = [
       return mutateZip(base(), seed);
     },
   },
-  { name: "mime", file: "x.eml", make: (seed) => mutateMime(mimeBase(mulberry32(seed)), seed) },
+  { name: "mime", file: "x.eml", make: (seed) => mutateMime(mimeBase(mulberry32(seed)), seed), destroyed: (s) => mimeDigitsDestroyed(s, NUMBER) },
 ];
 
-function hasDigits(b: Uint8Array): boolean {
+function latin1(b: Uint8Array): string {
   let s = "";
   for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode.apply(null, Array.from(b.subarray(i, i + 8192)));
-  return s.indexOf(NUMBER) >= 0;
+  return s;
 }
 
 export interface FuzzReport {
@@ -94,7 +118,10 @@ export async function runFuzz(cases: number, seed: number, only?: readonly strin
         const r = await extractAttachments([{ kind: "file", name: ex.file, bytes }], { limits: LIMITS, deadline });
         if (Date.now() > deadline + 1000) hangs.push(caseSeed);
         const found = r.segments.some((s) => s.location.place?.kind !== "file-name" && s.text.indexOf(NUMBER) >= 0);
-        if (!found && r.unreadable.length === 0 && hasDigits(bytes)) silent.push(caseSeed);
+        if (!found && r.unreadable.length === 0) {
+          const text = latin1(bytes);
+          if (text.indexOf(NUMBER) >= 0 && !(ex.destroyed?.(text) ?? false)) silent.push(caseSeed);
+        }
       } catch {
         crashes.push(caseSeed);
       }
@@ -102,6 +129,11 @@ export async function runFuzz(cases: number, seed: number, only?: readonly strin
     reports.push({ extractor: ex.name, cases: done, ms: Date.now() - start, crashes, hangs, silent });
   }
   return reports;
+}
+
+/** Whether an extractor's silent passes are exact (a failure) rather than leads. */
+export function exact(extractor: string): boolean {
+  return EXTRACTORS.some((e) => e.name === extractor && e.destroyed !== undefined);
 }
 
 /** Replays one case: the bytes of `extractor` for `caseSeed`. */
@@ -126,13 +158,13 @@ async function main(): Promise<void> {
   }
   let bad = 0;
   const line = (r: FuzzReport): string =>
-    `${r.extractor}: ${r.cases} cases in ${(r.ms / 1000).toFixed(1)} s; crashes ${r.crashes.length}, hangs ${r.hangs.length}, silent-pass leads ${r.silent.length}`;
+    `${r.extractor}: ${r.cases} cases in ${(r.ms / 1000).toFixed(1)} s; crashes ${r.crashes.length}, hangs ${r.hangs.length}, ${exact(r.extractor) ? "silent passes" : "silent-pass leads"} ${r.silent.length}`;
   for (const r of await runFuzz(cases, seed, only, maxMs, (p) => console.log(`  … ${line(p)}`))) {
     console.log(line(r));
     for (const [kind, list] of [["crash", r.crashes], ["hang", r.hangs], ["silent", r.silent]] as const) {
       if (list.length > 0) console.log(`  ${kind} case seeds (first 10): ${list.slice(0, 10).join(" ")}`);
     }
-    bad += r.crashes.length + r.hangs.length;
+    bad += r.crashes.length + r.hangs.length + (exact(r.extractor) ? r.silent.length : 0);
   }
   process.exit(bad > 0 ? 1 : 0);
 }

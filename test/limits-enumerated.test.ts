@@ -13,6 +13,13 @@ import { deepFormPdf, manyPagesPdf } from "./helpers/hostile-pdf";
 
 const BASE: Limits = { sendBudgetMs: 4000, maxAttachmentBytes: 25 << 20, maxInflatedBytes: 128 << 20, maxArchiveEntries: 10_000, maxNestingDepth: 3 };
 
+/** A mail whose multiparts nest `levels` deep, a number in the innermost part. */
+function deepMime(levels: number): Uint8Array {
+  let body = "Content-Type: text/plain\r\n\r\nCPR 150375-6125\r\n";
+  for (let i = levels; i > 0; i--) body = `Content-Type: multipart/mixed; boundary="n${i}"\r\n\r\n--n${i}\r\n${body}--n${i}--\r\n`;
+  return strToU8(`From: a@randers.dk\r\nSubject: dyb\r\n${body}`);
+}
+
 interface Row {
   readonly input: () => { name: string; bytes: Uint8Array; limits?: Partial<Limits>; deadline?: number };
 }
@@ -26,6 +33,7 @@ const ROWS: Record<string, Row | string> = {
   SEND_BUDGET_MS: { input: () => ({ name: "a.txt", bytes: strToU8("x"), deadline: Date.now() - 1 }) },
   MAX_PDF_PAGES: { input: () => ({ name: "a.pdf", bytes: manyPagesPdf(limitsModule.MAX_PDF_PAGES + 1) }) },
   MAX_PDF_TREE_DEPTH: { input: () => ({ name: "a.pdf", bytes: deepFormPdf(limitsModule.MAX_PDF_TREE_DEPTH + 5) }) },
+  MAX_MIME_DEPTH: { input: () => ({ name: "a.eml", bytes: deepMime(limitsModule.MAX_MIME_DEPTH + 2) }) },
   MAX_ENTRY_INFLATED_BYTES: "64 MB of real output per entry: covered by the bomb tests in src/core/extractors/extract.test.ts (named here since this change)",
   MAX_TEXT_CHARS: "32 M characters: too costly for a unit test; Budget.addText names it (budget.ts)",
   MAX_PDF_OBJECTS: "500,000 objects: too costly for a unit test; pdf-objects.ts names it",

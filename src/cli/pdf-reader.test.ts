@@ -202,19 +202,31 @@ describe("the opened reader is the one core reads PDFs with", () => {
 
 describe("choosePdfReader", () => {
   const reader: PdfTextReader = { name: "r", read: () => Promise.reject(new Error("not read here")) };
-  const withFile: Message = { subject: "", recipients: [], attachments: [{ kind: "file", name: "a.pdf", bytes: new Uint8Array(1) }] };
+  const file = (name: string, text: string): Message => ({ subject: "", recipients: [], attachments: [{ kind: "file", name, bytes: new TextEncoder().encode(text) }] });
+  const withFile = file("a.pdf", "%PDF-1.4\n");
   const noFile: Message = { subject: "", recipients: [], attachments: [{ kind: "unavailable", name: "b.pdf", reason: "cloud" }] };
 
-  it("opens nothing for mails without file attachments, then opens once on the first that has one", async () => {
+  it("opens nothing for mails without an attachment that is or may hold a PDF, then opens once on the first that has one", async () => {
     const open = jest.fn(() => Promise.resolve(reader));
     const warn = jest.fn();
     const choice = choosePdfReader(open, warn);
     expect(await choice.forMessage(noFile)).toBeUndefined();
+    // A CSV named .pdf is read as text by the extractor, so pdf.js is not needed for it.
+    expect(await choice.forMessage(file("oversigt.csv", "navn;sagsnr\r\n"))).toBeUndefined();
+    expect(await choice.forMessage(file("fejlnavngivet.pdf", "navn;sagsnr\r\n"))).toBeUndefined();
     expect(open).not.toHaveBeenCalled();
     expect(await choice.forMessage(withFile)).toBe(reader);
     expect(await choice.forMessage(withFile)).toBe(reader);
     expect(open).toHaveBeenCalledTimes(1);
     expect(warn).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ["a zip (a PDF may be inside)", "PK\u0003\u0004rest"],
+    ["an attached mail", "From: a@randers.dk\r\nSubject: x\r\n\r\nbody"],
+  ])("opens it for %s", async (_what, text) => {
+    const open = jest.fn(() => Promise.resolve(reader));
+    expect(await choosePdfReader(open, jest.fn()).forMessage(file("x", text))).toBe(reader);
   });
 
   it.each<[string, unknown, string]>([

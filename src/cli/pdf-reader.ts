@@ -1,12 +1,16 @@
 /**
  * Which PDF reader a `postvagt scan` run uses. pdf.js ("use pdf.js wherever it runs"),
- * opened once per run on the first message that has an attachment: loading it costs about 0.3 s,
- * which a run over mails without attachments should not pay. When pdf.js cannot be loaded the run
+ * opened once per run (and per worker thread) on the first message with an attachment that is, or
+ * may hold, a PDF: loading it costs about 0.3 s, which a run over mails with only CSV or image
+ * attachments should not pay. When pdf.js cannot be loaded the run
  * goes on with core's built-in mini reader (the one classic Outlook uses, held to pdf.js by
  * src/core/extractors/pdf.test.ts) and says so once on stderr: never a crash, never a silent
  * switch, and stdout stays the JSON Lines contract.
  */
-import type { Message, PdfTextReader } from "../core";
+import { sniffFormat, type Message, type PdfTextReader, type SniffedFormat } from "../core";
+
+/** Formats the extractor reads a PDF in: a PDF itself, or a container that may hold one. */
+const MAY_HOLD_PDF: readonly SniffedFormat[] = ["pdf", "zip", "cfb", "eml"];
 
 /** Opens the preferred PDF reader; rejects when it cannot be loaded. */
 export type OpenPdfReader = () => Promise<PdfTextReader>;
@@ -23,8 +27,9 @@ export function choosePdfReader(open: OpenPdfReader, warn: (reason: string) => v
   let state: { kind: "unopened" } | { kind: "open"; reader: PdfTextReader } | { kind: "failed" } = { kind: "unopened" };
   return {
     async forMessage(message) {
-      // PDFs hide in nested mails and zips too, so any file attachment is reason enough to open it.
-      if (!message.attachments.some((a) => a.kind === "file")) return state.kind === "open" ? state.reader : undefined;
+      // PDFs hide in nested mails, zips and Office files too: any attachment that is, or may hold,
+      // a PDF (as the extractor will sniff it) is reason enough to open it; a CSV or image is not.
+      if (!message.attachments.some((a) => a.kind === "file" && MAY_HOLD_PDF.indexOf(sniffFormat(a.bytes)) >= 0)) return state.kind === "open" ? state.reader : undefined;
       if (state.kind === "unopened") {
         try {
           state = { kind: "open", reader: await open() };

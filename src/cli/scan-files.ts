@@ -54,7 +54,7 @@ export function loadPolicy(path: string | undefined, lang: Lang): PolicyLoad {
   return { ok: false, message: [t(lang, "cli.error.policyInvalid", { path }), ...lines.map((l) => `  ${l}`)].join("\n") };
 }
 
-/** pdf.js, opened on the first message with attachments; a load failure is reported through `warn`. */
+/** pdf.js, opened on the first message with an attachment that may hold a PDF; a load failure is reported through `warn`. */
 export function pdfReaderFor(open: OpenPdfReader | undefined, warn: (reason: string) => void): PdfReaderChoice {
   return choosePdfReader(open ?? ((): ReturnType<OpenPdfReader> => openPdfjsReader()), warn);
 }
@@ -69,7 +69,8 @@ export async function scanFile(file: string, settings: ScanSettings, pdfReader: 
     bytes = undefined;
   }
   const rules = emptyRuleTally();
-  const parsedMail = bytes === undefined ? ({ ok: false, error: "read-failed" } as const) : await messageFromEml(bytes);
+  // The buffer was read for this call alone: the parser may change it in place instead of copying it.
+  const parsedMail = bytes === undefined ? ({ ok: false, error: "read-failed" } as const) : await messageFromEml(bytes, { mayOverwrite: true });
   // The message holds what it needs; the file's bytes can go before the scan allocates more.
   bytes = undefined;
   if (!parsedMail.ok) {

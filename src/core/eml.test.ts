@@ -122,14 +122,16 @@ describe("messageFromEml", () => {
     expect(!r.ok && r.error).toBe(error);
   });
 
-  it("reports MIME nesting beyond the limit as parse-failed", async () => {
-    let body = "leaf";
+  it("reads MIME nesting beyond the limit as text and names the limit (never parse-failed, never clean)", async () => {
+    let body = "leaf 150375-6125";
     for (let i = 0; i < 8; i++) {
       body = eml(`Content-Type: multipart/mixed; boundary="n${i}"`, "", `--n${i}`, body, `--n${i}--`);
     }
     const r = await messageFromEml(eml("Subject: deep", body), { maxMimeDepth: 3 });
-    expect(r.ok).toBe(false);
-    expect(!r.ok && r.error).toBe("parse-failed");
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.message.unreadParts).toEqual([{ attachment: "MIME-del 1.1.1.1", why: "too-large", cause: "nesting-too-deep", limit: "MAX_MIME_DEPTH" }]);
+    expect(r.message.bodyText).toContain("leaf 150375-6125");
   });
 });
 

@@ -7,8 +7,13 @@
  * clean, so this module decides what counts as a mail and returns an error value otherwise.
  */
 import PostalMime from "postal-mime";
+import { plainMail } from "./eml-plain";
+import { repairMime, type Repaired, type UnreadPart } from "./eml-repair";
+import { latin1Text } from "./eml-utf7";
+import { MAX_MIME_DEPTH } from "./extractors/limits";
 import { decodeUtf8, isValidUtf8 } from "./extractors/text-decode";
 import type { AttachmentInput, Message, Recipient, RecipientField } from "./message";
+import { encodeUtf8 } from "./text/encode-utf8";
 
 export type EmlError =
   /** Zero bytes, or only whitespace. */
@@ -23,12 +28,17 @@ export type EmlResult =
   | { readonly ok: false; readonly error: EmlError; readonly detail?: string };
 
 export interface EmlOptions {
-  /** Deepest MIME multipart nesting accepted. Deeper structures are a parser attack, not mail. */
+  /**
+   * Deepest MIME multipart nesting read as MIME (default MAX_MIME_DEPTH); below it the rest is
+   * read as text and the part is reported in `unreadParts`, naming the limit.
+   */
   readonly maxMimeDepth?: number;
+  /**
+   * The bytes are the caller's to give away (read from a file for this call only): the reader may
+   * change them in place rather than copy them. The CLI passes true; anything that keeps the bytes must not.
+   */
+  readonly mayOverwrite?: boolean;
 }
-
-/** Real mail nests a handful of multiparts; 50 leaves room for odd clients and stops stack attacks. */
-const DEFAULT_MAX_MIME_DEPTH = 50;
 
 /** RFC 5322 field-name: printable ASCII except ":" and space. */
 const FIELD_NAME = /^[!-9;-~]+$/;
@@ -54,18 +64,13 @@ function isBlank(bytes: Uint8Array): boolean {
   return true;
 }
 
-function toBytes(input: Uint8Array | ArrayBuffer | string): Uint8Array | string {
-  return input instanceof ArrayBuffer ? new Uint8Array(input) : input;
-}
-
 /**
  * The input as postal-mime takes it without a copy. It copies any view into a fresh ArrayBuffer
  * (so a view never reads its neighbours in a larger buffer); a view that spans its whole buffer,
  * as a file read into memory does, is handed over as that buffer, which postal-mime only reads.
  * That saves a copy of the whole message: 20 MB for a 20 MB mail.
  */
-function forParser(raw: Uint8Array | string): ArrayBuffer | Uint8Array | string {
-  if (typeof raw === "string") return raw;
+function forParser(raw: Uint8Array): ArrayBuffer | Uint8Array {
   const buffer = raw.buffer;
   return buffer instanceof ArrayBuffer && raw.byteOffset === 0 && raw.byteLength === buffer.byteLength ? buffer : raw;
 }
@@ -128,17 +133,22 @@ export async function messageFromEml(
   input: Uint8Array | ArrayBuffer | string,
   options: EmlOptions = {},
 ): Promise<EmlResult> {
-  const raw = toBytes(input);
-  if (typeof raw === "string" ? raw.trim() === "" : isBlank(raw)) return { ok: false, error: "empty" };
+  // A string is read as postal-mime reads one: as its UTF-8 bytes.
+  const raw = typeof input === "string" ? encodeUtf8(input) : input instanceof ArrayBuffer ? new Uint8Array(input) : input;
+  if (isBlank(raw)) return { ok: false, error: "empty" };
 
+  const maxDepth = options.maxMimeDepth ?? MAX_MIME_DEPTH;
+  const repaired = repairMime(raw, maxDepth);
+  const unread: UnreadPart[] = repaired.unread.slice();
+  // The repair copies only what it changes; an untouched input is still the caller's to give away.
+  const read = plainMail(repaired.bytes, options.mayOverwrite === true && repaired.bytes === raw);
+  const plain = read && "head" in read ? read : undefined;
+  const whole = read && "bytes" in read ? read.bytes : repaired.bytes;
   let email: PostalMime.Email;
-  const source = repairBoundary(raw);
   try {
-    email = await PostalMime.parse(forParser(source), {
-      forceRfc822Attachments: true,
-      attachmentEncoding: "arraybuffer",
-      maxNestingDepth: options.maxMimeDepth ?? DEFAULT_MAX_MIME_DEPTH,
-    });
+    // One level of slack: the repair already read everything past maxDepth as text.
+    email = await PostalMime.parse(forParser(plain ? plain.head : whole), { forceRfc822Attachments: true, attachmentEncoding: "arraybuffer", maxNestingDepth: maxDepth + 1 });
+    if (plain?.text !== undefined) email = { ...email, text: plain.text };
   } catch (e) {
     return { ok: false, error: "parse-failed", detail: e instanceof Error ? e.message : String(e) };
   }
@@ -146,25 +156,27 @@ export async function messageFromEml(
   const wellFormed = email.headerLines.some((h) => h.line.indexOf(":") > 0 && FIELD_NAME.test(h.key));
   if (!wellFormed) return { ok: false, error: "not-a-message" };
 
+  // A mail that still parses empty is read as it stands, never passed as empty.
+  if (email.text === undefined && email.html === undefined && email.attachments.length === 0) {
+    const rest = rawBody(whole);
+    if (rest !== undefined && /\S/.test(rest)) email = { ...email, text: rest };
+  }
+  return { ok: true, message: toMessage(email, unread, repaired.outside) };
+}
+
+function toMessage(email: PostalMime.Email, unread: readonly UnreadPart[], outside: Repaired["outside"]): Message {
   const recipients: Recipient[] = [];
   addressesOf(email.to, "to", recipients);
   addressesOf(email.cc, "cc", recipients);
   addressesOf(email.bcc, "bcc", recipients);
-
   const attachments: AttachmentInput[] = email.attachments.map((a, i) => {
     const name = a.filename && a.filename.trim() !== "" ? a.filename : `unnamed-${i + 1}${EXTENSION_BY_TYPE[a.mimeType] ?? ""}`;
     return { kind: "file", name, bytes: attachmentBytes(a.content), contentType: a.mimeType };
   });
-
-  // A multipart whose parts could not be found (no usable boundary) parses as an empty mail: its
-  // body is then read as it stands, boundary lines and part headers included, never passed as empty.
-  if (email.text === undefined && email.html === undefined && email.attachments.length === 0) {
-    const rest = rawBody(raw);
-    if (rest !== undefined && /\S/.test(rest)) email = { ...email, text: rest };
-  }
+  for (const o of outside) attachments.push({ kind: "file", name: o.name, bytes: o.bytes, contentType: "text/plain" });
   const from = firstAddress(email.from);
   const sensitivityLabelId = labelFromHeaders(email.headers);
-  const message: Message = {
+  return {
     subject: email.subject ?? "",
     ...(email.text !== undefined ? { bodyText: email.text } : {}),
     ...(email.html !== undefined ? { bodyHtml: email.html } : {}),
@@ -172,57 +184,17 @@ export async function messageFromEml(
     attachments,
     ...(from ? { from } : {}),
     ...(sensitivityLabelId ? { sensitivityLabelId } : {}),
+    ...(unread.length > 0 ? { unreadParts: unread } : {}),
   };
-  return { ok: true, message };
-}
-
-/** The bytes (or text) as Latin-1 text, for looking at headers and boundary lines. */
-function latin1Of(raw: Uint8Array | string): string {
-  if (typeof raw === "string") return raw;
-  let s = "";
-  for (let i = 0; i < raw.length; i += 8192) s += String.fromCharCode.apply(null, Array.prototype.slice.call(raw.subarray(i, i + 8192)) as number[]);
-  return s;
-}
-
-function headerEnd(s: string): number {
-  const m = /\r?\n\r?\n/.exec(s);
-  return m ? m.index + m[0].length : -1;
 }
 
 /** The top-level body as text (UTF-8 when valid, else Latin-1), or undefined without one. */
-function rawBody(raw: Uint8Array | string): string | undefined {
-  const s = latin1Of(raw);
-  const end = headerEnd(s);
-  if (end < 0) return undefined;
-  if (typeof raw === "string") return raw.slice(end);
-  const body = raw.subarray(end);
-  return isValidUtf8(body) ? decodeUtf8(body) : s.slice(end);
-}
-
-/**
- * A top-level multipart whose boundary= is missing, or names a delimiter that never occurs, gets
- * the boundary its body actually uses (the first "--token" line), so the parts are read (RFC 2046
- * §5.1.1 defines the delimiter line). Anything else is returned unchanged.
- */
-export function repairBoundary(raw: Uint8Array | string): Uint8Array | string {
-  const s = latin1Of(raw);
-  const end = headerEnd(s);
-  if (end < 0) return raw;
-  const head = s.slice(0, end);
-  const ct = /(^|\n)content-type:[ \t]*multipart\/[^\r\n]*(\r?\n[ \t][^\r\n]*)*/i.exec(head);
-  if (!ct) return raw;
-  const field = ct[0];
-  const declared = /boundary\s*=\s*(?:"([^"]*)"|([^;\s]*))/i.exec(field);
-  const boundary = declared ? (declared[1] ?? declared[2] ?? "") : "";
-  const body = s.slice(end);
-  if (boundary !== "" && body.indexOf("--" + boundary) >= 0) return raw;
-  const line = /(?:^|\n)--([\x21-\x7e][\x20-\x7e]{0,69}?)[ \t]*\r?(?:\n|$)/.exec(body);
-  if (!line) return raw;
-  const found = (line[1] as string).replace(/--$/, "");
-  const fixed = field.replace(/;?\s*boundary\s*=\s*(?:"[^"]*"|[^;\s]*)/i, "").replace(/\s*$/, "") + `; boundary="${found.replace(/"/g, "")}"`;
-  const out = s.slice(0, ct.index) + fixed + s.slice(ct.index + field.length);
-  if (typeof raw === "string") return out;
-  const bytes = new Uint8Array(out.length);
-  for (let i = 0; i < out.length; i++) bytes[i] = out.charCodeAt(i) & 255;
-  return bytes;
+function rawBody(raw: Uint8Array): string | undefined {
+  for (let i = raw.indexOf(0x0a); i >= 0; i = raw.indexOf(0x0a, i + 1)) {
+    const end = raw[i + 1] === 0x0a ? i + 2 : raw[i + 1] === 0x0d && raw[i + 2] === 0x0a ? i + 3 : -1;
+    if (end < 0) continue;
+    const body = raw.subarray(end);
+    return isValidUtf8(body) ? decodeUtf8(body) : latin1Text(body);
+  }
+  return undefined;
 }

@@ -64,6 +64,8 @@ export type { CompiledDomainLists, DomainLists } from "./detectors/lookalike-dom
 export { extractAttachments } from "./extractors/extract";
 export type { ExtractOptions, Extraction, PdfPageText, PdfReadControl, PdfReadResult, PdfReadStatus, PdfTextReader } from "./extractors/extract";
 export { pageSegment } from "./extractors/pdf";
+export { sniffFormat } from "./extractors/sniff";
+export type { SniffedFormat } from "./extractors/sniff";
 export { createPdfjsReader, linesFromItems, openPdfjsReader } from "./extractors/pdfjs-reader";
 export type { PdfjsLoader, PdfjsModule } from "./extractors/pdfjs-reader";
 

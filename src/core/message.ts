@@ -3,6 +3,8 @@
  * The core scans this and nothing else: it never sees an Office item or a file path.
  */
 
+import type { UnreadableAttachmentFinding } from "./finding";
+
 export type RecipientField = "to" | "cc" | "bcc";
 
 export interface Recipient {
@@ -44,4 +46,9 @@ export interface Message {
    * Compared with policy.secureRoute when that route is a label.
    */
   readonly sensitivityLabelId?: string;
+  /**
+   * Parts of the mail itself that could not be read as MIME (no delimiter to find, or nested past
+   * MAX_MIME_DEPTH): read as text where possible, and each reported, never passed as clean.
+   */
+  readonly unreadParts?: readonly Omit<UnreadableAttachmentFinding, "kind">[];
 }

@@ -17,7 +17,7 @@ import type { Message } from "./message";
 import { domainOfAddress } from "./address-domain";
 import type { Policy, SecureRouteMatch } from "./policy/policy";
 import { secureRouteOf } from "./secure-route";
-import { htmlToText } from "./text/html-to-text";
+import { messageSegments } from "./scan-text";
 
 export interface ScanOptions {
   /** "Today" for the CPR date rules (a number dated after it is not a CPR). Default: the clock. */
@@ -122,29 +122,6 @@ export function ownDomainFromSender(from: string | undefined): string | undefine
 }
 
 /**
- * multipart/alternative: a number may stand only in the plain-text alternative (a crafted .eml).
- * It is scanned too when it holds a digit group the HTML text lacks; otherwise the same number
- * would count twice ("repeated in the message") for being in both alternatives.
- */
-function plainAlternative(message: Message, body: TextSegment | undefined): TextSegment | undefined {
-  if (!body || message.bodyHtml === undefined || message.bodyText === undefined || message.bodyText === body.text) return undefined;
-  const inHtml = new Set(body.text.split(/\D+/));
-  const extra = message.bodyText.split(/\D+/).some((g) => g.length >= 2 && !inHtml.has(g));
-  return extra ? { text: message.bodyText, location: { part: "body" } } : undefined;
-}
-
-function bodySegment(message: Message): TextSegment | undefined {
-  // HTML first: it keeps table cells and paragraphs apart, which the plain alternative may glue.
-  if (message.bodyHtml !== undefined && message.bodyHtml.trim() !== "") {
-    return { text: htmlToText(message.bodyHtml), location: { part: "body" } };
-  }
-  if (message.bodyText !== undefined && message.bodyText !== "") {
-    return { text: message.bodyText, location: { part: "body" } };
-  }
-  return undefined;
-}
-
-/**
  * A spreadsheet number that lost its leading zero was restored by the extractor (a 9-digit value in
  * a CPR column); the finding says so, so the user knows why "506503720" counts as a CPR number.
  * The restored places are collected once: a register extract has 100,000s of findings and segments.
@@ -167,111 +144,124 @@ function timedOutAttachments(message: Message): UnreadableAttachmentFinding[] {
   return message.attachments.map((a) => ({ kind: "unreadable-attachment", attachment: a.name, why: "timeout" }));
 }
 
+interface ScanRun {
+  readonly message: Message;
+  readonly policy: Policy;
+  readonly options: ScanOptions;
+  readonly clock: () => number;
+  readonly start: number;
+  readonly deadline: number;
+  readonly segments: TextSegment[];
+  readonly unreadable: UnreadableAttachmentFinding[];
+  readonly errors: ScanError[];
+  timedOut: boolean;
+}
+
+/** Attachments' text appended to the run's segments; what could not be read goes to `unreadable`. */
+async function readAttachments(run: ScanRun): Promise<void> {
+  const attachments = run.message.attachments ?? [];
+  if (attachments.length === 0) return;
+  if (run.clock() >= run.deadline) {
+    run.timedOut = true;
+    for (const u of timedOutAttachments(run.message)) run.unreadable.push(u);
+    return;
+  }
+  try {
+    const { policy, options } = run;
+    const extraction = await extractAttachments(attachments, {
+      limits: policy.limits,
+      deadline: extractionDeadline(run.start, run.deadline),
+      clock: run.clock,
+      ...(options.pdf !== undefined ? { pdf: options.pdf } : {}),
+    });
+    // A loop, not push(...): a big CSV yields 300,000 segments, past the engine's argument limit.
+    for (const segment of extraction.segments) run.segments.push(segment);
+    for (const u of extraction.unreadable) run.unreadable.push(u);
+    if (extraction.unreadable.some((u) => u.why === "timeout")) run.timedOut = true;
+  } catch {
+    run.errors.push({ phase: "attachments" });
+  }
+}
+
+/** The CPR rule over every segment in one pass; the findings kept and how many were left out. */
+async function cprFindings(run: ScanRun, mustRead: number): Promise<{ cpr: CprFinding[]; omitted: number }> {
+  const { options, segments } = run;
+  try {
+    // The mail's own subject and body are always read: small, and where most numbers are.
+    const cprOptions = { now: options.now ?? new Date(run.start), contextWindow: run.policy.cpr.contextWindow, mustRead };
+    const pass = await runCprPass(segments, cprOptions, {
+      clock: run.clock,
+      deadline: run.deadline,
+      sliceMs: options.sliceMs ?? SLICE_MS,
+      ...(options.yieldControl ? { yieldControl: options.yieldControl } : {}),
+      ...(options.abandon ? { abandon: options.abandon } : {}),
+    });
+    if (pass.abandoned) run.timedOut = true;
+    if (pass.stoppedAt !== undefined) {
+      run.timedOut = true;
+      for (const name of unreadFrom(segments, pass.stoppedAt, run.unreadable)) run.unreadable.push({ kind: "unreadable-attachment", attachment: name, why: "timeout" });
+    }
+    const kept = capPerPart(pass.findings, options.maxFindingsPerPart);
+    return { cpr: withRestoredZeros(kept, segments), omitted: pass.findings.length - kept.length };
+  } catch {
+    run.errors.push({ phase: segments.length > mustRead ? "attachments" : "subject-body" });
+    return { cpr: [], omitted: 0 };
+  }
+}
+
+/** The message's secure route; not knowing it is the safe side (every finding keeps its action). */
+function routeOf(message: Message, policy: Policy, errors: ScanError[]): SecureRouteMatch | undefined {
+  try {
+    return secureRouteOf(message, policy);
+  } catch {
+    // A recipient list that cannot be read has usually failed the look-alike check already: report it once.
+    if (!errors.some((e) => e.phase === "recipients")) errors.push({ phase: "recipients" });
+    return undefined;
+  }
+}
+
 export async function scanMessage(message: Message, policy: Policy, options: ScanOptions = {}): Promise<ScanResult> {
   const clock = options.clock ?? (() => Date.now());
   const start = clock();
-  const deadline = options.deadline ?? start + policy.limits.sendBudgetMs;
-  const now = options.now ?? new Date(start);
-  const cprOptions = { now, contextWindow: policy.cpr.contextWindow };
-
-  const findings: Finding[] = [];
-  const recipientFindings: Finding[] = [];
-  const unreadable: UnreadableAttachmentFinding[] = [];
   const errors: ScanError[] = [];
-  let timedOut = false;
-
   const learned = policy.ownDomains.length === 0 ? ownDomainFromSender(message.from) : undefined;
   const own = learned ? [learned] : policy.ownDomains;
 
   // Subject and body first; attachments' text is appended below and everything goes through the
   // CPR rule in ONE pass, so message-wide signals (a column, the same number repeated) link a
   // number in the body with one in an attachment.
-  const textSegments: TextSegment[] = [];
-  try {
-    textSegments.push({ text: message.subject ?? "", location: { part: "subject" } });
-    const body = bodySegment(message);
-    if (body) textSegments.push(body);
-    const plain = plainAlternative(message, body);
-    if (plain) textSegments.push(plain);
-    if (message.location) textSegments.push({ text: message.location, location: { part: "location" } });
-  } catch {
-    errors.push({ phase: "subject-body" });
-  }
-  const bodySegmentCount = textSegments.length;
+  const segments = messageSegments(message, () => errors.push({ phase: "subject-body" }));
+  const bodySegmentCount = segments.length;
+  // Parts of the mail itself that could not be read as MIME come first among the unread.
+  const unreadable: UnreadableAttachmentFinding[] = (message.unreadParts ?? []).map((u) => ({ kind: "unreadable-attachment" as const, ...u }));
 
+  const recipientFindings: Finding[] = [];
   try {
-    recipientFindings.push(...findLookalikes(message.recipients ?? [], domainLists(policy, own)));
+    for (const f of findLookalikes(message.recipients ?? [], domainLists(policy, own))) recipientFindings.push(f);
   } catch {
     errors.push({ phase: "recipients" });
   }
 
-  const attachments = message.attachments ?? [];
-  if (attachments.length > 0) {
-    if (clock() >= deadline) {
-      timedOut = true;
-      unreadable.push(...timedOutAttachments(message));
-    } else {
-      try {
-        const extraction = await extractAttachments(attachments, {
-          limits: policy.limits,
-          deadline: extractionDeadline(start, deadline),
-          clock,
-          ...(options.pdf !== undefined ? { pdf: options.pdf } : {}),
-        });
-        // A loop, not push(...): a big CSV yields 300,000 segments, past the engine's argument limit.
-        for (const segment of extraction.segments) textSegments.push(segment);
-        unreadable.push(...extraction.unreadable);
-        if (extraction.unreadable.some((u) => u.why === "timeout")) timedOut = true;
-      } catch {
-        errors.push({ phase: "attachments" });
-      }
-    }
-  }
+  const deadline = options.deadline ?? start + policy.limits.sendBudgetMs;
+  const run: ScanRun = { message, policy, options, clock, start, deadline, segments, unreadable, errors, timedOut: false };
+  await readAttachments(run);
+  const { cpr, omitted } = await cprFindings(run, bodySegmentCount);
 
-  let cpr: CprFinding[] = [];
-  let omittedFindings = 0;
-  try {
-    // The mail's own subject and body are always read: small, and where most numbers are.
-    const pass = await runCprPass(textSegments, { ...cprOptions, mustRead: bodySegmentCount }, {
-      clock,
-      deadline,
-      sliceMs: options.sliceMs ?? SLICE_MS,
-      ...(options.yieldControl ? { yieldControl: options.yieldControl } : {}),
-      ...(options.abandon ? { abandon: options.abandon } : {}),
-    });
-    if (pass.abandoned) timedOut = true;
-    if (pass.stoppedAt !== undefined) {
-      timedOut = true;
-      for (const name of unreadFrom(textSegments, pass.stoppedAt, unreadable)) unreadable.push({ kind: "unreadable-attachment", attachment: name, why: "timeout" });
-    }
-    const kept = capPerPart(pass.findings, options.maxFindingsPerPart);
-    omittedFindings = pass.findings.length - kept.length;
-    cpr = withRestoredZeros(kept, textSegments);
-  } catch {
-    errors.push({ phase: textSegments.length > bodySegmentCount ? "attachments" : "subject-body" });
-  }
   // Reading order: the message itself, its recipients, then its attachments.
   // Loops, not push(...): a register extract can hold more CPR numbers than a call takes arguments.
+  const findings: Finding[] = [];
   for (const f of cpr) if (f.location.part !== "attachment") findings.push(f);
   for (const f of recipientFindings) findings.push(f);
   for (const f of cpr) if (f.location.part === "attachment") findings.push(f);
   for (const f of unreadable) findings.push(f);
-
-  let secureRoute: SecureRouteMatch | undefined;
-  try {
-    secureRoute = secureRouteOf(message, policy);
-  } catch {
-    // Not knowing the route is the safe side: every finding keeps its normal action. A recipient
-    // list that cannot be read has usually failed the look-alike check already: report it once.
-    if (!errors.some((e) => e.phase === "recipients")) errors.push({ phase: "recipients" });
-  }
+  const secureRoute = routeOf(message, policy, errors);
 
   return {
     findings,
-    timedOut,
+    timedOut: run.timedOut,
     elapsedMs: Math.max(0, clock() - start),
     errors,
-    ...(omittedFindings > 0 ? { omittedFindings } : {}),
+    ...(omitted > 0 ? { omittedFindings: omitted } : {}),
     ...(learned ? { learnedOwnDomain: learned } : {}),
     ...(secureRoute ? { secureRoute } : {}),
   };

@@ -101,19 +101,31 @@ export function mutateZip(bytes: Uint8Array, seed: number): Uint8Array {
   return b;
 }
 
-/** MIME: boundaries dropped, changed, repeated; charsets and transfer encodings swapped. */
-export function mutateMime(bytes: Uint8Array, seed: number): Uint8Array {
+/** The MIME mutations, by name, in the order mutateMime picks them. */
+export const MIME_OPS = ["boundary", "charset", "transfer-encoding", "content-type", "delimiter-repeat", "line-end", "truncate"] as const;
+export type MimeOp = (typeof MIME_OPS)[number];
+
+/**
+ * MIME: boundaries dropped, changed, repeated; charsets and transfer encodings swapped. `applied`,
+ * when given, receives each mutation as "op: what it wrote" (the fuzzer's oracle reads it).
+ */
+export function mutateMime(bytes: Uint8Array, seed: number, applied?: string[]): Uint8Array {
   const rnd = mulberry32(seed);
   let s = text(bytes);
+  const note = (op: MimeOp, what: string): string => {
+    applied?.push(`${op}: ${what}`);
+    return what;
+  };
   const ops: Array<() => void> = [
-    () => (s = replaceOne(s, /;\s*boundary="?[^"\r\n;]*"?/i, rnd, () => pick(rnd, ["", '; boundary=""', "; boundary=x", "; boundary"]))),
-    () => (s = replaceOne(s, /charset="?[A-Za-z0-9_-]+"?/i, rnd, () => `charset=${pick(rnd, ["utf-7", "utf-16", "utf-16le", "iso-8859-1", "windows-1252", "x-unknown", "gb18030", ""])}`)),
-    () => (s = replaceOne(s, /Content-Transfer-Encoding: \S+/i, rnd, () => `Content-Transfer-Encoding: ${pick(rnd, ["base64", "quoted-printable", "8bit", "x-uuencode", "bogus"])}`)),
-    () => (s = replaceOne(s, /multipart\/\w+/i, rnd, () => pick(rnd, ["multipart/alternative", "multipart/mixed", "multipart/related", "text/plain", "multipart/digest"]))),
-    () => (s = replaceOne(s, /\r\n--[^\r\n]+/, rnd, (m) => m.repeat(1 + Math.floor(rnd() * 3)))),
-    () => (s = replaceOne(s, /\r\n/, rnd, () => pick(rnd, ["\r", "\n", "\r\r\n", ""]))),
+    () => (s = replaceOne(s, /;\s*boundary="?[^"\r\n;]*"?/i, rnd, () => note("boundary", pick(rnd, ["", '; boundary=""', "; boundary=x", "; boundary"])))),
+    () => (s = replaceOne(s, /charset="?[A-Za-z0-9_-]+"?/i, rnd, () => `charset=${note("charset", pick(rnd, ["utf-7", "utf-16", "utf-16le", "iso-8859-1", "windows-1252", "x-unknown", "gb18030", ""]))}`)),
+    () => (s = replaceOne(s, /Content-Transfer-Encoding: \S+/i, rnd, () => `Content-Transfer-Encoding: ${note("transfer-encoding", pick(rnd, ["base64", "quoted-printable", "8bit", "x-uuencode", "bogus"]))}`)),
+    () => (s = replaceOne(s, /multipart\/\w+/i, rnd, () => note("content-type", pick(rnd, ["multipart/alternative", "multipart/mixed", "multipart/related", "text/plain", "multipart/digest"])))),
+    () => (s = replaceOne(s, /\r\n--[^\r\n]+/, rnd, (m) => m.repeat(1 + Math.floor(rnd() * 3)) + note("delimiter-repeat", ""))),
+    () => (s = replaceOne(s, /\r\n/, rnd, () => note("line-end", pick(rnd, ["\r", "\n", "\r\r\n", ""])))),
     () => {
       const cut = Math.floor(rnd() * s.length);
+      note("truncate", String(cut));
       s = s.slice(0, cut);
     },
   ];

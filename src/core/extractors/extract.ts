@@ -202,7 +202,7 @@ class Reader {
         readRtf(bytes, ctx);
         break;
       case "eml":
-        await this.eml(bytes, ctx);
+        await this.eml(path, bytes, ctx);
         break;
       case "html":
         ctx.emit(htmlToText(decodeHtml(bytes)));
@@ -308,11 +308,13 @@ class Reader {
     }
   }
 
-  private async eml(bytes: Uint8Array, ctx: ReadContext): Promise<void> {
-    const parsed = await messageFromEml(bytes, { maxMimeDepth: 50 });
+  private async eml(path: string, bytes: Uint8Array, ctx: ReadContext): Promise<void> {
+    const parsed = await messageFromEml(bytes);
     this.budget.tick();
     if (!parsed.ok) throw new ExtractStop("corrupt");
     const m = parsed.message;
+    // Parts of the attached mail not read as MIME (eml-repair.ts): reported under its name.
+    for (const u of m.unreadParts ?? []) this.out.fail(`${path}/${u.attachment}`, u.why, u.cause, u.limit as LimitName | undefined);
     ctx.emit(m.subject, { kind: "mail-part", part: "subject" });
     const body = m.bodyHtml !== undefined ? htmlToText(m.bodyHtml) : m.bodyText ?? "";
     ctx.emit(body, { kind: "mail-part", part: "body" });

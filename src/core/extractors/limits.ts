@@ -66,6 +66,12 @@ export const MAX_PDF_OPERATORS = 20_000_000;
 /** Form XObjects entered in one PDF (a form is entered once per page and resources). */
 export const MAX_PDF_FORM_DRAWS = 100_000;
 
+/**
+ * Multipart levels in one mail read as MIME (src/core/eml-repair.ts). Real mail nests a handful;
+ * a 500-level tower is a parser attack. Below this the rest is read as text and reported.
+ */
+export const MAX_MIME_DEPTH = 50;
+
 /** Bytes of compressed input handed to the inflater at once: a deflate stream expands at most
  * ~1032:1, so one push can never allocate more than ~16 MB before the counter sees it. */
 export const INFLATE_CHUNK_BYTES = 16 * 1024;
