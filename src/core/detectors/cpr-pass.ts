@@ -7,12 +7,12 @@
 import type { CprFinding } from "../finding";
 import type { TextSegment } from "../location";
 import { applySoftBreaks, scanShapes, type Shape } from "./cpr-scan";
-import { flowGroups, flowsOfGroups, segmentAt, withTabs, type Flow, type FlowGroup } from "./cpr-structure";
-import { STOP_CHECK_MASK, analyze, windowOf, type CprOptions, type SegmentAnalysis } from "./cpr-analyze";
+import { flowGroups, flowPlans, layOutPlan, segmentAt, withTabs, type Flow, type FlowGroup, type FlowPlan } from "./cpr-structure";
+import { STOP_CHECK_MASK, analyze, analyzeAlone, windowOf, type CprOptions } from "./cpr-analyze";
 import { markRepeated, score, toMatch, type Candidate } from "./cpr-score";
 
 /** The shapes of a flow's own segments (not its context slices), at their offsets in the flow. */
-function flowShapes(f: Flow, shapesOf: readonly Shape[][]): Shape[] {
+function flowShapes(f: Flow, shapesOf: readonly (Shape[] | undefined)[]): Shape[] {
   if (f.segs.length === 1) return shapesOf[f.segs[0] as number] ?? [];
   const out: Shape[] = [];
   for (let k = 0; k < f.segs.length; k++) {
@@ -22,6 +22,18 @@ function flowShapes(f: Flow, shapesOf: readonly Shape[][]): Shape[] {
     for (const s of shapesOf[seg] ?? []) out.push({ ...s, start: s.start + at, end: s.end + at });
   }
   return out;
+}
+
+/**
+ * A flow once analysed: its candidates and where its segments start, without its text (a flow's
+ * text is laid out when it is read and dropped after, so a long file never holds two copies).
+ */
+interface ReadFlow {
+  readonly candidates: Candidate[];
+  readonly segs: readonly number[];
+  readonly starts: readonly number[];
+  /** The first real segment of the flow (its own, not a context slice). */
+  readonly first: number;
 }
 
 export interface CprPassResult {
@@ -54,17 +66,30 @@ export function startCprPass(segments: readonly TextSegment[], options: CprOptio
   // can see around them, are laid out as flows (cpr-structure.ts) and analysed. The separators are
   // hard breaks, so a flow's shapes are its segments' shapes moved along.
   const groups = flowGroups(segments);
-  const shapesOf: Shape[][] = [];
+  // Only segments with shapes hold an entry: most lines of a long file have none.
+  const shapesOf: (Shape[] | undefined)[] = [];
+  // The text each such segment was scanned as (its delimiter made a tab).
+  const textOf: (string | undefined)[] = [];
+  // A flow needs laying out only where a number may see past its segment (analyzeAlone).
+  const alone = !options.softBreaks || options.softBreaks.length === 0;
   const needed: boolean[] = [];
   let group = 0;
   let k = 0;
-  let flows: Flow[] | undefined;
-  const analyses: SegmentAnalysis[] = [];
+  let plans: FlowPlan[] | undefined;
+  const analyses: ReadFlow[] = [];
   let halted = false;
 
+  const readFlow = (plan: FlowPlan): ReadFlow & { stopped?: boolean } => {
+    const opts = plan.from < mustRead ? unstoppable : options;
+    const quick = alone && noSoftBreaks(segments, plan) ? analyzeAlone(textOf, shapesOf, plan.from, plan.to, opts, plan.fileName) : undefined;
+    if (quick) return { candidates: quick.candidates, segs: range(plan.from, plan.to), starts: quick.starts, first: plan.from, stopped: quick.stopped };
+    const f = layOutPlan(segments, plan);
+    const a = analyze(f.text, opts, f.softBreaks ?? (f.segs.length === 1 ? options.softBreaks : undefined), f.fileName, flowShapes(f, shapesOf));
+    return { candidates: a.candidates, segs: f.segs, starts: f.starts, first: firstSegment(f), stopped: a.stopped };
+  };
   const scanned = (): boolean => group >= groups.length || stoppedAt !== undefined;
-  const flowsNow = (): Flow[] => (flows ??= flowsOfGroups(segments, groups, needed, window));
-  const done = (): boolean => halted || (scanned() && analyses.length === flowsNow().length);
+  const plansNow = (): FlowPlan[] => (plans ??= flowPlans(segments, groups, needed, window));
+  const done = (): boolean => halted || (scanned() && analyses.length === plansNow().length);
 
   return {
     read(pause) {
@@ -82,31 +107,48 @@ export function startCprPass(segments: readonly TextSegment[], options: CprOptio
           break;
         }
         const seg = segments[k] as TextSegment;
-        const shapes = scanShapes(applySoftBreaks(withTabs(seg.text, g.delimiter), seg.softBreaks ?? options.softBreaks), options.now);
-        shapesOf[k] = shapes;
+        const text = applySoftBreaks(withTabs(seg.text, g.delimiter), seg.softBreaks ?? options.softBreaks);
+        const shapes = scanShapes(text, options.now);
         needed[k] = shapes.length > 0;
+        if (shapes.length > 0) {
+          shapesOf[k] = shapes;
+          textOf[k] = text;
+        }
         k++;
         progressed = true;
       }
-      const all = flowsNow();
+      const all = plansNow();
       while (analyses.length < all.length && !halted) {
         if (progressed && pause?.()) return false;
-        const f = all[analyses.length] as Flow;
-        const first = firstSegment(f);
-        const a = analyze(f.text, first < mustRead ? unstoppable : options, f.softBreaks ?? (f.segs.length === 1 ? options.softBreaks : undefined), f.fileName, flowShapes(f, shapesOf));
-        analyses.push(a);
-        if (a.stopped) {
+        const r = readFlow(all[analyses.length] as FlowPlan);
+        analyses.push(r);
+        if (r.stopped) {
           halted = true;
-          stoppedAt = stoppedAt === undefined ? first : Math.min(stoppedAt, first);
+          stoppedAt = stoppedAt === undefined ? r.first : Math.min(stoppedAt, r.first);
         }
         progressed = true;
       }
       return done();
     },
     finish() {
-      return scoreAll(segments, flowsNow(), analyses, options, stoppedAt);
+      return scoreAll(segments, analyses, options, stoppedAt);
     },
   };
+}
+
+/** No segment of the plan has soft breaks of its own. */
+function noSoftBreaks(segments: readonly TextSegment[], plan: FlowPlan): boolean {
+  for (let k = plan.from; k < plan.to; k++) {
+    const b = (segments[k] as TextSegment).softBreaks;
+    if (b && b.length > 0) return false;
+  }
+  return true;
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let k = from; k < to; k++) out.push(k);
+  return out;
 }
 
 /** The first real segment of a flow (its own, not a context slice). */
@@ -122,7 +164,7 @@ export function findCprPass(segments: readonly TextSegment[], options: CprOption
   return pass.finish();
 }
 
-function scoreAll(segments: readonly TextSegment[], flows: readonly Flow[], analyses: SegmentAnalysis[], options: CprOptions, stopped: number | undefined): CprPassResult {
+function scoreAll(segments: readonly TextSegment[], analyses: readonly ReadFlow[], options: CprOptions, stopped: number | undefined): CprPassResult {
   const shouldStop = options.shouldStop;
   let stoppedAt = stopped;
   // A loop, not flatMap: ES2019 is not in classic Outlook's runtime, and swc adds no polyfills.
@@ -133,11 +175,10 @@ function scoreAll(segments: readonly TextSegment[], flows: readonly Flow[], anal
   const findings: CprFinding[] = [];
   let n = 0;
   for (let i = 0; i < analyses.length; i++) {
-    const a = analyses[i] as SegmentAnalysis;
-    const flow = flows[i] as Flow;
-    const first = firstSegment(flow);
+    const flow = analyses[i] as ReadFlow;
+    const first = flow.first;
     let cut = false;
-    for (const c of a.candidates) {
+    for (const c of flow.candidates) {
       if (shouldStop && first >= (options.mustRead ?? 0) && (++n & STOP_CHECK_MASK) === 0 && shouldStop("score")) {
         cut = true;
         break;
