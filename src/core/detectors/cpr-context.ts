@@ -4,12 +4,9 @@
  * it sits in, and whether it sits in a short table cell or list item (cpr-table-index.ts reads the
  * columns). Matching is on lower-cased, normalized text, so `CPR‑nr.` with a non-breaking hyphen counts.
  */
-import { keywordHits as hitsIn, lowerWindow as lowered, type KeywordHits } from "./cpr-keyword-scan";
+import { normalizeText } from "../text/normalize";
+import { KEYWORDS, classOf, isWordChar } from "./cpr-keywords";
 import { isLineBreak } from "./cpr-table-index";
-
-// Bound once: called per number, and a module binding may be read through a getter per call.
-const keywordHits = hitsIn;
-const lowerWindow = lowered;
 
 export const DEFAULT_CONTEXT_WINDOW = 100;
 
@@ -18,6 +15,15 @@ export const DEFAULT_CONTEXT_WINDOW = 100;
  * between (`Reg.nr. 1234 kontonr. 0104851258`): a "faktura" two sentences earlier says nothing.
  */
 const NEGATIVE_LABEL_GAP = 30;
+
+/** Characters that can change how a keyword reads: dashes, spaces, invisible, full-width ASCII. */
+const FOLDABLE = /[\u00A0\u00AD\u1680\u2000-\u206F\u2212\u3000\uFE58\uFE63\uFEFF\uFF01-\uFF5E]/;
+
+/** The window lower-cased, normalized only when it holds a character that matters for keywords. */
+function lower(text: string, start: number, end: number): string {
+  const raw = text.slice(start, end);
+  return (FOLDABLE.test(raw) ? normalizeText(raw) : raw).toLowerCase();
+}
 
 export interface KeywordContext {
   /** A strong keyword in the window, not overruled by a closer negative label. */
@@ -52,23 +58,42 @@ function labels(before: string, end: number, lastStrongEnd: number): boolean {
 
 /** The keyword context of `text[start, end)` within `window` characters either side. */
 export function keywordContext(text: string, start: number, end: number, window: number): KeywordContext {
-  const from = start - window > 0 ? start - window : 0;
-  const to = end + window < text.length ? end + window : text.length;
-  const h: KeywordHits = { strong: false, weak: false, lastStrongEnd: -1, lastNegativeEnd: -1, lastPNumberEnd: -1 };
-  keywordHits(text, from, start, h, true);
-  keywordHits(text, end, to, h, false);
-  let negative = false;
-  let pNumber = false;
-  if (h.lastNegativeEnd >= 0 || h.lastPNumberEnd >= 0) {
-    const before = lowerWindow(text, from, start);
-    negative = labels(before, h.lastNegativeEnd, h.lastStrongEnd);
-    pNumber = labels(before, h.lastPNumberEnd, h.lastStrongEnd);
+  const before = lower(text, Math.max(0, start - window), start);
+  const after = lower(text, end, Math.min(text.length, end + window));
+
+  let strong = false;
+  let weak = false;
+  let lastStrongEnd = -1;
+  let lastNegativeEnd = -1;
+  let lastPNumberEnd = -1;
+  const re = KEYWORDS;
+  let m: RegExpExecArray | null;
+  re.lastIndex = 0;
+  while ((m = re.exec(before)) !== null) {
+    if (m.index > 0 && isWordChar(before.charCodeAt(m.index - 1))) continue;
+    const e = m.index + m[0].length;
+    const c = classOf(before, m.index);
+    if (c === "strong") {
+      strong = true;
+      lastStrongEnd = e;
+    } else if (c === "weak") weak = true;
+    else if (c === "negative") lastNegativeEnd = e;
+    else lastPNumberEnd = e;
   }
+  re.lastIndex = 0;
+  while ((m = re.exec(after)) !== null) {
+    if (m.index > 0 && isWordChar(after.charCodeAt(m.index - 1))) continue;
+    const c = classOf(after, m.index);
+    if (c === "strong") strong = true;
+    else if (c === "weak") weak = true;
+  }
+  const negative = labels(before, lastNegativeEnd, lastStrongEnd);
+  const pNumber = labels(before, lastPNumberEnd, lastStrongEnd);
 
   const url = urlContext(text, start);
   return {
-    strong: (h.strong && !negative) || url.cprParam,
-    weak: h.weak,
+    strong: (strong && !negative) || url.cprParam,
+    weak,
     negative,
     pNumber,
     inUrl: url.inUrl && !url.cprParam,

@@ -103,13 +103,8 @@ const STRONG_AT = anchored(STRONG_WORDS);
 const WEAK_AT = anchored(WEAK_WORDS);
 const NEGATIVE_AT = anchored(NEGATIVE_WORDS);
 
-/** Every keyword pattern, strong first: the order a hit's class is decided in. */
-export const ALL_WORDS: readonly string[] = STRONG_WORDS.concat(WEAK_WORDS, NEGATIVE_WORDS, P_NUMBER_WORDS);
-
 /** Every keyword; a hit's class is looked up afterwards (hits are few, positions many). */
-export const KEYWORDS = new RegExp(byFirstLetter(ALL_WORDS), "g");
-/** The same, matched at the start of a string only (cpr-keyword-scan.ts). */
-export const KEYWORD_AT = new RegExp("^(?:" + byFirstLetter(ALL_WORDS) + ")");
+export const KEYWORDS = new RegExp(byFirstLetter(STRONG_WORDS.concat(WEAK_WORDS, NEGATIVE_WORDS, P_NUMBER_WORDS)), "g");
 const STRONG = new RegExp(byFirstLetter(STRONG_WORDS), "g");
 const NEGATIVE = new RegExp(byFirstLetter(NEGATIVE_WORDS.concat(P_NUMBER_WORDS)), "g");
 
