@@ -25,8 +25,8 @@ export { confirmable, confirmationKey, withoutConfirmed } from "./confirmed-reci
 // Building blocks the add-in's fixes and the CLI's output need.
 export { findCprNumbers, findCprInSegments } from "./detectors/cpr";
 export type { CprMatch, CprOptions } from "./detectors/cpr";
-export { maskCpr, maskCprInText } from "./detectors/mask";
-export { redactCpr } from "./redact";
+export { maskChars, maskCpr, maskCprInText } from "./detectors/mask";
+export { maskCprNumbers, redactCpr, type MaskOptions, type MaskResult, type MaskEdit } from "./redact";
 export {
   AUDIT_HEADER_NAME,
   AUDIT_MARKER_VERSION,

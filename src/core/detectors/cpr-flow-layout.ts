@@ -146,7 +146,7 @@ export function layOut(
 }
 
 /** Which segment of `flow` holds offset `at` (binary search over the starts). */
-export function segmentAt(flow: Flow, at: number): number {
+export function segmentAt(flow: Pick<Flow, "starts">, at: number): number {
   const s = flow.starts;
   let lo = 0;
   let hi = s.length - 1;

@@ -95,26 +95,45 @@ export function flowGroups(segments: readonly TextSegment[]): FlowGroup[] {
   return groups;
 }
 
+/** One flow to lay out: segments [from, to), with context slices of its neighbours (layOut). */
+export interface FlowPlan {
+  readonly from: number;
+  readonly to: number;
+  readonly fileName: boolean;
+  readonly delimiter: string | undefined;
+  readonly context?: { readonly head: boolean; readonly tail: boolean; readonly window: number };
+}
+
 /**
- * The flows of the groups. With `needed` (per segment: does it hold a CPR-shaped string), only the
- * parts of a flow the rule can look at are laid out: the table or list run each such segment is in,
+ * The flows of the groups, as plans: a caller that lays each out only when it reads it holds one
+ * flow's text at a time. With `needed` (per segment: does it hold a CPR-shaped string), only the
+ * parts of a flow the rule can look at are planned: the table or list run each such segment is in,
  * and at least `window` characters either side. Joining all of a 10 MB file to read three numbers
  * would cost more than reading it (bench/cpr.bench.ts).
  */
-export function flowsOfGroups(segments: readonly TextSegment[], groups: readonly FlowGroup[], needed: readonly boolean[] | undefined, window = 100): Flow[] {
-  const flows: Flow[] = [];
+export function flowPlans(segments: readonly TextSegment[], groups: readonly FlowGroup[], needed: readonly boolean[] | undefined, window = 100): FlowPlan[] {
+  const plans: FlowPlan[] = [];
   for (const g of groups) {
     if (g.single) {
-      if (!needed || needed[g.from]) flows.push(layOut(segments, g.from, g.to, g.fileName, undefined));
+      if (!needed || needed[g.from]) plans.push({ from: g.from, to: g.to, fileName: g.fileName, delimiter: undefined });
     } else if (!needed) {
-      flows.push(layOut(segments, g.from, g.to, g.fileName, g.delimiter));
+      plans.push({ from: g.from, to: g.to, fileName: g.fileName, delimiter: g.delimiter });
     } else {
       for (const r of neededRanges(segments, g.from, g.to, needed, window, g.delimiter)) {
-        flows.push(layOut(segments, r.a, r.b, g.fileName, g.delimiter, { head: r.head, tail: r.tail, window }));
+        plans.push({ from: r.a, to: r.b, fileName: g.fileName, delimiter: g.delimiter, context: { head: r.head, tail: r.tail, window } });
       }
     }
   }
-  return flows;
+  return plans;
+}
+
+export function layOutPlan(segments: readonly TextSegment[], p: FlowPlan): Flow {
+  return layOut(segments, p.from, p.to, p.fileName, p.delimiter, p.context);
+}
+
+/** flowPlans, laid out. */
+export function flowsOfGroups(segments: readonly TextSegment[], groups: readonly FlowGroup[], needed: readonly boolean[] | undefined, window = 100): Flow[] {
+  return flowPlans(segments, groups, needed, window).map((p) => layOutPlan(segments, p));
 }
 
 /** flowGroups + flowsOfGroups in one call; `isNeeded` is asked once per segment, in order. */

@@ -1,5 +1,7 @@
 /**
- * The only way to turn a CPR number into something that may be shown: `DDMMYY-****`.
+ * The only way to turn a CPR number into something that may be shown: `DDMMYY-****` (maskCpr),
+ * and the two ways a number in text is masked: replaced in one piece (maskCprInText) or in place,
+ * character by character (maskChars). redact.ts has the one function callers use for text.
  * The birth date stays (the user must recognise which number is meant); the four serial digits,
  * which make it a CPR number, never leave the detector (docs/design/cpr-number.md §4, "Masking policy").
  */
@@ -34,12 +36,18 @@ export function maskCpr(digits: string): MaskedCpr {
   return (d.slice(0, 6) + "-" + SERIAL_MASK) as MaskedCpr;
 }
 
+/** A span of text holding a CPR number (offsets in UTF-16 units). */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
- * Replace each span of `text` with its masked form (the one-click fix). Spans may come in any
- * order; overlapping or out-of-range parts are clipped. A span whose content has no six-digit date
- * is replaced by `******-****` rather than left readable.
+ * Replace each span of `text` with its masked form, in one piece. Spans may come in any order;
+ * overlapping or out-of-range parts are clipped. A span whose content has no six-digit date is
+ * replaced by `******-****` rather than left readable. Use maskCprNumbers (redact.ts) for text.
  */
-export function maskCprInText(text: string, spans: readonly { start: number; end: number }[]): string {
+export function maskCprInText(text: string, spans: readonly Span[]): string {
   if (spans.length === 0) return text;
   const sorted = spans
     .map((s) => ({ start: Math.max(0, Math.floor(s.start)), end: Math.min(text.length, Math.floor(s.end)) }))
@@ -63,4 +71,35 @@ export function maskCprInText(text: string, spans: readonly { start: number; end
   }
   out.push(text.slice(pos));
   return out.join("");
+}
+
+const DATE_DIGITS = 6;
+// Full-width digits count: the rule normalizes them (docs/design/cpr-number.md §7), so they are masked too.
+const DIGIT = /[0-9\uFF10-\uFF19]/;
+// Letters after the date are the partly masked (`37XX`) and substitute (`1AB3`) forms.
+const SERIAL_CHAR = /[0-9\uFF10-\uFF19A-Za-z]/;
+
+/**
+ * What each character of a number as written becomes when it is masked in place: the six date
+ * digits (and any separators among them) stay, the first separator after them becomes "-", further
+ * separators go, and every serial character becomes "*". So `150650-3720`, `1506503720` and
+ * `150650 - 3720` all end as `150650-****`, and the date keeps the user's own characters.
+ */
+export function maskChars(chars: readonly string[]): string[] {
+  let digits = 0;
+  let hyphen = false;
+  return chars.map((ch) => {
+    if (digits < DATE_DIGITS) {
+      if (DIGIT.test(ch)) digits += 1;
+      return ch;
+    }
+    if (SERIAL_CHAR.test(ch)) {
+      const out = hyphen ? "*" : "-*";
+      hyphen = true;
+      return out;
+    }
+    if (hyphen) return "";
+    hyphen = true;
+    return "-";
+  });
 }

@@ -1,5 +1,6 @@
 import type { MaskedCpr } from "../../../core";
-import { maskChars, maskCprInHtml, maskCprInPlainText } from "./mask-cpr";
+import { maskChars } from "../../../core";
+import { maskCprInHtml, maskCprInPlainText } from "./mask-cpr";
 
 // Synthetic numbers only (docs/design/cpr-number.md §7): 150650-3720 fails modulus 11 on an ordinary date,
 // 241210-2145 is from 1910.

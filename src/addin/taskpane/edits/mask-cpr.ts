@@ -7,7 +7,7 @@
  * the bold stays bold, the link stays a link. Block boundaries are joined with a line break, the
  * hard break the core never matches across, so two paragraphs never make one number.
  */
-import { findCprNumbers } from "../../../core";
+import { maskCprNumbers } from "../../../core";
 import type { MaskedCpr } from "../../../core";
 
 /** Which numbers to mask: every one whose masked form is this (two numbers may share it), or all. */
@@ -19,52 +19,15 @@ export interface MaskOutcome {
   readonly masked: number;
 }
 
-const DATE_DIGITS = 6;
-// Full-width digits count: the core normalizes them (docs/design/cpr-number.md §7), so they must be masked too.
-const DIGIT = /[0-9\uFF10-\uFF19]/;
-// Letters after the date are the partly masked (`37XX`) and substitute (`1AB3`) forms.
-const SERIAL_CHAR = /[0-9\uFF10-\uFF19A-Za-z]/;
-
-/**
- * What each character of a matched number becomes: the six date digits (and any separators among
- * them) stay, the first separator after them becomes "-", further separators go, and every serial
- * character becomes "*". So `150650-3720`, `1506503720` and `150650 - 3720` all end as `150650-****`.
- */
-export function maskChars(chars: readonly string[]): string[] {
-  let digits = 0;
-  let hyphen = false;
-  return chars.map((ch) => {
-    if (digits < DATE_DIGITS) {
-      if (DIGIT.test(ch)) digits += 1;
-      return ch;
-    }
-    if (SERIAL_CHAR.test(ch)) {
-      const out = hyphen ? "*" : "-*";
-      hyphen = true;
-      return out;
-    }
-    if (hyphen) return "";
-    hyphen = true;
-    return "-";
-  });
-}
-
-function matchesFor(text: string, target: MaskTarget, now: Date): Array<{ start: number; end: number }> {
-  return findCprNumbers(text, { now }).filter((m) => target === "all" || m.masked === target);
+/** Masks in place: only the serial characters change (maskChars in core/detectors/mask.ts). */
+function maskInPlace(text: string, target: MaskTarget, now: Date): ReturnType<typeof maskCprNumbers> {
+  return maskCprNumbers(text, { now, only: target === "all" ? undefined : target, style: "in-place" });
 }
 
 /** Masks CPR numbers in plain text (the subject, a plain-text body). */
 export function maskCprInPlainText(text: string, target: MaskTarget, now: Date): MaskOutcome {
-  const matches = matchesFor(text, target, now);
-  if (matches.length === 0) return { text, masked: 0 };
-  // The core's offsets are UTF-16 units, so work in units, not code points.
-  const units = text.split("");
-  const out = units.slice();
-  for (const m of matches) {
-    const replaced = maskChars(units.slice(m.start, m.end));
-    for (let i = 0; i < replaced.length; i++) out[m.start + i] = replaced[i] ?? "";
-  }
-  return { text: out.join(""), masked: matches.length };
+  const r = maskInPlace(text, target, now);
+  return { text: r.text, masked: r.masked };
 }
 
 const BLOCK = new Set([
@@ -130,33 +93,26 @@ function pieceAt(pieces: readonly Piece[], at: number): Piece | undefined {
 export function maskCprInHtml(html: string, target: MaskTarget, now: Date): MaskOutcome {
   const doc = new DOMParser().parseFromString(html, "text/html");
   const { text, pieces } = joinTextNodes(doc.body);
-  const matches = matchesFor(text, target, now);
-  if (matches.length === 0) return { text: html, masked: 0 };
+  const r = maskInPlace(text, target, now);
+  if (r.masked === 0) return { text: html, masked: 0 };
 
   // Per text node: offset within the node → replacement string.
   const edits = new Map<Text, Map<number, string>>();
-  for (const m of matches) {
-    const positions: Array<{ piece: Piece; offset: number }> = [];
-    const chars: string[] = [];
-    for (let at = m.start; at < m.end; at++) {
+  for (const e of r.edits) {
+    for (let at = e.start; at < e.end; at++) {
       const piece = pieceAt(pieces, at);
       if (!piece) continue; // a joining line break: belongs to no node
-      positions.push({ piece, offset: at - piece.start });
-      chars.push(text.charAt(at));
-    }
-    const replaced = maskChars(chars);
-    positions.forEach(({ piece, offset }, i) => {
       const forNode = edits.get(piece.node) ?? new Map<number, string>();
-      forNode.set(offset, replaced[i] ?? "");
+      forNode.set(at - piece.start, e.chars[at - e.start] ?? "");
       edits.set(piece.node, forNode);
-    });
+    }
   }
   for (const [node, byOffset] of edits) {
     const units = node.data.split("");
     for (const [offset, replacement] of byOffset) units[offset] = replacement;
     node.data = units.join("");
   }
-  return { text: serialize(doc, html), masked: matches.length };
+  return { text: serialize(doc, html), masked: r.masked };
 }
 
 /** A whole document stays a whole document (Outlook's bodies have <head> styles); a fragment stays a fragment. */
