@@ -8,7 +8,7 @@ import type { Place } from "../location";
 import { ExtractStop } from "./budget";
 import type { ReadContext } from "./context";
 import { TablePosition } from "./table-position";
-import { scanMetadataXml } from "./docx";
+import { scanMetadataXml } from "./ooxml";
 import type { XmlSource } from "./xml";
 import { attr, columnName, decodeXmlText, scanXml } from "./xml";
 import type { ZipArchive } from "./zip";

@@ -9,7 +9,7 @@
  */
 import type { Place } from "../location";
 import type { ReadContext } from "./context";
-import { readOoxmlCommon, scanDrawingXml } from "./docx";
+import { readOoxmlCommon, scanDrawingXml } from "./ooxml";
 import type { XmlHandler, XmlSource } from "./xml";
 import { plainCellsStart, readPlainCells } from "./xlsx-plain-cells";
 import { attr, columnName, decodeXmlText, parseRelationships, prefixedAttr, relsPathFor, resolvePartPath, scanXml } from "./xml";
