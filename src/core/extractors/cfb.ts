@@ -3,12 +3,9 @@
  * package (`EncryptedPackage`), legacy .doc/.xls/.ppt and unknown CFB files (docs/design/attachment-limits.md §2.10).
  * Chains are followed with a step bound, so a cyclic FAT cannot loop.
  */
+import { u16le as u16, u32le as u32 } from "./byte-readers";
 
 export type CfbKind = "msg" | "encrypted-ooxml" | "doc" | "xls" | "ppt" | "unknown";
-
-const u16 = (b: Uint8Array, o: number): number => (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
-const u32 = (b: Uint8Array, o: number): number =>
-  ((b[o] ?? 0) | ((b[o + 1] ?? 0) << 8) | ((b[o + 2] ?? 0) << 16)) + (b[o + 3] ?? 0) * 0x1000000;
 
 const END_OF_CHAIN = 0xfffffffe;
 const MAX_DIR_ENTRIES = 100_000;

@@ -12,6 +12,7 @@ import { INFLATE_CHUNK_BYTES } from "./limits";
 import { decodeCp437, decodeUtf8, isValidUtf8 } from "./text-decode";
 import type { XmlSource } from "./xml";
 import { xmlPartSource, xmlPartText } from "./xml-encoding";
+import { u16le as u16, u32le as u32, u64le as u64 } from "./byte-readers";
 
 export interface ZipEntry {
   readonly name: string;
@@ -25,12 +26,6 @@ export interface ZipEntry {
   readonly encrypted: boolean;
   readonly isDirectory: boolean;
 }
-
-const u16 = (b: Uint8Array, o: number): number => (b[o] as number) | ((b[o + 1] as number) << 8);
-const u32 = (b: Uint8Array, o: number): number =>
-  ((b[o] as number) | ((b[o + 1] as number) << 8) | ((b[o + 2] as number) << 16)) + (b[o + 3] as number) * 0x1000000;
-// 64-bit values as doubles: exact up to 2^53, far past any file we will accept.
-const u64 = (b: Uint8Array, o: number): number => u32(b, o) + u32(b, o + 4) * 0x100000000;
 
 export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7) && (bytes[3] === 4 || bytes[3] === 6 || bytes[3] === 8);
