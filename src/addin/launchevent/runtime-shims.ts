@@ -8,17 +8,16 @@
  *
  * Each shim is installed only when the native one is missing or fails a probe. The decoder knows
  * UTF-8, UTF-16LE/BE, ISO-8859-1 and windows-1252 and refuses other labels (postal-mime then falls
- * back to its default, as it does for any unknown charset).
+ * back to its default, as it does for any unknown charset); it decodes with the core's own
+ * decoders (core/extractors/text-decode.ts), the ones attachments are read with.
  */
 
+// The direct path, not core/index: the shims install before postal-mime (through core) evaluates.
+// eslint-disable-next-line no-restricted-imports -- a leaf module with no imports; see above.
+import { decodeCp1252, decodeUtf16, decodeUtf8Pure } from "../../core/extractors/text-decode";
 import { decodeBase64, encodeUtf8 } from "../office/base64";
 
 type Global = Record<string, unknown>;
-
-const CP1252_HIGH = [
-  0x20ac, 0xfffd, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0xfffd, 0x017d, 0xfffd,
-  0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0xfffd, 0x017e, 0x0178,
-];
 
 type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "iso-8859-1" | "windows-1252";
 
@@ -38,65 +37,12 @@ const LABELS: Readonly<Record<string, Encoding>> = {
   cp1252: "windows-1252",
 };
 
-function codesToString(codes: number[]): string {
-  let out = "";
-  for (let i = 0; i < codes.length; i += 8192) {
-    out += String.fromCharCode.apply(null, codes.slice(i, i + 8192));
-  }
-  return out;
-}
-
 function toBytes(input: unknown): Uint8Array {
   if (input === undefined || input === null) return new Uint8Array(0);
   if (input instanceof Uint8Array) return input;
   if (input instanceof ArrayBuffer) return new Uint8Array(input);
   if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   throw new TypeError("TextDecoder.decode: not a buffer");
-}
-
-function decodeUtf8Bytes(bytes: Uint8Array, skipBom: boolean): string {
-  const codes: number[] = [];
-  let i = skipBom && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    let cp = 0xfffd;
-    let need = 0;
-    let min = 0;
-    if (b < 0x80) {
-      codes.push(b);
-      i++;
-      continue;
-    } else if (b >= 0xc2 && b <= 0xdf) {
-      cp = b & 0x1f;
-      need = 1;
-      min = 0x80;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      cp = b & 0x0f;
-      need = 2;
-      min = 0x800;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      cp = b & 0x07;
-      need = 3;
-      min = 0x10000;
-    }
-    let j = 1;
-    for (; j <= need; j++) {
-      const c = bytes[i + j];
-      if (c === undefined || (c & 0xc0) !== 0x80) break;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (need === 0 || j <= need || cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-      codes.push(0xfffd);
-      i += need === 0 ? 1 : Math.max(1, j);
-      continue;
-    }
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      codes.push(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff));
-    } else codes.push(cp);
-    i += need + 1;
-  }
-  return codesToString(codes);
 }
 
 class ShimTextDecoder {
@@ -111,24 +57,17 @@ class ShimTextDecoder {
   decode(input?: unknown): string {
     const bytes = toBytes(input);
     switch (this.encoding) {
-      case "utf-8":
-        return decodeUtf8Bytes(bytes, !this.ignoreBOM);
+      case "utf-8": {
+        const bom = !this.ignoreBOM && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+        return decodeUtf8Pure(bytes, bom);
+      }
       case "utf-16le":
       case "utf-16be": {
-        const le = this.encoding === "utf-16le";
-        const codes: number[] = [];
-        for (let i = 0; i + 1 < bytes.length; i += 2) codes.push(le ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!);
-        if (!this.ignoreBOM && codes[0] === 0xfeff) codes.shift();
-        return codesToString(codes);
+        const text = decodeUtf16(bytes, this.encoding === "utf-16le");
+        return !this.ignoreBOM && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
       }
-      default: {
-        const codes: number[] = new Array(bytes.length);
-        for (let i = 0; i < bytes.length; i++) {
-          const b = bytes[i]!;
-          codes[i] = b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80]! : b;
-        }
-        return codesToString(codes);
-      }
+      default:
+        return decodeCp1252(bytes);
     }
   }
 }

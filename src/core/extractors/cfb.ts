@@ -3,12 +3,9 @@
  * package (`EncryptedPackage`), legacy .doc/.xls/.ppt and unknown CFB files (docs/design/attachment-limits.md §2.10).
  * Chains are followed with a step bound, so a cyclic FAT cannot loop.
  */
+import { u16le as u16, u32le as u32 } from "./byte-readers";
 
 export type CfbKind = "msg" | "encrypted-ooxml" | "doc" | "xls" | "ppt" | "unknown";
-
-const u16 = (b: Uint8Array, o: number): number => (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
-const u32 = (b: Uint8Array, o: number): number =>
-  ((b[o] ?? 0) | ((b[o + 1] ?? 0) << 8) | ((b[o + 2] ?? 0) << 16)) + (b[o + 3] ?? 0) * 0x1000000;
 
 const END_OF_CHAIN = 0xfffffffe;
 const MAX_DIR_ENTRIES = 100_000;
@@ -75,6 +72,43 @@ export function cfbKind(b: Uint8Array): CfbKind {
   return "unknown";
 }
 
+/** Length of the chain from `start`, or -1 if it leaves the file, loops or does not end properly. */
+function chainLength(start: number, next: (sid: number) => number, limit: number): number {
+  const seen = new Set<number>();
+  let sid = start;
+  while (sid !== END_OF_CHAIN) {
+    if (sid < 0 || sid >= limit || seen.has(sid)) return -1;
+    seen.add(sid);
+    sid = next(sid);
+  }
+  return seen.size;
+}
+
+/** The FAT's own sectors (the header's 109, then the DIFAT chain), or undefined if any is out of range or the chain loops. */
+function fatSectorList(b: Uint8Array, size: number, sectors: number): number[] | undefined {
+  const at = (sid: number): number => (sid + 1) * size;
+  const fatSectors: number[] = [];
+  const fatCount = u32(b, 0x2c);
+  for (let i = 0; i < Math.min(109, fatCount); i++) {
+    const sid = u32(b, 0x4c + i * 4);
+    if (sid >= sectors) return undefined;
+    fatSectors.push(sid);
+  }
+  let difat = u32(b, 0x44);
+  const seenDifat = new Set<number>();
+  while (fatSectors.length < fatCount) {
+    if (difat >= sectors || seenDifat.has(difat)) return undefined;
+    seenDifat.add(difat);
+    for (let i = 0; i < size / 4 - 1 && fatSectors.length < fatCount; i++) {
+      const sid = u32(b, at(difat) + i * 4);
+      if (sid >= sectors) return undefined;
+      fatSectors.push(sid);
+    }
+    difat = u32(b, at(difat) + size - 4);
+  }
+  return fatSectors;
+}
+
 /**
  * True when every chain and the directory tree are finite and in range. @kenjiuno/msgreader walks
  * FAT chains and the directory's sibling tree without cycle checks, so one flipped byte can make
@@ -88,40 +122,12 @@ export function cfbIsWellFormed(b: Uint8Array): boolean {
   const sectors = Math.floor((b.length - size) / size);
   if (sectors <= 0) return false;
   const at = (sid: number): number => (sid + 1) * size;
-  const fatSectors: number[] = [];
-  const fatCount = u32(b, 0x2c);
-  for (let i = 0; i < Math.min(109, fatCount); i++) {
-    const sid = u32(b, 0x4c + i * 4);
-    if (sid >= sectors) return false;
-    fatSectors.push(sid);
-  }
-  let difat = u32(b, 0x44);
-  const seenDifat = new Set<number>();
-  while (fatSectors.length < fatCount) {
-    if (difat >= sectors || seenDifat.has(difat)) return false;
-    seenDifat.add(difat);
-    for (let i = 0; i < size / 4 - 1 && fatSectors.length < fatCount; i++) {
-      const sid = u32(b, at(difat) + i * 4);
-      if (sid >= sectors) return false;
-      fatSectors.push(sid);
-    }
-    difat = u32(b, at(difat) + size - 4);
-  }
+  const fatSectors = fatSectorList(b, size, sectors);
+  if (!fatSectors) return false;
   const perSector = size / 4;
   const fatNext = (sid: number): number => {
     const fs = fatSectors[Math.floor(sid / perSector)];
     return fs === undefined ? -1 : u32(b, at(fs) + (sid % perSector) * 4);
-  };
-  /** Length of the chain from `start`, or -1 if it leaves the file, loops or does not end properly. */
-  const chainLength = (start: number, next: (sid: number) => number, limit: number): number => {
-    const seen = new Set<number>();
-    let sid = start;
-    while (sid !== END_OF_CHAIN) {
-      if (sid < 0 || sid >= limit || seen.has(sid)) return -1;
-      seen.add(sid);
-      sid = next(sid);
-    }
-    return seen.size;
   };
   const dirStart = u32(b, 0x30);
   const dirSectors = chainLength(dirStart, fatNext, sectors);

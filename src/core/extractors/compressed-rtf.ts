@@ -9,6 +9,7 @@
  */
 import { entryCapName, ExtractStop, overflowStop } from "./budget";
 import type { Budget } from "./budget";
+import { u32le as u32 } from "./byte-readers";
 
 /** The library's entry point: compressed stream in, RTF bytes out. */
 export type RtfDecompressor = (input: number[]) => number[];
@@ -118,8 +119,4 @@ function lzfuOutputLength(data: Uint8Array, budget: Budget): number {
     }
   }
   return outPos - DICTIONARY;
-}
-
-function u32(b: Uint8Array, at: number): number {
-  return ((b[at] as number) | ((b[at + 1] as number) << 8) | ((b[at + 2] as number) << 16) | ((b[at + 3] as number) << 24)) >>> 0;
 }

@@ -2,262 +2,220 @@
  * .docx: every part that carries user text (docs/design/attachment-limits.md §2.3). Runs inside a paragraph are
  * joined with no separator (Word splits "150650-3720" into runs anywhere); paragraphs and table
  * cells become separate segments; tracked deletions and field codes become their own segments so
- * deleted digits are never glued to the insertion that follows them.
+ * deleted digits are never glued to the insertion that follows them. What Word shares with the
+ * other OOXML formats (metadata, charts, relationships, embeddings) is in ooxml.ts.
  */
 import type { Place } from "../location";
 import type { ReadContext } from "./context";
+import { emitExternalTargets, mainPartOf, readOoxmlCommon, scanDrawingXml, scanMetadataXml } from "./ooxml";
 import { TablePosition } from "./table-position";
-import type { XmlSource } from "./xml";
-import { attr, decodeXmlText, parseRelationships, relsPathFor, resolvePartPath, scanXml } from "./xml";
+import type { XmlHandler, XmlSource } from "./xml";
+import { attr, decodeXmlText, scanXml } from "./xml";
 import type { ZipArchive } from "./zip";
 
 type Section = "body" | "header" | "footer" | "footnote" | "endnote" | "comment";
 
+/** One paragraph's text so far: what stands, what a tracked change deleted, its field codes. */
 interface Para {
   text: string;
   deleted: string;
   field: string;
 }
 
+const newPara = (): Para => ({ text: "", deleted: "", field: "" });
+
 function placeFor(section: Section | "textbox" | "tracked-change"): Place | undefined {
   return section === "body" ? undefined : { kind: "section", section };
 }
 
-/** Every tag `scanWordXml` acts on; the rest (run and paragraph formatting) are skipped unread. */
+/** Every tag the Word scanner acts on; the rest (run and paragraph formatting) are skipped unread. */
 const WORD_TAGS = [
   "Fallback", "p", "t", "delText", "instrText", "delInstrText", "del", "moveFrom", "txbxContent",
   "tab", "br", "cr", "noBreakHyphen", "softHyphen", "sym", "tc", "footnote", "endnote", "comment",
   "tbl", "tr",
 ] as const;
 
-/** The only tags whose attributes `scanWordXml` reads: a tab stop's `pos`, a symbol's `char`. */
+/** The only tags whose attributes the Word scanner reads: a tab stop's `pos`, a symbol's `char`. */
 const WORD_TAGS_WITH_ATTRS = ["tab", "sym"] as const;
 
-/** Scan one WordprocessingML part (document, header, footer, notes, comments). */
-export function scanWordXml(xml: XmlSource, section: Section, ctx: ReadContext): void {
-  const stack: Para[] = [];
-  let root: Para = { text: "", deleted: "", field: "" };
-  let inText = 0; // inside w:t / w:delText
-  let inInstr = 0; // inside w:instrText
-  let inDeleted = 0; // inside w:del / w:moveFrom
-  let inTextbox = 0;
-  let skip = 0; // inside mc:Fallback: a VML copy of the mc:Choice content
-  const cur = (): Para => stack[stack.length - 1] ?? root;
-  const tables = new TablePosition();
-
-  const flush = (p: Para): void => {
-    const sec = inTextbox > 0 ? "textbox" : section;
-    const tableCell = inTextbox === 0 ? tables.cell() : undefined;
-    const extra = tableCell ? { tableCell } : undefined;
-    ctx.emit(p.text, placeFor(sec), extra);
-    ctx.emit(p.deleted, placeFor("tracked-change"));
-    ctx.emit(p.field, placeFor(sec), extra);
-  };
-
-  scanXml(
-    xml,
-    {
-      open(name, attrs, selfClosing) {
-        if (skip > 0) {
-          if (name === "Fallback" && !selfClosing) skip++;
-          return;
-        }
-        switch (name) {
-          case "Fallback":
-            if (!selfClosing) skip = 1;
-            return;
-          case "p":
-            if (!selfClosing) stack.push({ text: "", deleted: "", field: "" });
-            return;
-          case "t":
-          case "delText":
-            if (!selfClosing) inText++;
-            return;
-          case "instrText":
-          case "delInstrText":
-            if (!selfClosing) inInstr++;
-            return;
-          case "del":
-          case "moveFrom":
-            if (!selfClosing) inDeleted++;
-            return;
-          case "txbxContent":
-            if (!selfClosing) inTextbox++;
-            return;
-          case "tbl":
-            if (!selfClosing) tables.openTable();
-            return;
-          case "tr":
-            if (!selfClosing) tables.openRow();
-            return;
-          case "tc":
-            tables.openCell();
-            return;
-          case "tab":
-            // w:tab inside w:tabs (paragraph properties) is a tab stop, not text; it has w:pos.
-            if (attr(attrs, "pos") === undefined) add("\t");
-            return;
-          case "br":
-          case "cr":
-            add("\n");
-            return;
-          case "noBreakHyphen":
-            add("\u2011");
-            return;
-          case "softHyphen":
-            add("\u00ad");
-            return;
-          case "sym": {
-            const ch = attr(attrs, "char");
-            if (ch && /^[0-9A-Fa-f]{4}$/.test(ch)) {
-              const cp = parseInt(ch, 16);
-              // Symbol fonts map into the private-use area F0xx: keep only the low byte for ASCII.
-              add(String.fromCharCode(cp >= 0xf000 && cp <= 0xf0ff ? cp - 0xf000 : cp));
-            }
-            return;
-          }
-        }
-      },
-      close(name) {
-        if (skip > 0) {
-          if (name === "Fallback") skip--;
-          return;
-        }
-        switch (name) {
-          case "p": {
-            const p = stack.pop();
-            if (p) flush(p);
-            return;
-          }
-          case "t":
-          case "delText":
-            if (inText > 0) inText--;
-            return;
-          case "instrText":
-          case "delInstrText":
-            if (inInstr > 0) inInstr--;
-            return;
-          case "del":
-          case "moveFrom":
-            if (inDeleted > 0) inDeleted--;
-            return;
-          case "txbxContent":
-            if (inTextbox > 0) inTextbox--;
-            return;
-          case "tbl":
-            tables.closeTable();
-            return;
-          case "tc":
-          case "footnote":
-          case "endnote":
-          case "comment":
-            // Text outside a paragraph (rare, but schema-valid in damaged files) still counts.
-            if (root.text || root.deleted || root.field) {
-              flush(root);
-              root = { text: "", deleted: "", field: "" };
-            }
-            return;
-        }
-      },
-      text(raw) {
-        if (skip > 0) return;
-        if (inText > 0) add(decodeXmlText(raw));
-        else if (inInstr > 0) cur().field += decodeXmlText(raw);
-      },
-      wantsText: () => skip === 0 && (inText > 0 || inInstr > 0),
-      names: WORD_TAGS,
-      attrsOf: WORD_TAGS_WITH_ATTRS,
-    },
-    () => ctx.budget.tick(),
-  );
-  while (stack.length > 0) flush(stack.pop() as Para);
-  flush(root);
-
-  function add(s: string): void {
-    if (skip > 0) return;
-    const p = cur();
-    if (inDeleted > 0) p.deleted += s;
-    else p.text += s;
+/** The character an empty run element stands for (`w:tab`, `w:br`, `w:sym`, …); undefined if none. */
+function inlineChar(name: string, attrs: string): string | undefined {
+  switch (name) {
+    case "tab":
+      // w:tab inside w:tabs (paragraph properties) is a tab stop, not text; it has w:pos.
+      return attr(attrs, "pos") === undefined ? "\t" : undefined;
+    case "br":
+    case "cr":
+      return "\n";
+    case "noBreakHyphen":
+      return "\u2011";
+    case "softHyphen":
+      return "\u00ad";
+    case "sym": {
+      const ch = attr(attrs, "char");
+      if (!ch || !/^[0-9A-Fa-f]{4}$/.test(ch)) return undefined;
+      const cp = parseInt(ch, 16);
+      // Symbol fonts map into the private-use area F0xx: keep only the low byte for ASCII.
+      return String.fromCharCode(cp >= 0xf000 && cp <= 0xf0ff ? cp - 0xf000 : cp);
+    }
+    default:
+      return undefined;
   }
 }
 
-/** Metadata parts (docProps, custom XML, docVars): every element's text and every `val` attribute. */
-export function scanMetadataXml(xml: XmlSource, ctx: ReadContext): void {
-  let buf = "";
-  const place: Place = { kind: "section", section: "metadata" };
-  scanXml(
-    xml,
-    {
-      open(name, attrs) {
-        const val = attr(attrs, "val");
-        if (val !== undefined && name === "docVar") ctx.emit(val, place);
-        if (buf) {
-          ctx.emit(buf, place);
-          buf = "";
-        }
-      },
-      close() {
-        if (buf) {
-          ctx.emit(buf, place);
-          buf = "";
-        }
-      },
-      text(raw) {
-        buf += decodeXmlText(raw);
-      },
-    },
-    () => ctx.budget.tick(),
-  );
-  ctx.emit(buf, place);
+/**
+ * The run and paragraph state of one WordprocessingML part as the scanner walks it: which
+ * paragraphs are open, whether text is inside `w:t`, a field code, a deletion, a text box or an
+ * `mc:Fallback` (a VML copy of the `mc:Choice` content, skipped), and the table cell.
+ */
+class WordPartScanner implements XmlHandler {
+  readonly names = WORD_TAGS;
+  readonly attrsOf = WORD_TAGS_WITH_ATTRS;
+  private readonly stack: Para[] = [];
+  private root = newPara();
+  private inText = 0; // inside w:t / w:delText
+  private inInstr = 0; // inside w:instrText
+  private inDeleted = 0; // inside w:del / w:moveFrom
+  private inTextbox = 0;
+  private skip = 0; // inside mc:Fallback
+  private readonly tables = new TablePosition();
+
+  constructor(
+    private readonly section: Section,
+    private readonly ctx: ReadContext,
+  ) {}
+
+  open(name: string, attrs: string, selfClosing: boolean): void {
+    if (this.skip > 0) {
+      if (name === "Fallback" && !selfClosing) this.skip++;
+      return;
+    }
+    if (name === "tc") this.tables.openCell();
+    else if (!selfClosing) this.openContainer(name);
+    const ch = inlineChar(name, attrs);
+    if (ch !== undefined) this.add(ch);
+  }
+
+  private openContainer(name: string): void {
+    switch (name) {
+      case "Fallback":
+        this.skip = 1;
+        return;
+      case "p":
+        this.stack.push(newPara());
+        return;
+      case "t":
+      case "delText":
+        this.inText++;
+        return;
+      case "instrText":
+      case "delInstrText":
+        this.inInstr++;
+        return;
+      case "del":
+      case "moveFrom":
+        this.inDeleted++;
+        return;
+      case "txbxContent":
+        this.inTextbox++;
+        return;
+      case "tbl":
+        this.tables.openTable();
+        return;
+      case "tr":
+        this.tables.openRow();
+        return;
+    }
+  }
+
+  close(name: string): void {
+    if (this.skip > 0) {
+      if (name === "Fallback") this.skip--;
+      return;
+    }
+    switch (name) {
+      case "p": {
+        const p = this.stack.pop();
+        if (p) this.flush(p);
+        return;
+      }
+      case "t":
+      case "delText":
+        if (this.inText > 0) this.inText--;
+        return;
+      case "instrText":
+      case "delInstrText":
+        if (this.inInstr > 0) this.inInstr--;
+        return;
+      case "del":
+      case "moveFrom":
+        if (this.inDeleted > 0) this.inDeleted--;
+        return;
+      case "txbxContent":
+        if (this.inTextbox > 0) this.inTextbox--;
+        return;
+      case "tbl":
+        this.tables.closeTable();
+        return;
+      case "tc":
+      case "footnote":
+      case "endnote":
+      case "comment":
+        this.flushLooseText();
+        return;
+    }
+  }
+
+  text(raw: string): void {
+    if (this.skip > 0) return;
+    if (this.inText > 0) this.add(decodeXmlText(raw));
+    else if (this.inInstr > 0) this.cur().field += decodeXmlText(raw);
+  }
+
+  wantsText(): boolean {
+    return this.skip === 0 && (this.inText > 0 || this.inInstr > 0);
+  }
+
+  /** Emit what is still open at the end of the part. */
+  finish(): void {
+    while (this.stack.length > 0) this.flush(this.stack.pop() as Para);
+    this.flush(this.root);
+  }
+
+  private cur(): Para {
+    return this.stack[this.stack.length - 1] ?? this.root;
+  }
+
+  private add(s: string): void {
+    const p = this.cur();
+    if (this.inDeleted > 0) p.deleted += s;
+    else p.text += s;
+  }
+
+  /** Text outside a paragraph (rare, but schema-valid in damaged files) still counts. */
+  private flushLooseText(): void {
+    const r = this.root;
+    if (r.text || r.deleted || r.field) {
+      this.flush(r);
+      this.root = newPara();
+    }
+  }
+
+  private flush(p: Para): void {
+    const sec = this.inTextbox > 0 ? "textbox" : this.section;
+    const tableCell = this.inTextbox === 0 ? this.tables.cell() : undefined;
+    const extra = tableCell ? { tableCell } : undefined;
+    this.ctx.emit(p.text, placeFor(sec), extra);
+    this.ctx.emit(p.deleted, placeFor("tracked-change"));
+    this.ctx.emit(p.field, placeFor(sec), extra);
+  }
 }
 
-/** DrawingML text (charts, SmartArt, shapes): `a:p` paragraphs of `a:t` runs, plus chart `c:v` values. */
-export function scanDrawingXml(xml: XmlSource, place: Place | undefined, ctx: ReadContext): void {
-  let para = "";
-  let inT = 0;
-  let inV = 0;
-  let v = "";
-  scanXml(
-    xml,
-    {
-      open(name, _attrs, selfClosing) {
-        if (selfClosing) {
-          if (name === "br") para += "\n";
-          return;
-        }
-        if (name === "p") para = "";
-        else if (name === "t" || name === "text") inT++;
-        else if (name === "v") {
-          inV++;
-          v = "";
-        }
-      },
-      close(name) {
-        if (name === "p") {
-          ctx.emit(para, place);
-          para = "";
-        } else if (name === "t" || name === "text") {
-          if (inT > 0) inT--;
-          // Legacy comments (`p:text`) hold text with no paragraph around it.
-          if (name === "text") {
-            ctx.emit(para, place);
-            para = "";
-          }
-        } else if (name === "v" && inV > 0) {
-          inV--;
-          ctx.emit(v, place);
-        }
-      },
-      text(raw) {
-        if (inT > 0) para += decodeXmlText(raw);
-        else if (inV > 0) v += decodeXmlText(raw);
-      },
-      wantsText: () => inT > 0 || inV > 0,
-      names: ["p", "br", "t", "text", "v"],
-    },
-    () => ctx.budget.tick(),
-  );
-  ctx.emit(para, place);
+/** Scan one WordprocessingML part (document, header, footer, notes, comments). */
+export function scanWordXml(xml: XmlSource, section: Section, ctx: ReadContext): void {
+  const scanner = new WordPartScanner(section, ctx);
+  scanXml(xml, scanner, () => ctx.budget.tick());
+  scanner.finish();
 }
 
 const SECTION_BY_PART: Array<[RegExp, Section]> = [
@@ -267,40 +225,6 @@ const SECTION_BY_PART: Array<[RegExp, Section]> = [
   [/^word\/endnotes\.xml$/, "endnote"],
   [/^word\/comments\.xml$/, "comment"],
 ];
-
-/** The main part named by the package relationships; `word/document.xml` if they are missing. */
-export function mainPartOf(zip: ZipArchive, fallback: string): string {
-  const rels = zip.readText("_rels/.rels");
-  if (rels) {
-    for (const r of parseRelationships(rels)) {
-      if (/\/officeDocument$/.test(r.type) && !r.external) {
-        const p = resolvePartPath("", r.target);
-        if (zip.has(p)) return p;
-      }
-    }
-  }
-  return fallback;
-}
-
-/** Metadata and embedded files common to every OOXML package. */
-export function readOoxmlCommon(zip: ZipArchive, ctx: ReadContext, embeddingsFolder: string): void {
-  for (const name of zip.names()) {
-    if (/^docProps\/(core|app|custom)\.xml$/.test(name) || /^customXml\/item\d*\.xml$/.test(name)) {
-      const xml = zip.readXml(name);
-      if (xml) scanMetadataXml(xml, ctx);
-    } else if (name.indexOf(embeddingsFolder) === 0 && !zip.entry(name)?.isDirectory) {
-      const bytes = zip.read(name);
-      if (bytes) ctx.nested(name, bytes);
-    }
-  }
-}
-
-/** External relationship targets (hyperlinks): a `?cpr=` query is a leak too. */
-export function emitExternalTargets(zip: ZipArchive, part: string, ctx: ReadContext, place?: Place): void {
-  const rels = zip.readText(relsPathFor(part));
-  if (!rels) return;
-  for (const r of parseRelationships(rels)) if (r.external) ctx.emit(r.target, place);
-}
 
 export function readDocx(zip: ZipArchive, ctx: ReadContext): void {
   const main = mainPartOf(zip, "word/document.xml");

@@ -7,10 +7,11 @@
 import type { Place } from "../location";
 import { ExtractStop } from "./budget";
 import type { ReadContext } from "./context";
+import { SheetPosition } from "./ods-sheet-position";
 import { TablePosition } from "./table-position";
-import { scanMetadataXml } from "./docx";
-import type { XmlSource } from "./xml";
-import { attr, columnName, decodeXmlText, scanXml } from "./xml";
+import { scanMetadataXml } from "./ooxml";
+import type { XmlHandler, XmlSource } from "./xml";
+import { attr, decodeXmlText, scanXml } from "./xml";
 import type { ZipArchive } from "./zip";
 
 export type OdfKind = "odt" | "ods" | "odp" | "odf";
@@ -37,217 +38,208 @@ const ODF_TAGS = [
   "table-row", "table-cell", "covered-table-cell", "page", "notes",
 ] as const;
 
+const HEADER_FOOTER = ["header", "footer", "header-left", "footer-left", "header-first", "footer-first"];
+
 /**
- * Scan an ODF XML part. `onlyHeaderFooter` (styles.xml) keeps just the master pages' header and
- * footer text; the rest of styles.xml is template.
+ * The reading state of one ODF XML part: open paragraphs, the sections they sit in (notes,
+ * comments, text boxes, deletions, headers and footers), skipped metadata (note citations,
+ * change authors), the table or sheet cell, and the slide.
  */
-function scanOdfXml(xml: XmlSource, ctx: ReadContext, onlyHeaderFooter: boolean, kind: OdfKind): void {
-  const paras: Frame[] = [];
-  const sections: Section[] = [];
-  let skipText = 0; // note citations, change-info (author/date), annotation author
-  const skipping: string[] = [];
-  const textBoxes: boolean[] = [];
-  let hfDepth = 0;
-  // Spreadsheet state
-  let sheet = "";
-  let row = 0; // 1-based row of the current table-row
-  let rowRepeat = 1;
-  let col = 0; // 0-based column of the next cell
-  let cell: { text: string[]; ref: string } | undefined;
-  let cellRepeat = 1;
-  let tableDepth = 0;
+class OdfPartScanner implements XmlHandler {
+  readonly names = ODF_TAGS;
+  private readonly paras: Frame[] = [];
+  private readonly sections: Section[] = [];
+  private skipText = 0; // note citations, change-info (author/date), annotation author
+  private readonly skipping: string[] = [];
+  private readonly textBoxes: boolean[] = [];
+  private hfDepth = 0;
+  private readonly sheet = new SheetPosition();
   // Writer tables: where a paragraph sits (spreadsheet cells have their address instead).
-  const docTables = new TablePosition();
-  // Presentation state
-  let slide = 0;
-  let notes = 0;
+  private readonly docTables = new TablePosition();
+  private slide = 0;
+  private notes = 0;
 
-  const place = (): Place | undefined => {
-    const s = sections[sections.length - 1];
-    if (s) return { kind: "section", section: s };
-    if (slide > 0) return notes > 0 ? { kind: "slide", slide, notes: true } : { kind: "slide", slide };
-    return undefined;
-  };
-  const active = (): boolean => !onlyHeaderFooter || hfDepth > 0;
+  constructor(
+    private readonly ctx: ReadContext,
+    /** styles.xml: keep just the master pages' header and footer text; the rest is template. */
+    private readonly onlyHeaderFooter: boolean,
+    private readonly kind: OdfKind,
+  ) {}
 
-  scanXml(
-    xml,
-    {
-      open(name, attrs, selfClosing) {
-        switch (name) {
-          case "p":
-          case "h":
-            if (!selfClosing) paras.push({ text: "" });
-            else if (cell && sections.length === 0) cell.text.push("");
-            return;
-          case "s": {
-            const c = Number(attr(attrs, "c") ?? "1");
-            add(" ".repeat(isFinite(c) && c > 0 ? Math.min(c, 1000) : 1));
-            return;
-          }
-          case "tab":
-            add("\t");
-            return;
-          case "line-break":
-            add("\n");
-            return;
-          case "note":
-            if (!selfClosing) sections.push(attr(attrs, "note-class") === "endnote" ? "endnote" : "footnote");
-            return;
-          case "annotation":
-            if (!selfClosing) sections.push("comment");
-            return;
-          case "text-box":
-            // On a slide every text lives in a text box: the slide is the place there.
-            if (!selfClosing) textBoxes.push(kind !== "odp" || slide === 0);
-            if (!selfClosing && textBoxes[textBoxes.length - 1]) sections.push("textbox");
-            return;
-          case "deletion":
-            if (!selfClosing) sections.push("tracked-change");
-            return;
-          case "note-citation":
-          case "change-info":
-          case "creator":
-          case "date":
-            if (selfClosing) return;
-            // dc:creator/dc:date of a comment are its author and time, not text; a text:date field
-            // in a paragraph is visible text and stays.
-            if (name === "note-citation" || name === "change-info" || sections[sections.length - 1] === "comment") {
-              skipText++;
-              skipping.push(name);
-            }
-            return;
-          case "header":
-          case "footer":
-          case "header-left":
-          case "footer-left":
-          case "header-first":
-          case "footer-first":
-            if (!selfClosing && name.indexOf("-style") < 0) {
-              hfDepth++;
-              sections.push(name.indexOf("header") === 0 ? "header" : "footer");
-            }
-            return;
-          case "table":
-            if (kind !== "ods") {
-              if (!selfClosing) docTables.openTable();
-              return;
-            }
-            if (!selfClosing) {
-              tableDepth++;
-              if (tableDepth === 1) {
-                sheet = attr(attrs, "name") ?? "";
-                row = 0;
-              }
-            }
-            return;
-          case "table-row":
-            if (kind !== "ods" && !selfClosing) docTables.openRow();
-            if (tableDepth === 1) {
-              row += rowRepeat;
-              const r = Number(attr(attrs, "number-rows-repeated") ?? "1");
-              rowRepeat = isFinite(r) && r >= 1 ? r : 1;
-              col = 0;
-            }
-            return;
-          case "table-cell":
-          case "covered-table-cell": {
-            if (kind !== "ods") docTables.openCell(Number(attr(attrs, "number-columns-repeated") ?? "1"));
-            if (tableDepth !== 1) return;
-            const c = Number(attr(attrs, "number-columns-repeated") ?? "1");
-            cellRepeat = isFinite(c) && c >= 1 ? c : 1;
-            if (selfClosing) {
-              col += cellRepeat;
-              return;
-            }
-            let ref = columnName(col) + row;
-            if (cellRepeat > 1 || rowRepeat > 1) ref += ":" + columnName(col + cellRepeat - 1) + (row + rowRepeat - 1);
-            cell = { text: [], ref };
-            return;
-          }
-          case "page":
-            if (!selfClosing && !onlyHeaderFooter) slide++;
-            return;
-          case "notes":
-            if (!selfClosing) notes++;
-            return;
+  open(name: string, attrs: string, selfClosing: boolean): void {
+    switch (name) {
+      case "p":
+      case "h":
+        if (!selfClosing) this.paras.push({ text: "" });
+        else if (this.sheet.cell && this.sections.length === 0) this.sheet.cell.text.push("");
+        return;
+      case "s": {
+        const c = Number(attr(attrs, "c") ?? "1");
+        this.add(" ".repeat(isFinite(c) && c > 0 ? Math.min(c, 1000) : 1));
+        return;
+      }
+      case "tab":
+        this.add("\t");
+        return;
+      case "line-break":
+        this.add("\n");
+        return;
+      case "table":
+      case "table-row":
+      case "table-cell":
+      case "covered-table-cell":
+        this.openTablePart(name, attrs, selfClosing);
+        return;
+      case "page":
+        if (!selfClosing && !this.onlyHeaderFooter) this.slide++;
+        return;
+      case "notes":
+        if (!selfClosing) this.notes++;
+        return;
+      default:
+        if (!selfClosing) this.openSection(name, attrs);
+    }
+  }
+
+  /** Notes, comments, text boxes, deletions, headers and footers; and metadata skipped unread. */
+  private openSection(name: string, attrs: string): void {
+    const sections = this.sections;
+    switch (name) {
+      case "note":
+        sections.push(attr(attrs, "note-class") === "endnote" ? "endnote" : "footnote");
+        return;
+      case "annotation":
+        sections.push("comment");
+        return;
+      case "text-box": {
+        // On a slide every text lives in a text box: the slide is the place there.
+        const own = this.kind !== "odp" || this.slide === 0;
+        this.textBoxes.push(own);
+        if (own) sections.push("textbox");
+        return;
+      }
+      case "deletion":
+        sections.push("tracked-change");
+        return;
+      case "note-citation":
+      case "change-info":
+      case "creator":
+      case "date":
+        // dc:creator/dc:date of a comment are its author and time, not text; a text:date field
+        // in a paragraph is visible text and stays.
+        if (name === "note-citation" || name === "change-info" || sections[sections.length - 1] === "comment") {
+          this.skipText++;
+          this.skipping.push(name);
         }
-      },
-      close(name) {
-        switch (name) {
-          case "p":
-          case "h": {
-            const p = paras.pop();
-            if (!p || !active()) return;
-            // A cell's paragraphs form the cell's text; anything in a note/comment is its own segment.
-            if (cell && sections.length === 0 && paras.length === 0) cell.text.push(p.text);
-            else {
-              const tableCell = sections.length === 0 ? docTables.cell() : undefined;
-              ctx.emit(p.text, place(), tableCell ? { tableCell } : undefined);
-            }
-            return;
-          }
-          case "text-box":
-            if (textBoxes.pop()) sections.pop();
-            return;
-          case "note":
-          case "annotation":
-          case "deletion":
-            sections.pop();
-            return;
-          case "note-citation":
-          case "change-info":
-          case "creator":
-          case "date":
-            if (skipping[skipping.length - 1] === name) {
-              skipping.pop();
-              skipText--;
-            }
-            return;
-          case "header":
-          case "footer":
-          case "header-left":
-          case "footer-left":
-          case "header-first":
-          case "footer-first":
-            if (hfDepth > 0) {
-              hfDepth--;
-              sections.pop();
-            }
-            return;
-          case "table":
-            if (kind === "ods" && tableDepth > 0) tableDepth--;
-            else if (kind !== "ods") docTables.closeTable();
-            return;
-          case "table-cell":
-          case "covered-table-cell":
-            if (tableDepth === 1 && cell) {
-              const text = cell.text.join("\n");
-              if (active()) ctx.emit(text, { kind: "cell", sheet, cell: cell.ref });
-              cell = undefined;
-              col += cellRepeat;
-            }
-            return;
-          case "notes":
-            if (notes > 0) notes--;
-            return;
+        return;
+      default:
+        if (HEADER_FOOTER.indexOf(name) >= 0) {
+          this.hfDepth++;
+          sections.push(name.indexOf("header") === 0 ? "header" : "footer");
         }
-      },
-      text(raw) {
-        if (skipText > 0 || paras.length === 0) return;
-        add(decodeXmlText(raw));
-      },
-      wantsText: () => skipText === 0 && paras.length > 0,
-      names: ODF_TAGS,
-    },
-    () => ctx.budget.tick(),
-  );
+    }
+  }
 
-  function add(s: string): void {
-    if (skipText > 0) return;
-    const p = paras[paras.length - 1];
+  private openTablePart(name: string, attrs: string, selfClosing: boolean): void {
+    if (this.kind !== "ods") {
+      if (name === "table-cell" || name === "covered-table-cell") this.docTables.openCell(Number(attr(attrs, "number-columns-repeated") ?? "1"));
+      else if (selfClosing) return;
+      else if (name === "table") this.docTables.openTable();
+      else this.docTables.openRow();
+      return;
+    }
+    if (name === "table") {
+      if (!selfClosing) this.sheet.openTable(attrs);
+    } else if (name === "table-row") this.sheet.openRow(attrs);
+    else this.sheet.openCell(attrs, selfClosing);
+  }
+
+  close(name: string): void {
+    switch (name) {
+      case "p":
+      case "h":
+        this.closeParagraph();
+        return;
+      case "text-box":
+        if (this.textBoxes.pop()) this.sections.pop();
+        return;
+      case "note":
+      case "annotation":
+      case "deletion":
+        this.sections.pop();
+        return;
+      case "note-citation":
+      case "change-info":
+      case "creator":
+      case "date":
+        if (this.skipping[this.skipping.length - 1] === name) {
+          this.skipping.pop();
+          this.skipText--;
+        }
+        return;
+      case "table":
+        if (this.kind === "ods") this.sheet.closeTable();
+        else this.docTables.closeTable();
+        return;
+      case "table-cell":
+      case "covered-table-cell": {
+        const cell = this.sheet.closeCell();
+        if (cell && this.active()) this.ctx.emit(cell.text.join("\n"), { kind: "cell", sheet: this.sheet.sheet, cell: cell.ref });
+        return;
+      }
+      case "notes":
+        if (this.notes > 0) this.notes--;
+        return;
+      default:
+        if (HEADER_FOOTER.indexOf(name) >= 0 && this.hfDepth > 0) {
+          this.hfDepth--;
+          this.sections.pop();
+        }
+    }
+  }
+
+  private closeParagraph(): void {
+    const p = this.paras.pop();
+    if (!p || !this.active()) return;
+    const cell = this.sheet.cell;
+    // A cell's paragraphs form the cell's text; anything in a note/comment is its own segment.
+    if (cell && this.sections.length === 0 && this.paras.length === 0) cell.text.push(p.text);
+    else {
+      const tableCell = this.sections.length === 0 ? this.docTables.cell() : undefined;
+      this.ctx.emit(p.text, this.place(), tableCell ? { tableCell } : undefined);
+    }
+  }
+
+  text(raw: string): void {
+    if (this.skipText > 0 || this.paras.length === 0) return;
+    this.add(decodeXmlText(raw));
+  }
+
+  wantsText(): boolean {
+    return this.skipText === 0 && this.paras.length > 0;
+  }
+
+  private add(s: string): void {
+    if (this.skipText > 0) return;
+    const p = this.paras[this.paras.length - 1];
     if (p) p.text += s;
   }
+
+  private active(): boolean {
+    return !this.onlyHeaderFooter || this.hfDepth > 0;
+  }
+
+  private place(): Place | undefined {
+    const s = this.sections[this.sections.length - 1];
+    if (s) return { kind: "section", section: s };
+    if (this.slide > 0) return this.notes > 0 ? { kind: "slide", slide: this.slide, notes: true } : { kind: "slide", slide: this.slide };
+    return undefined;
+  }
+}
+
+/** Scan an ODF XML part (content.xml, the header/footer of styles.xml, an embedded object). */
+function scanOdfXml(xml: XmlSource, ctx: ReadContext, onlyHeaderFooter: boolean, kind: OdfKind): void {
+  scanXml(xml, new OdfPartScanner(ctx, onlyHeaderFooter, kind), () => ctx.budget.tick());
 }
 
 export function readOdf(zip: ZipArchive, kind: OdfKind, ctx: ReadContext): void {

@@ -4,7 +4,7 @@
  * numbers were in the notes.
  */
 import type { ReadContext } from "./context";
-import { readOoxmlCommon, scanDrawingXml } from "./docx";
+import { readOoxmlCommon, scanDrawingXml } from "./ooxml";
 import { parseRelationships, prefixedAttr, relsPathFor, resolvePartPath, scanXml } from "./xml";
 import type { ZipArchive } from "./zip";
 

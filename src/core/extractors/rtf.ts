@@ -40,90 +40,115 @@ interface Group {
   section: "body" | "header" | "footer" | "footnote" | "comment" | "metadata";
 }
 
-export function readRtf(bytes: Uint8Array, ctx: ReadContext): void {
-  const n = bytes.length;
-  const stack: Group[] = [];
-  let g: Group = { skip: false, starred: false, uc: 1, section: "body" };
-  const bufs: Record<Group["section"], string[]> = { body: [], header: [], footer: [], footnote: [], comment: [], metadata: [] };
-  let pendingSkip = 0; // characters to drop after \uN
-  let i = 0;
-  let nextTick = 1 << 16;
-  let infoDepth = -1;
+type Section = Group["section"];
+const SECTIONS = ["body", "header", "footer", "footnote", "comment", "metadata"] as const;
+const rootGroup = (): Group => ({ skip: false, starred: false, uc: 1, section: "body" });
 
-  const put = (s: string): void => {
-    if (g.skip) return;
-    if (pendingSkip > 0) {
-      pendingSkip--;
+/**
+ * The reader's state over one RTF file: the group stack (each group's skip flag, `\uc` and
+ * section), the text collected per section, and the characters still to drop after a `\uN`.
+ */
+class RtfReader {
+  private readonly stack: Group[] = [];
+  private g: Group = rootGroup();
+  private bufs: Record<Section, string[]> = { body: [], header: [], footer: [], footnote: [], comment: [], metadata: [] };
+  private pendingSkip = 0; // characters to drop after \uN
+  private infoDepth = -1;
+  /** The next byte to read. */
+  private i = 0;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly ctx: ReadContext,
+  ) {}
+
+  read(): void {
+    const bytes = this.bytes;
+    const n = bytes.length;
+    let nextTick = 1 << 16;
+    while (this.i < n) {
+      const i = this.i;
+      if (i >= nextTick) {
+        this.ctx.budget.tick();
+        nextTick = i + (1 << 16);
+      }
+      const c = bytes[i] as number;
+      if (c === 0x7b /* { */) this.openGroup();
+      else if (c === 0x7d /* } */) this.closeGroup();
+      else if (c === 0x0d || c === 0x0a) this.i++;
+      else if (c !== 0x5c /* \ */) {
+        this.put(String.fromCharCode(cp1252Char(c)));
+        this.i++;
+      } else if (bytes[i + 1] === undefined) break;
+      else if (isLetter(bytes[i + 1] as number)) this.controlWord();
+      else this.controlSymbol(bytes[i + 1] as number);
+    }
+    for (const s of SECTIONS) this.flush(s);
+  }
+
+  private put(s: string): void {
+    if (this.g.skip) return;
+    if (this.pendingSkip > 0) {
+      this.pendingSkip--;
       return;
     }
-    bufs[g.section].push(s);
-  };
-  const flush = (section: Group["section"]): void => {
-    const parts = bufs[section];
+    this.bufs[this.g.section].push(s);
+  }
+
+  private flush(section: Section): void {
+    const parts = this.bufs[section];
     if (parts.length === 0) return;
     const place: Place | undefined = section === "body" ? undefined : { kind: "section", section };
-    ctx.emit(parts.join(""), place);
-    bufs[section] = [];
-  };
+    this.ctx.emit(parts.join(""), place);
+    this.bufs[section] = [];
+  }
 
-  while (i < n) {
-    if (i >= nextTick) {
-      ctx.budget.tick();
-      nextTick = i + (1 << 16);
+  private openGroup(): void {
+    const g = this.g;
+    this.stack.push(g);
+    this.g = { skip: g.skip, starred: false, uc: g.uc, section: g.section };
+    // "{\*\dest" marks a destination a reader may ignore; most are not text, but footnotes,
+    // comments and shape text (text boxes) are written that way too (KEEP_STARRED).
+    if (this.bytes[this.i + 1] === 0x5c && this.bytes[this.i + 2] === 0x2a) {
+      this.g.starred = true;
+      this.g.skip = true;
     }
-    const c = bytes[i] as number;
-    if (c === 0x7b /* { */) {
-      stack.push(g);
-      g = { skip: g.skip, starred: false, uc: g.uc, section: g.section };
-      // "{\*\dest" marks a destination a reader may ignore; most are not text, but footnotes,
-      // comments and shape text (text boxes) are written that way too (KEEP_STARRED).
-      if (bytes[i + 1] === 0x5c && bytes[i + 2] === 0x2a) {
-        g.starred = true;
-        g.skip = true;
-      }
-      i++;
-      continue;
-    }
-    if (c === 0x7d /* } */) {
-      const leaving = g.section;
-      g = stack.pop() ?? { skip: false, starred: false, uc: 1, section: "body" };
-      if (leaving !== g.section) flush(leaving);
-      if (stack.length < infoDepth) infoDepth = -1;
-      i++;
-      continue;
-    }
-    if (c === 0x0d || c === 0x0a) {
-      i++;
-      continue;
-    }
-    if (c !== 0x5c /* \ */) {
-      put(String.fromCharCode(cp1252Char(c)));
-      i++;
-      continue;
-    }
-    // Control symbol or word.
-    const next = bytes[i + 1];
-    if (next === undefined) break;
+    this.i++;
+  }
+
+  private closeGroup(): void {
+    const leaving = this.g.section;
+    this.g = this.stack.pop() ?? rootGroup();
+    if (leaving !== this.g.section) this.flush(leaving);
+    if (this.stack.length < this.infoDepth) this.infoDepth = -1;
+    this.i++;
+  }
+
+  /** `\'hh`, or a backslash before a non-letter. */
+  private controlSymbol(next: number): void {
+    const bytes = this.bytes;
     if (next === 0x27 /* ' */) {
-      const hex = String.fromCharCode(bytes[i + 2] ?? 0, bytes[i + 3] ?? 0);
-      const v = parseInt(hex, 16);
-      if (!isNaN(v)) put(String.fromCharCode(cp1252Char(v)));
-      i += 4;
-      continue;
+      const v = parseInt(String.fromCharCode(bytes[this.i + 2] ?? 0, bytes[this.i + 3] ?? 0), 16);
+      if (!isNaN(v)) this.put(String.fromCharCode(cp1252Char(v)));
+      this.i += 4;
+      return;
     }
-    if (!isLetter(next)) {
-      // \\ \{ \} are literal; \~ non-breaking space; \- optional hyphen; \_ non-breaking hyphen.
-      if (next === 0x5c || next === 0x7b || next === 0x7d) put(String.fromCharCode(next));
-      else if (next === 0x7e) put("\u00a0");
-      else if (next === 0x5f) put("\u2011");
-      else if (next === 0x2d) put("\u00ad");
-      else if (next === 0x0a || next === 0x0d) put("\n");
-      i += 2;
-      continue;
-    }
-    let j = i + 1;
+    // \\ \{ \} are literal; \~ non-breaking space; \- optional hyphen; \_ non-breaking hyphen.
+    if (next === 0x5c || next === 0x7b || next === 0x7d) this.put(String.fromCharCode(next));
+    else if (next === 0x7e) this.put("\u00a0");
+    else if (next === 0x5f) this.put("\u2011");
+    else if (next === 0x2d) this.put("\u00ad");
+    else if (next === 0x0a || next === 0x0d) this.put("\n");
+    this.i += 2;
+  }
+
+  /** A control word with its optional numeric parameter and the space that ends it. */
+  private controlWord(): void {
+    const bytes = this.bytes;
+    const n = bytes.length;
+    let j = this.i + 1;
     while (j < n && isLetter(bytes[j] as number)) j++;
-    const word = ascii(bytes, i + 1, j);
+    const word = ascii(bytes, this.i + 1, j);
     let param: number | undefined;
     let k = j;
     if (bytes[k] === 0x2d || isDigit(bytes[k])) {
@@ -133,73 +158,84 @@ export function readRtf(bytes: Uint8Array, ctx: ReadContext): void {
       param = Number(ascii(bytes, start, k));
     }
     if (bytes[k] === 0x20) k++;
-    i = k;
-    if (g.starred) {
-      g.starred = false;
-      if (KEEP_STARRED.has(word)) g.skip = (stack[stack.length - 1] ?? g).skip;
-      else if (word === "htmltag" && endsLine(bytes, i)) {
-        const parent = stack[stack.length - 1];
-        if (parent && !parent.skip) bufs[parent.section].push("\n");
-      }
+    this.i = k;
+    if (this.g.starred) this.destination(word);
+    this.apply(word, param);
+  }
+
+  /** The first word of a `{\*…}` group: whether its content is text after all. */
+  private destination(word: string): void {
+    const g = this.g;
+    g.starred = false;
+    if (KEEP_STARRED.has(word)) g.skip = (this.stack[this.stack.length - 1] ?? g).skip;
+    else if (word === "htmltag" && endsLine(this.bytes, this.i)) {
+      const parent = this.stack[this.stack.length - 1];
+      if (parent && !parent.skip) this.bufs[parent.section].push("\n");
     }
+  }
+
+  private apply(word: string, param: number | undefined): void {
+    const g = this.g;
     switch (word) {
       case "par":
       case "line":
       case "sect":
       case "page":
       case "row":
-        put("\n");
-        if (word !== "line" && g.section === "body" && !g.skip) flush("body");
-        break;
+        this.put("\n");
+        if (word !== "line" && g.section === "body" && !g.skip) this.flush("body");
+        return;
       case "cell":
       case "nestcell":
         // A cell boundary is a hard break: "100108" | "8900" must never read "100108 8900".
-        put("\n");
-        break;
+        this.put("\n");
+        return;
       case "tab":
-        put("\t");
-        break;
+        this.put("\t");
+        return;
       case "emdash":
-        put("\u2014");
-        break;
+        this.put("\u2014");
+        return;
       case "endash":
-        put("\u2013");
-        break;
-      case "u": {
+        this.put("\u2013");
+        return;
+      case "u":
         if (param !== undefined) {
-          const cp = param < 0 ? param + 65536 : param;
-          put(String.fromCharCode(cp));
-          pendingSkip = g.uc;
+          this.put(String.fromCharCode(param < 0 ? param + 65536 : param));
+          this.pendingSkip = g.uc;
         }
-        break;
-      }
+        return;
       case "uc":
         g.uc = param !== undefined && param >= 0 && param < 10 ? param : 1;
-        break;
+        return;
       case "bin":
         // Binary data of `param` bytes follows: never interpret it as text.
-        i += param !== undefined && param > 0 ? param : 0;
-        break;
-      case "footnote":
-        g.section = "footnote";
-        break;
-      case "annotation":
-        g.section = "comment";
-        break;
-      case "info":
-        g.skip = true;
-        infoDepth = stack.length;
-        break;
+        this.i += param !== undefined && param > 0 ? param : 0;
+        return;
       default:
-        if (HEADER.has(word)) g.section = "header";
-        else if (FOOTER.has(word)) g.section = "footer";
-        else if (infoDepth >= 0 && INFO_TEXT.has(word)) {
-          g.skip = false;
-          g.section = "metadata";
-        } else if (SKIP_DESTINATIONS.has(word)) g.skip = true;
+        this.section(word);
     }
   }
-  for (const s of ["body", "header", "footer", "footnote", "comment", "metadata"] as const) flush(s);
+
+  /** Words that open a section (header, footnote, comment, info field) or a skipped destination. */
+  private section(word: string): void {
+    const g = this.g;
+    if (word === "footnote") g.section = "footnote";
+    else if (word === "annotation") g.section = "comment";
+    else if (word === "info") {
+      g.skip = true;
+      this.infoDepth = this.stack.length;
+    } else if (HEADER.has(word)) g.section = "header";
+    else if (FOOTER.has(word)) g.section = "footer";
+    else if (this.infoDepth >= 0 && INFO_TEXT.has(word)) {
+      g.skip = false;
+      g.section = "metadata";
+    } else if (SKIP_DESTINATIONS.has(word)) g.skip = true;
+  }
+}
+
+export function readRtf(bytes: Uint8Array, ctx: ReadContext): void {
+  new RtfReader(bytes, ctx).read();
 }
 
 /** Does the HTML at `at` (an \htmltag group's content) open or close an element that ends a line? */

@@ -4,6 +4,7 @@
  */
 import { isCfb } from "./cfb";
 import { isZip } from "./zip";
+import { u16le, u32be, u32le } from "./byte-readers";
 
 export type SniffedFormat =
   | "zip"
@@ -29,10 +30,6 @@ function asciiPrefix(b: Uint8Array, n: number): string {
   for (let i = 0; i < end; i++) s += String.fromCharCode(b[i] as number);
   return s;
 }
-
-const u16le = (b: Uint8Array, at: number): number => (b[at] as number) | ((b[at + 1] as number) << 8);
-const u32le = (b: Uint8Array, at: number): number => (u16le(b, at) + u16le(b, at + 2) * 65536) >>> 0;
-const u32be = (b: Uint8Array, at: number): number => (((b[at] as number) << 24) | ((b[at + 1] as number) << 16) | ((b[at + 2] as number) << 8) | (b[at + 3] as number)) >>> 0;
 
 /**
  * An image only when its full signature AND header fields hold. A two-byte match let a CSV that

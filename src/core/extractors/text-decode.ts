@@ -90,7 +90,14 @@ function fromCodes(codes: number[] | Uint16Array, n: number): string {
  */
 export function decodeUtf8(bytes: Uint8Array, start = 0, end = bytes.length): string {
   const nd = nativeUtf8();
-  if (nd) return nd.decode(bytes.subarray(start, end));
+  return nd ? nd.decode(bytes.subarray(start, end)) : decodeUtf8Pure(bytes, start, end);
+}
+
+/**
+ * `decodeUtf8` without the native fast path: what a TextDecoder substitute must build on, since
+ * the fast path would find that substitute installed as the native one and call itself.
+ */
+export function decodeUtf8Pure(bytes: Uint8Array, start = 0, end = bytes.length): string {
   const units = new Uint16Array(Math.min(end - start, 1 << 16) + 2);
   let out = "";
   let n = 0;

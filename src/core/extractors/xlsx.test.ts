@@ -11,7 +11,7 @@ import { Budget } from "./budget";
 import type { EmitExtra, ReadContext } from "./context";
 import { effectiveLimits } from "./limits";
 import { plainCellsStart, readPlainCells } from "./xlsx-plain-cells";
-import { scanSheet } from "./xlsx";
+import { scanSheet } from "./xlsx-sheet";
 
 const SEED = 20261123;
 const FIXTURES = join(__dirname, "..", "..", "..", "test", "fixtures", "attachments");

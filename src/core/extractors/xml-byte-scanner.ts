@@ -172,6 +172,37 @@ function startsWithAscii(b: Uint8Array, seq: string, at: number): boolean {
   return true;
 }
 
+/** The local name in `</ name >` (from `lt` to `gt`), without the spaces around it. */
+function closedName(b: Uint8Array, lt: number, gt: number, table: NameTable | undefined, seen: NameCache): string | undefined {
+  let s = lt + 2;
+  let e = gt;
+  while (s < e && isAsciiSpace(b[s] as number)) s++;
+  while (e > s && isAsciiSpace(b[e - 1] as number)) e--;
+  return localNameAt(b, s, e, table, seen);
+}
+
+/** CDATA at `lt` as raw text: escaped so that decodeXmlText gives the literal text back. */
+function cdataText(b: Uint8Array, lt: number): string {
+  const e = indexOfAscii(b, "]]>", lt + 9);
+  return decodeUtf8(b, lt + 9, e < 0 ? b.length : e).replace(/&/g, "&amp;").replace(/</g, "&lt;");
+}
+
+/** Where scanning resumes after the `<!…` at `lt`: a comment, CDATA or a DTD declaration. */
+function endOfBang(words: Words, lt: number): number {
+  const b = words.b;
+  const n = b.length;
+  if (startsWithAscii(b, "<!--", lt)) {
+    const e = indexOfAscii(b, "-->", lt + 4);
+    return e < 0 ? n : e + 3;
+  }
+  if (startsWithAscii(b, "<![CDATA[", lt)) {
+    const e = indexOfAscii(b, "]]>", lt + 9);
+    return e < 0 ? n : e + 3;
+  }
+  const e = nextGt(words, lt);
+  return e < 0 ? n : e + 1;
+}
+
 /**
  * Walks the part and calls the handler. Bytes are scanned as they come out of the archive: markup
  * is ASCII, so only text the handler wants (and the names and attributes of tags it listed) is ever
@@ -209,22 +240,11 @@ export function scanXmlBytes(bytes: Uint8Array, h: XmlHandler, onChunk?: () => v
     }
     const c = b[lt + 1];
     if (c === 33 /* ! */) {
-      if (startsWithAscii(b, "<!--", lt)) {
-        const e = indexOfAscii(b, "-->", lt + 4);
-        i = e < 0 ? n : e + 3;
-      } else if (startsWithAscii(b, "<![CDATA[", lt)) {
-        const e = indexOfAscii(b, "]]>", lt + 9);
-        const end = e < 0 ? n : e;
-        // CDATA is literal text: escape it so decodeXmlText gives it back unchanged.
-        if (wanted) {
-          onText.call(h, decodeUtf8(b, lt + 9, end).replace(/&/g, "&amp;").replace(/</g, "&lt;"));
-          wanted = askWanted();
-        }
-        i = e < 0 ? n : e + 3;
-      } else {
-        const e = nextGt(words, lt);
-        i = e < 0 ? n : e + 1;
+      if (wanted && startsWithAscii(b, "<![CDATA[", lt)) {
+        onText.call(h, cdataText(b, lt));
+        wanted = askWanted();
       }
+      i = endOfBang(words, lt);
       continue;
     }
     if (c === 63 /* ? */) {
@@ -235,11 +255,7 @@ export function scanXmlBytes(bytes: Uint8Array, h: XmlHandler, onChunk?: () => v
     if (c === 47 /* / */) {
       const gt = nextGt(words, lt + 2);
       if (gt < 0) return;
-      let s = lt + 2;
-      let e = gt;
-      while (s < e && isAsciiSpace(b[s] as number)) s++;
-      while (e > s && isAsciiSpace(b[e - 1] as number)) e--;
-      const closed = localNameAt(b, s, e, table, seen);
+      const closed = closedName(b, lt, gt, table, seen);
       if (closed !== undefined) {
         onClose.call(h, closed);
         wanted = askWanted();

@@ -48,6 +48,45 @@ function localNameAt(xml: string, start: number, end: number, table: NameTable |
   return undefined;
 }
 
+/** The `>` of the closing tag at `lt`, or -1. Closing tags are short: a few characters by hand, then indexOf. */
+function closingGt(xml: string, lt: number): number {
+  const n = xml.length;
+  let gt = lt + 2;
+  const stopAt = gt + 32 < n ? gt + 32 : n;
+  while (gt < stopAt && xml.charCodeAt(gt) !== 62) gt++;
+  return gt < stopAt ? gt : xml.indexOf(">", gt);
+}
+
+/** The local name in `</ name >` (from `lt` to `gt`), trimmed as String.prototype.trim would, without slicing. */
+function closedName(xml: string, lt: number, gt: number, table: NameTable | undefined): string | undefined {
+  let a = lt + 2;
+  let b = gt;
+  while (a < b && isTrimSpace(xml.charCodeAt(a))) a++;
+  while (b > a && isTrimSpace(xml.charCodeAt(b - 1))) b--;
+  return localNameAt(xml, a, b, table);
+}
+
+/** CDATA at `lt` as raw text: escaped so that decodeXmlText gives the literal text back. */
+function cdataText(xml: string, lt: number): string {
+  const e = xml.indexOf("]]>", lt + 9);
+  return xml.slice(lt + 9, e < 0 ? xml.length : e).replace(/&/g, "&amp;").replace(/</g, "&lt;");
+}
+
+/** Where scanning resumes after the `<!…` at `lt`: a comment, CDATA or a DTD declaration. */
+function endOfBang(xml: string, lt: number): number {
+  const n = xml.length;
+  if (xml.startsWith("<!--", lt)) {
+    const e = xml.indexOf("-->", lt + 4);
+    return e < 0 ? n : e + 3;
+  }
+  if (xml.startsWith("<![CDATA[", lt)) {
+    const e = xml.indexOf("]]>", lt + 9);
+    return e < 0 ? n : e + 3;
+  }
+  const e = xml.indexOf(">", lt);
+  return e < 0 ? n : e + 1;
+}
+
 /**
  * Walks `xml` (already decoded) and calls the handler. `onChunk` runs every ~64 KB of input so callers can check the
  * deadline. Malformed markup is skipped, never thrown on: a damaged part yields less text.
@@ -85,23 +124,12 @@ export function scanXmlText(xml: string, h: XmlHandler, onChunk?: () => void): v
     }
     const c = xml.charCodeAt(lt + 1);
     if (c === 33 /* ! */) {
-      if (xml.startsWith("<!--", lt)) {
-        const e = xml.indexOf("-->", lt + 4);
-        i = e < 0 ? n : e + 3;
-      } else if (xml.startsWith("<![CDATA[", lt)) {
-        const e = xml.indexOf("]]>", lt + 9);
-        const end = e < 0 ? n : e;
-        // CDATA is literal text: escape it so decodeXmlText gives it back unchanged. Like any text,
-        // only when wanted (a shared-strings reader appends whatever `text` hands it).
-        if (wanted) {
-          onText.call(h, xml.slice(lt + 9, end).replace(/&/g, "&amp;").replace(/</g, "&lt;"));
-          wanted = askWanted();
-        }
-        i = e < 0 ? n : e + 3;
-      } else {
-        const e = xml.indexOf(">", lt);
-        i = e < 0 ? n : e + 1;
+      // Like any text, CDATA only when wanted (a shared-strings reader appends whatever `text` hands it).
+      if (wanted && xml.startsWith("<![CDATA[", lt)) {
+        onText.call(h, cdataText(xml, lt));
+        wanted = askWanted();
       }
+      i = endOfBang(xml, lt);
       continue;
     }
     if (c === 63 /* ? */) {
@@ -110,18 +138,9 @@ export function scanXmlText(xml: string, h: XmlHandler, onChunk?: () => void): v
       continue;
     }
     if (c === 47 /* / */) {
-      // Closing tags are short: look for `>` by hand for a few characters, then let indexOf run.
-      let gt = lt + 2;
-      const stopAt = gt + 32 < n ? gt + 32 : n;
-      while (gt < stopAt && xml.charCodeAt(gt) !== 62) gt++;
-      if (gt >= stopAt) gt = xml.indexOf(">", gt);
+      const gt = closingGt(xml, lt);
       if (gt < 0) return;
-      // `</ name >`: trimmed as String.prototype.trim would, without the two slices.
-      let a = lt + 2;
-      let b = gt;
-      while (a < b && isTrimSpace(xml.charCodeAt(a))) a++;
-      while (b > a && isTrimSpace(xml.charCodeAt(b - 1))) b--;
-      const closed = localNameAt(xml, a, b, table);
+      const closed = closedName(xml, lt, gt, table);
       if (closed !== undefined) {
         onClose.call(h, closed);
         wanted = askWanted();

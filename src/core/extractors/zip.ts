@@ -11,6 +11,8 @@ import { entryCapName, ExtractStop, overflowStop } from "./budget";
 import { INFLATE_CHUNK_BYTES } from "./limits";
 import { decodeCp437, decodeUtf8, isValidUtf8 } from "./text-decode";
 import type { XmlSource } from "./xml";
+import { xmlPartSource, xmlPartText } from "./xml-encoding";
+import { u16le as u16, u32le as u32, u64le as u64 } from "./byte-readers";
 
 export interface ZipEntry {
   readonly name: string;
@@ -24,12 +26,6 @@ export interface ZipEntry {
   readonly encrypted: boolean;
   readonly isDirectory: boolean;
 }
-
-const u16 = (b: Uint8Array, o: number): number => (b[o] as number) | ((b[o + 1] as number) << 8);
-const u32 = (b: Uint8Array, o: number): number =>
-  ((b[o] as number) | ((b[o + 1] as number) << 8) | ((b[o + 2] as number) << 16)) + (b[o + 3] as number) * 0x1000000;
-// 64-bit values as doubles: exact up to 2^53, far past any file we will accept.
-const u64 = (b: Uint8Array, o: number): number => u32(b, o) + u32(b, o + 4) * 0x100000000;
 
 export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7) && (bytes[3] === 4 || bytes[3] === 6 || bytes[3] === 8);
@@ -261,28 +257,15 @@ export class ZipArchive {
     return readZipEntry(this.bytes, e, this.budget);
   }
 
-  /**
-   * An XML part for `scanXml`: its bytes as stored (OOXML and ODF parts are UTF-8, and the scanner
-   * decodes only the text it keeps), or a string when a UTF-16 BOM says otherwise.
-   */
+  /** An XML part for `scanXml`, in the encoding it declares (xml-encoding.ts): UTF-8 stays bytes. */
   readXml(name: string): XmlSource | undefined {
     const data = this.read(name);
-    if (!data) return undefined;
-    return data[0] === 0xff && data[1] === 0xfe ? decodeUtf16Le(data) : data;
+    return data ? xmlPartSource(data) : undefined;
   }
 
-  /** An XML part as a string (OOXML and ODF parts are UTF-8; a UTF-16 BOM is honoured). */
+  /** An XML part as a string, in the encoding it declares (xml-encoding.ts). */
   readText(name: string): string | undefined {
     const data = this.read(name);
-    if (!data) return undefined;
-    if (data[0] === 0xff && data[1] === 0xfe) return decodeUtf16Le(data);
-    const start = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
-    return decodeUtf8(data, start);
+    return data ? xmlPartText(data) : undefined;
   }
-}
-
-function decodeUtf16Le(data: Uint8Array): string {
-  let s = "";
-  for (let i = 2; i + 1 < data.length; i += 2) s += String.fromCharCode((data[i] as number) | ((data[i + 1] as number) << 8));
-  return s;
 }

@@ -1,0 +1,65 @@
+/**
+ * Office packages whose XML parts are re-encoded in UTF-16 (big- or little-endian, with a byte
+ * order mark or with only an XML declaration saying so), built from the committed fixtures: every
+ * `.xml` and `.rels` entry is decoded from UTF-8 and written again in the chosen encoding, the rest
+ * (ODF's `mimetype` first and stored, media) is copied as it is. Word and LibreOffice open such
+ * files; a reader that takes the parts for UTF-8 sees no text in them. The seeded variant picks
+ * one encoding per part, so one package mixes all four.
+ */
+import { unzipSync, zipSync, type Zippable } from "fflate";
+import { mulberry32 } from "./seeded-random";
+
+export type Utf16Variant = "utf-16le-bom" | "utf-16be-bom" | "utf-16le-decl" | "utf-16be-decl";
+export const UTF16_VARIANTS: readonly Utf16Variant[] = ["utf-16le-bom", "utf-16be-bom", "utf-16le-decl", "utf-16be-decl"];
+
+const DECL = /^<\?xml[^>]*\?>/;
+
+/** `text` as UTF-16 code units in the given byte order, after an optional byte order mark. */
+export function encodeUtf16(text: string, littleEndian: boolean, bom: boolean): Uint8Array {
+  const units = (bom ? "\ufeff" : "") + text;
+  const out = new Uint8Array(units.length * 2);
+  for (let i = 0; i < units.length; i++) {
+    const u = units.charCodeAt(i);
+    out[2 * i + (littleEndian ? 0 : 1)] = u & 0xff;
+    out[2 * i + (littleEndian ? 1 : 0)] = u >> 8;
+  }
+  return out;
+}
+
+/** A UTF-8 XML part written again in `variant`; its declaration (added if missing) says UTF-16. */
+export function reencodeXml(utf8: Uint8Array, variant: Utf16Variant): Uint8Array {
+  let text = new TextDecoder("utf-8").decode(utf8); // drops a UTF-8 mark
+  const decl = '<?xml version="1.0" encoding="UTF-16"?>';
+  text = DECL.test(text) ? text.replace(DECL, (d) => (/encoding=/.test(d) ? d.replace(/encoding=(["'])[^"']*\1/, 'encoding="UTF-16"') : d.replace("?>", ' encoding="UTF-16"?>'))) : decl + text;
+  return encodeUtf16(text, variant.indexOf("le") >= 0, variant.indexOf("bom") >= 0);
+}
+
+function isXmlPart(name: string): boolean {
+  return /\.(xml|rels)$/i.test(name);
+}
+
+/**
+ * The package with every XML part in `variant`, or, given a seed, each part in a variant drawn
+ * from it. Entry order is kept (ODF needs `mimetype` first and uncompressed).
+ */
+export function reencodePackage(zip: Uint8Array, variant: Utf16Variant | { seed: number }): Uint8Array {
+  const random = typeof variant === "string" ? undefined : mulberry32(variant.seed);
+  const files = unzipSync(zip);
+  const out: Zippable = {};
+  for (const name of Object.keys(files)) {
+    const data = files[name] as Uint8Array;
+    if (name === "mimetype") out[name] = [data, { level: 0 }];
+    else if (!isXmlPart(name) || name.slice(-1) === "/") out[name] = data;
+    else out[name] = reencodeXml(data, random ? (UTF16_VARIANTS[Math.floor(random() * UTF16_VARIANTS.length)] as Utf16Variant) : (variant as Utf16Variant));
+  }
+  return zipSync(out);
+}
+
+/** The package with one XML part replaced by `bytes` as they are (an encoding nobody should decode). */
+export function replacePart(zip: Uint8Array, part: string, bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(zip);
+  if (!files[part]) throw new Error(`no ${part} in the package`);
+  const out: Zippable = {};
+  for (const name of Object.keys(files)) out[name] = name === part ? bytes : name === "mimetype" ? [files[name] as Uint8Array, { level: 0 }] : (files[name] as Uint8Array);
+  return zipSync(out);
+}
