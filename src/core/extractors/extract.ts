@@ -6,16 +6,18 @@
  * real inflated bytes and characters (limits.ts).
  */
 import { messageFromEml } from "../eml";
-import type { UnreadableAttachmentFinding, UnreadableCause, UnreadableReason } from "../finding";
-import type { Place, TextSegment } from "../location";
-import type { AttachmentInput, UnavailableReason } from "../message";
+import type { UnreadableAttachmentFinding } from "../finding";
+import type { TextSegment } from "../location";
+import type { AttachmentInput } from "../message";
 import type { Limits } from "../policy/policy";
 import { htmlToText } from "../text/html-to-text";
-import { Budget, ExtractStop, isExtractStop } from "./budget";
+import { Budget, ExtractStop, isExtractStop, type Slicing } from "./budget";
 import { cfbKind } from "./cfb";
-import type { EmitExtra, ReadContext } from "./context";
+import { Collector, unavailable } from "./collector";
+import { concatBytes } from "./concat-bytes";
+import type { ReadContext } from "./context";
 import { readDocx } from "./docx";
-import type { LimitName } from "./limits";
+import { InflateStream } from "./inflate-stream";
 import { effectiveLimits } from "./limits";
 import { readMsg } from "./msg";
 import { odfKind, readOdf } from "./odf";
@@ -24,9 +26,10 @@ import { pageSegment, readPdfMini } from "./pdf";
 import { readPptx } from "./pptx";
 import { readRtf } from "./rtf";
 import { sniffFormat } from "./sniff";
-import { decodeCp1252, decodeText, decodeUtf8, isValidUtf8, sniffTextEncoding } from "./text-decode";
+import { decodeText } from "./text-decode";
+import { decodeHtml, LineStream, readLines, STREAM_TEXT_MIN_BYTES, TEXT_PIECE_BYTES } from "./text-lines";
 import { readXlsx } from "./xlsx";
-import { readZipEntry, ZipArchive } from "./zip";
+import { entryData, readZipEntry, ZipArchive, type ZipEntry } from "./zip";
 
 export type { PdfPageText, PdfReadControl, PdfReadResult, PdfReadStatus, PdfTextReader } from "./pdf";
 
@@ -42,6 +45,8 @@ export interface ExtractOptions {
    * Outlook). A host that can afford pdf.js (the CLI, the task pane) passes a pdf.js reader.
    */
   readonly pdf?: PdfTextReader;
+  /** A host that must keep its event loop free (a pre-scan) has the readers yield (budget.ts). */
+  readonly slicing?: Slicing;
 }
 
 export interface Extraction {
@@ -52,66 +57,11 @@ export interface Extraction {
   readonly peaks: { readonly inflatedBytes: number; readonly textChars: number };
 }
 
-const FILE_NAME: Place = { kind: "file-name" };
-
-function hasNonSpace(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 32 && c !== 0xa0 && c !== 0x2028 && c !== 0x2029 && c !== 0xfeff) return true;
-  }
-  return false;
-}
-
-class Collector {
-  readonly segments: TextSegment[] = [];
-  readonly unreadable: UnreadableAttachmentFinding[] = [];
-
-  constructor(private readonly budget: Budget) {}
-
-  emit(path: string, text: string, place: Place | undefined, extra?: EmitExtra): void {
-    if (!hasNonSpace(text)) return;
-    this.budget.addText(text.length);
-    const location = place ? { part: "attachment" as const, attachment: path, place } : { part: "attachment" as const, attachment: path };
-    if (!extra) {
-      this.segments.push({ text, location });
-      return;
-    }
-    const seg: { -readonly [K in keyof TextSegment]: TextSegment[K] } = { text, location };
-    if (extra.softBreaks && extra.softBreaks.length > 0) seg.softBreaks = extra.softBreaks;
-    if (extra.restoredLeadingZero) seg.restoredLeadingZero = true;
-    if (extra.tableCell) seg.tableCell = extra.tableCell;
-    this.segments.push(seg);
-  }
-
-  /** A name is text too ("150650-3720_ansoegning.pdf"); it is emitted before any reading. */
-  name(path: string, name: string): void {
-    if (/\S/.test(name)) this.segments.push({ text: name, location: { part: "attachment", attachment: path, place: FILE_NAME } });
-  }
-
-  fail(path: string, why: UnreadableReason, cause?: UnreadableCause, limit?: LimitName): void {
-    const f: { kind: "unreadable-attachment"; attachment: string; why: UnreadableReason; cause?: UnreadableCause; limit?: LimitName } = { kind: "unreadable-attachment", attachment: path, why };
-    if (cause) f.cause = cause;
-    if (limit) f.limit = limit;
-    this.unreadable.push(f);
-  }
-}
-
-function unavailable(reason: UnavailableReason): { why: UnreadableReason; cause?: UnreadableCause } {
-  switch (reason) {
-    case "too-large":
-      return { why: "too-large" };
-    case "cloud":
-      return { why: "unsupported", cause: "cloud" };
-    case "item-unavailable":
-      return { why: "unsupported", cause: "item-unavailable" };
-    default:
-      return { why: "unsupported", cause: "api-error" };
-  }
-}
-
 export async function extractAttachments(attachments: readonly AttachmentInput[], options: ExtractOptions): Promise<Extraction> {
   const clock = options.clock ?? ((): number => Date.now());
-  const budget = new Budget(effectiveLimits(options.limits), options.deadline, clock);
+  const budget = new Budget(effectiveLimits(options.limits), options.deadline, clock, options.slicing);
+  const start = clock();
+  budget.stopStreamedTextAt(start + (options.deadline - start) * STREAMED_TEXT_SHARE);
   const out = new Collector(budget);
   const reader = new Reader(budget, out, options.pdf);
   for (const a of attachments) {
@@ -121,7 +71,7 @@ export async function extractAttachments(attachments: readonly AttachmentInput[]
       out.fail(a.name, u.why, u.cause);
       continue;
     }
-    if (budget.expired()) {
+    if (budget.expired() || !(await reader.pauseBetween())) {
       out.fail(a.name, "timeout", undefined, "SEND_BUDGET_MS");
       continue;
     }
@@ -208,7 +158,8 @@ class Reader {
         ctx.emit(htmlToText(decodeHtml(bytes)));
         break;
       case "text":
-        readLines(decodeText(bytes), ctx);
+        if (bytes.length >= STREAM_TEXT_MIN_BYTES) await this.streamText(bytes, ctx);
+        else readLines(decodeText(bytes), ctx);
         break;
       case "image":
         throw new ExtractStop("unsupported", "image");
@@ -216,7 +167,7 @@ class Reader {
         throw new ExtractStop("unsupported", "unknown-format");
     }
     for (const n of nested) {
-      this.budget.tick();
+      await this.budget.pause();
       await this.child(path, n.name, n.bytes, depth + 1);
     }
   }
@@ -251,12 +202,16 @@ class Reader {
     }
     // A plain archive: every entry is a file of its own, read in order, one level deeper.
     for (const entry of zip.entries) {
-      this.budget.tick();
+      await this.budget.pause();
       if (entry.isDirectory) continue;
       const childPath = path + "/" + entry.name;
       if (entry.encrypted) {
         this.out.name(childPath, entry.name);
         this.out.fail(childPath, "encrypted");
+        continue;
+      }
+      if (streamable(entry, this.budget)) {
+        await this.streamEntry(childPath, entry, bytes, depth + 1);
         continue;
       }
       let data: Uint8Array;
@@ -271,6 +226,72 @@ class Reader {
         throw e;
       }
       await this.child(path, entry.name, data, depth + 1);
+    }
+  }
+
+  /** Between two attachments: false when the host abandoned the scan (the rest is not read). */
+  async pauseBetween(): Promise<boolean> {
+    try {
+      await this.budget.pause();
+      return true;
+    } catch (e) {
+      if (isExtractStop(e)) return false;
+      throw e;
+    }
+  }
+
+  private contextFor(path: string): ReadContext {
+    return { budget: this.budget, emit: (text, place, extra) => this.out.emit(path, text, place, extra), nested: () => undefined };
+  }
+
+  /** A big text, a piece at a time, with a pause after each: its first lines exist whatever stops the rest. */
+  private async streamText(bytes: Uint8Array, ctx: ReadContext): Promise<void> {
+    const lines = new LineStream(ctx);
+    for (let off = 0; off < bytes.length; off += TEXT_PIECE_BYTES) {
+      const end = Math.min(bytes.length, off + TEXT_PIECE_BYTES);
+      lines.push(bytes.subarray(off, end), end === bytes.length);
+      await this.budget.pause();
+    }
+  }
+
+  /**
+   * A big deflated entry of a plain archive, inflated piece by piece: read as lines while it
+   * inflates when its first bytes say text (a zipped register extract), else collected and read
+   * as any other file. Ends as `child` would: its name, then its text or why it was not read.
+   */
+  private async streamEntry(path: string, entry: ZipEntry, zipBytes: Uint8Array, depth: number): Promise<void> {
+    this.out.name(path, entry.name);
+    try {
+      const stream = new InflateStream(entryData(zipBytes, entry, this.budget), entry.size, this.budget);
+      const head: Uint8Array[] = [];
+      let got = 0;
+      for (let piece = stream.next(); piece; piece = got < SNIFF_BYTES ? stream.next() : undefined) {
+        head.push(piece);
+        got += piece.length;
+        await this.budget.pause();
+      }
+      let current: Uint8Array | undefined = concatBytes(head, got);
+      if (sniffFormat(current) !== "text") {
+        const all = [current];
+        for (let piece = stream.next(); piece; piece = stream.next()) {
+          all.push(piece);
+          got += piece.length;
+          await this.budget.pause();
+        }
+        await this.file(path, concatBytes(all, got), depth);
+        return;
+      }
+      const lines = new LineStream(this.contextFor(path));
+      while (current) {
+        const next = stream.next();
+        lines.push(current, next === undefined);
+        current = next;
+        await this.budget.pause();
+      }
+    } catch (e) {
+      if (isExtractStop(e) && !isAttachmentWide(e)) this.out.fail(path, e.why, e.cause, e.limit);
+      else if (isExtractStop(e)) throw e;
+      else this.out.fail(path, "corrupt");
     }
   }
 
@@ -321,63 +342,22 @@ class Reader {
   }
 }
 
+/**
+ * The share of extraction's time a streamed text may use. The CPR pass then has the rest for what
+ * was read: measured on a 25 MB register extract (a number on every line), its work per line is
+ * about twice that of reading the line.
+ */
+const STREAMED_TEXT_SHARE = 0.15;
+
+/** Bytes of a streamed entry sniffed before it is read as text or collected: sniff.ts looks at 8 KB. */
+const SNIFF_BYTES = 64 * 1024;
+
+/** A deflated entry big enough to stream, and small enough to be read whole had it been collected. */
+function streamable(entry: ZipEntry, budget: Budget): boolean {
+  return entry.method === 8 && entry.size >= STREAM_TEXT_MIN_BYTES && entry.size <= budget.limits.maxAttachmentBytes;
+}
+
 /** OOXML packages that say they are encrypted inside a zip (rare; the CFB form is the usual one). */
 function guardEncrypted(zip: ZipArchive): void {
   if (zip.entries.some((e) => e.encrypted)) throw new ExtractStop("encrypted");
-}
-
-/** One segment per line, located by line number (1-based). Blank lines are dropped by `emit`. */
-function readLines(text: string, ctx: ReadContext): void {
-  // Most files end lines in \n or \r\n: then the native search finds them. A lone \r (old Mac
-  // files) is a line end too, which only the character walk below sees.
-  if (text.indexOf("\r") < 0 || !hasLoneCr(text)) {
-    readLinesLf(text, ctx);
-    return;
-  }
-  let line = 1;
-  let start = 0;
-  const n = text.length;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? text.charCodeAt(i) : 10;
-    if (c !== 10 && c !== 13) continue;
-    if (i > start) ctx.emit(text.slice(start, i), { kind: "line", line });
-    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-    start = i + 1;
-    line++;
-    if ((line & 0x3fff) === 0) ctx.budget.tick();
-  }
-}
-
-function hasLoneCr(text: string): boolean {
-  for (let i = text.indexOf("\r"); i >= 0; i = text.indexOf("\r", i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
-  return false;
-}
-
-/** `readLines` for text whose line ends are all \n or \r\n: the same segments, found natively. */
-function readLinesLf(text: string, ctx: ReadContext): void {
-  let line = 1;
-  let start = 0;
-  const n = text.length;
-  while (start <= n) {
-    let nl = text.indexOf("\n", start);
-    if (nl < 0) nl = n;
-    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    if (end > start) ctx.emit(text.slice(start, end), { kind: "line", line });
-    start = nl + 1;
-    line++;
-    if ((line & 0x3fff) === 0) ctx.budget.tick();
-  }
-}
-
-/** HTML charset: BOM, then `<meta charset>`, then UTF-8 if valid, else windows-1252. */
-function decodeHtml(bytes: Uint8Array): string {
-  const sniffed = sniffTextEncoding(bytes);
-  if (sniffed.bomLength > 0 || sniffed.encoding === "utf-16le" || sniffed.encoding === "utf-16be") return decodeText(bytes);
-  let head = "";
-  for (let i = 0; i < Math.min(bytes.length, 2048); i++) head += String.fromCharCode(bytes[i] as number);
-  const m = /<meta[^>]{0,200}charset\s*=\s*["']?([A-Za-z0-9_-]{1,40})/i.exec(head);
-  const declared = m ? (m[1] as string).toLowerCase() : "";
-  if (declared === "utf-8" || declared === "utf8") return decodeUtf8(bytes);
-  if (/^(windows-1252|cp1252|iso-8859-1|iso-8859-15|latin1|us-ascii)$/.test(declared)) return decodeCp1252(bytes);
-  return isValidUtf8(bytes) ? decodeUtf8(bytes) : decodeCp1252(bytes);
 }
