@@ -217,6 +217,8 @@ export async function scanMessage(message: Message, policy: Policy, options: Sca
           deadline: extractionDeadline(start, deadline),
           clock,
           ...(options.pdf !== undefined ? { pdf: options.pdf } : {}),
+          // Extraction yields too: one big attachment would otherwise hold the event loop for a second.
+          ...(options.yieldControl ? { slicing: { yieldControl: options.yieldControl, sliceMs: options.sliceMs ?? SLICE_MS, ...(options.abandon ? { abandon: options.abandon } : {}) } } : {}),
         });
         // A loop, not push(...): a big CSV yields 300,000 segments, past the engine's argument limit.
         for (const segment of extraction.segments) textSegments.push(segment);
