@@ -1,9 +1,9 @@
 /** @jest-environment node */
-import { FINISH_MARGIN_MS, HARD_CAP_MS, onMessageSend } from "./on-message-send";
+import { onMessageSend } from "./on-message-send";
 import { onAttachmentsChanged } from "./pre-scan";
 import { TASKPANE_COMMAND_ID } from "../office/manifest-ids";
 import { parseContextData, parseSharedState, SESSION_KEY } from "../office/shared-state";
-import { DEFAULT_POLICY, type Message } from "../../core/index";
+import { DEFAULT_POLICY, FINISH_MARGIN_MS, HARD_CAP_MS, type Message } from "../../core/index";
 import { draft, harness, utf8, type PolicyResponse } from "../../../test/helpers/send-harness";
 
 /** A full CPR number: DDMMYY-NNNN, or ten digits standing alone (not part of a timestamp). */

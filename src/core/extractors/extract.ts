@@ -14,22 +14,21 @@ import { htmlToText } from "../text/html-to-text";
 import { Budget, ExtractStop, isExtractStop, type Slicing } from "./budget";
 import { cfbKind } from "./cfb";
 import { Collector, unavailable } from "./collector";
-import { concatBytes } from "./concat-bytes";
 import type { ReadContext } from "./context";
 import { readDocx } from "./docx";
-import { InflateStream } from "./inflate-stream";
+import { readPdf } from "./extract-pdf";
+import { isAttachmentWide, streamable, STREAMED_TEXT_SHARE, streamEntry, streamText } from "./extract-stream";
 import { effectiveLimits } from "./limits";
 import { readMsg } from "./msg";
 import { odfKind, readOdf } from "./odf";
-import type { PdfReadResult, PdfTextReader } from "./pdf";
-import { pageSegment, readPdfMini } from "./pdf";
+import type { PdfTextReader } from "./pdf";
 import { readPptx } from "./pptx";
 import { readRtf } from "./rtf";
 import { sniffFormat } from "./sniff";
 import { decodeText } from "./text-decode";
-import { decodeHtml, LineStream, readLines, STREAM_TEXT_MIN_BYTES, TEXT_PIECE_BYTES } from "./text-lines";
+import { decodeHtml, readLines, STREAM_TEXT_MIN_BYTES } from "./text-lines";
 import { readXlsx } from "./xlsx";
-import { entryData, readZipEntry, ZipArchive, type ZipEntry } from "./zip";
+import { readZipEntry, ZipArchive } from "./zip";
 
 export type { PdfPageText, PdfReadControl, PdfReadResult, PdfReadStatus, PdfTextReader } from "./pdf";
 
@@ -81,11 +80,6 @@ export async function extractAttachments(attachments: readonly AttachmentInput[]
   return { segments: out.segments, unreadable: out.unreadable, peaks: budget.peaks() };
 }
 
-/** Stops that end the whole top-level attachment, not just the nested file where they happened. */
-function isAttachmentWide(e: ExtractStop): boolean {
-  return e.why === "timeout" || e.why === "zip-bomb" || (e.why === "too-large" && e.cause === undefined) || e.cause === "inconsistent-archive";
-}
-
 class Reader {
   constructor(
     private readonly budget: Budget,
@@ -116,6 +110,7 @@ class Reader {
     }
   }
 
+  /** One file at `depth`: sniffed, then its format's reader; the files nested in it after it, one level deeper. */
   private async file(path: string, bytes: Uint8Array, depth: number): Promise<void> {
     if (bytes.length > this.budget.limits.maxAttachmentBytes) throw new ExtractStop("too-large", undefined, "MAX_ATTACHMENT_BYTES");
     this.budget.tick();
@@ -138,7 +133,7 @@ class Reader {
         await this.zip(path, bytes, depth, ctx);
         break;
       case "pdf":
-        await this.pdf(path, bytes);
+        await readPdf(path, bytes, this.budget, this.out, this.pdfReader);
         break;
       case "cfb": {
         const kind = cfbKind(bytes);
@@ -158,7 +153,7 @@ class Reader {
         ctx.emit(htmlToText(decodeHtml(bytes)));
         break;
       case "text":
-        if (bytes.length >= STREAM_TEXT_MIN_BYTES) await this.streamText(bytes, ctx);
+        if (bytes.length >= STREAM_TEXT_MIN_BYTES) await streamText(bytes, ctx);
         else readLines(decodeText(bytes), ctx);
         break;
       case "image":
@@ -211,7 +206,7 @@ class Reader {
         continue;
       }
       if (streamable(entry, this.budget)) {
-        await this.streamEntry(childPath, entry, bytes, depth + 1);
+        await streamEntry({ budget: this.budget, out: this.out, file: (p, b, d) => this.file(p, b, d) }, childPath, entry, bytes, depth + 1);
         continue;
       }
       let data: Uint8Array;
@@ -240,95 +235,6 @@ class Reader {
     }
   }
 
-  private contextFor(path: string): ReadContext {
-    return { budget: this.budget, emit: (text, place, extra) => this.out.emit(path, text, place, extra), nested: () => undefined };
-  }
-
-  /** A big text, a piece at a time, with a pause after each: its first lines exist whatever stops the rest. */
-  private async streamText(bytes: Uint8Array, ctx: ReadContext): Promise<void> {
-    const lines = new LineStream(ctx);
-    for (let off = 0; off < bytes.length; off += TEXT_PIECE_BYTES) {
-      const end = Math.min(bytes.length, off + TEXT_PIECE_BYTES);
-      lines.push(bytes.subarray(off, end), end === bytes.length);
-      await this.budget.pause();
-    }
-  }
-
-  /**
-   * A big deflated entry of a plain archive, inflated piece by piece: read as lines while it
-   * inflates when its first bytes say text (a zipped register extract), else collected and read
-   * as any other file. Ends as `child` would: its name, then its text or why it was not read.
-   */
-  private async streamEntry(path: string, entry: ZipEntry, zipBytes: Uint8Array, depth: number): Promise<void> {
-    this.out.name(path, entry.name);
-    try {
-      const stream = new InflateStream(entryData(zipBytes, entry, this.budget), entry.size, this.budget);
-      const head: Uint8Array[] = [];
-      let got = 0;
-      for (let piece = stream.next(); piece; piece = got < SNIFF_BYTES ? stream.next() : undefined) {
-        head.push(piece);
-        got += piece.length;
-        await this.budget.pause();
-      }
-      let current: Uint8Array | undefined = concatBytes(head, got);
-      if (sniffFormat(current) !== "text") {
-        const all = [current];
-        for (let piece = stream.next(); piece; piece = stream.next()) {
-          all.push(piece);
-          got += piece.length;
-          await this.budget.pause();
-        }
-        await this.file(path, concatBytes(all, got), depth);
-        return;
-      }
-      const lines = new LineStream(this.contextFor(path));
-      while (current) {
-        const next = stream.next();
-        lines.push(current, next === undefined);
-        current = next;
-        await this.budget.pause();
-      }
-    } catch (e) {
-      if (isExtractStop(e) && !isAttachmentWide(e)) this.out.fail(path, e.why, e.cause, e.limit);
-      else if (isExtractStop(e)) throw e;
-      else this.out.fail(path, "corrupt");
-    }
-  }
-
-  private async pdf(path: string, bytes: Uint8Array): Promise<void> {
-    let result: PdfReadResult;
-    if (this.pdfReader) {
-      const budget = this.budget;
-      try {
-        result = await this.pdfReader.read(bytes, { expired: () => budget.expired() });
-      } catch {
-        result = { status: "corrupt", pages: [], pageCount: 0 };
-      }
-    } else result = readPdfMini(bytes, this.budget);
-    let chars = 0;
-    for (const p of result.pages) {
-      const { text, softBreaks } = pageSegment(p.lines);
-      chars += text.replace(/\s+/g, "").length;
-      this.out.emit(path, text, { kind: "page", page: p.page }, { softBreaks });
-    }
-    switch (result.status) {
-      case "ok":
-        if (chars === 0) throw new ExtractStop("unsupported", result.incomplete ? "unsupported-encoding" : "no-text-layer");
-        if (result.incomplete) this.out.fail(path, "unsupported", "unsupported-encoding");
-        return;
-      case "encrypted":
-        throw new ExtractStop("encrypted");
-      case "timeout":
-        throw new ExtractStop("timeout", undefined, "SEND_BUDGET_MS");
-      case "zip-bomb":
-        throw new ExtractStop("zip-bomb", undefined, result.limit);
-      case "too-large":
-        throw new ExtractStop("too-large", result.limit && /^MAX_PDF_/.test(result.limit) ? "limit-reached" : undefined, result.limit);
-      default:
-        throw new ExtractStop("corrupt");
-    }
-  }
-
   private async eml(bytes: Uint8Array, ctx: ReadContext): Promise<void> {
     const parsed = await messageFromEml(bytes, { maxMimeDepth: 50 });
     this.budget.tick();
@@ -340,21 +246,6 @@ class Reader {
     if (m.bodyHtml !== undefined && m.bodyText !== undefined) ctx.emit(m.bodyText, { kind: "mail-part", part: "body" });
     for (const a of m.attachments) if (a.kind === "file") ctx.nested(a.name, a.bytes);
   }
-}
-
-/**
- * The share of extraction's time a streamed text may use. The CPR pass then has the rest for what
- * was read: measured on a 25 MB register extract (a number on every line), its work per line is
- * about twice that of reading the line.
- */
-const STREAMED_TEXT_SHARE = 0.15;
-
-/** Bytes of a streamed entry sniffed before it is read as text or collected: sniff.ts looks at 8 KB. */
-const SNIFF_BYTES = 64 * 1024;
-
-/** A deflated entry big enough to stream, and small enough to be read whole had it been collected. */
-function streamable(entry: ZipEntry, budget: Budget): boolean {
-  return entry.method === 8 && entry.size >= STREAM_TEXT_MIN_BYTES && entry.size <= budget.limits.maxAttachmentBytes;
 }
 
 /** OOXML packages that say they are encrypted inside a zip (rare; the CFB form is the usual one). */

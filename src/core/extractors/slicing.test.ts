@@ -5,6 +5,7 @@
  * count of yields bounds the work between two of them.
  */
 import { zipSync } from "fflate";
+import { DEFAULT_POLICY } from "../policy/default-policy";
 import { extractAttachments } from "./extract";
 import { INFLATE_CHUNK_BYTES } from "./limits";
 import { TEXT_PIECE_BYTES } from "./text-lines";
@@ -27,7 +28,7 @@ function racingClock(): () => number {
 async function extractSliced(name: string, bytes: Uint8Array, abandonAfter = Infinity) {
   let yields = 0;
   const r = await extractAttachments([{ kind: "file", name, bytes }], {
-    limits: {},
+    limits: DEFAULT_POLICY.limits,
     deadline: Number.MAX_SAFE_INTEGER,
     clock: racingClock(),
     slicing: {
@@ -64,7 +65,7 @@ describe("extraction yields between pieces of a big attachment", () => {
   });
 
   it("without slicing nothing yields (the send check runs straight through)", async () => {
-    const r = await extractAttachments([{ kind: "file", name: "register.zip", bytes: zipped }], { limits: {}, deadline: Date.now() + 60_000 });
+    const r = await extractAttachments([{ kind: "file", name: "register.zip", bytes: zipped }], { limits: DEFAULT_POLICY.limits, deadline: Date.now() + 60_000 });
     expect(r.unreadable).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { zipSync } from "fflate";
 import type { TextSegment } from "../location";
 import { Budget } from "./budget";
 import type { ReadContext } from "./context";
+import { DEFAULT_POLICY } from "../policy/default-policy";
 import { extractAttachments } from "./extract";
 import { effectiveLimits } from "./limits";
 import { decodeText } from "./text-decode";
@@ -76,7 +77,7 @@ describe("a big text stopped by the deadline keeps what it read", () => {
     ["register.csv", csv],
     ["register.zip", zipSync({ "register.csv": csv })],
   ])("%s: the first lines are segments, the attachment is 'not read in time'", async (name, bytes) => {
-    const r = await extractAttachments([{ kind: "file", name, bytes }], { limits: {}, deadline: 400, clock: ticking() });
+    const r = await extractAttachments([{ kind: "file", name, bytes }], { limits: DEFAULT_POLICY.limits, deadline: 400, clock: ticking() });
     const read = lines(r.segments);
     expect(read.length).toBeGreaterThan(1000);
     expect(read.length).toBeLessThan(60_000);
@@ -88,7 +89,7 @@ describe("a big text stopped by the deadline keeps what it read", () => {
     ["register.csv", csv],
     ["register.zip", zipSync({ "register.csv": csv })],
   ])("%s: with time enough, every line is read, as the whole-file reader reads it", async (name, bytes) => {
-    const r = await extractAttachments([{ kind: "file", name, bytes }], { limits: {}, deadline: Date.now() + 60_000 });
+    const r = await extractAttachments([{ kind: "file", name, bytes }], { limits: DEFAULT_POLICY.limits, deadline: Date.now() + 60_000 });
     expect(r.unreadable).toEqual([]);
     expect(lines(r.segments).map((s) => [s.text, (s.location.place as { line: number }).line])).toEqual(whole(csv));
   });
