@@ -37,7 +37,8 @@ export interface Slicing {
 
 /**
  * The CPR pass's time per line of a register extract (a number on every line) over our time to
- * decode and split that line: measured ~8-10 with bench/register-send.child.ts; kept above it.
+ * decode and split that line: ~30 on the plain file, more when lines come out of a zip, measured
+ * with bench/register-send.child.ts (docs/design/outlook-runtime.md, "One runtime").
  */
 const PASS_COST_PER_READ = 50;
 
