@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { POLICY_MAX_AGE_MS } from "../src/addin/policy/load-policy";
+import { POLICY_MAX_AGE_MS } from "../src/core/extractors/limits";
 
 const ROOT = join(__dirname, "..");
 const da = readFileSync(join(ROOT, "docs", "deploy.md"), "utf8");

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_POLICY, LIMIT_RANGES, POLICY_KEYS } from "../src/core";
-import { HARD_CAP_MS } from "../src/addin/launchevent/on-message-send";
+import { HARD_CAP_MS } from "../src/core/extractors/limits";
 
 const DOCS = [
   { file: "policy.md", defaultHeading: "## The built-in default", cap: `${HARD_CAP_MS / 1000} s` },

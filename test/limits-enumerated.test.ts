@@ -41,6 +41,13 @@ const ROWS: Record<string, Row | string> = {
   MAX_PDF_FORM_DRAWS: "100,000 form entries: too costly for a unit test; pdf.ts names it",
   BOMB_RATIO: "not a stop: only chooses between the reasons zip-bomb and too-large",
   INFLATE_CHUNK_BYTES: "not a stop: the size of one push to the inflater",
+  HARD_CAP_MS: "the send's own deadline, not a reader's: src/addin/launchevent/on-message-send.test.ts (the policy cannot lengthen it; a timeout is the policy's onTimeout)",
+  FINISH_MARGIN_MS: "time kept back to complete the send: on-message-send.test.ts (the timer fires before the cap)",
+  MAX_LOAD_ALLOWANCE_MS: "how much bundle load the send's clock counts: on-message-send.test.ts",
+  PRE_SCAN_BUDGET_MS: "the pre-scan's deadline: reported as SEND_BUDGET_MS like every deadline of a scan",
+  POLICY_MAX_AGE_MS: "not a stop: when a cached policy is fetched again (src/addin/policy/load-policy.test.ts)",
+  POLICY_FETCH_TIMEOUT_MS: "the policy fetch's default timeout (load-policy.test.ts hangs a fetch with its own shorter one): then the cached or built-in policy",
+  PANE_SCAN_BUDGET_MS: "the task pane's deadline: reported as SEND_BUDGET_MS like every deadline of a scan",
 };
 
 const exported = Object.keys(limitsModule).filter((k) => /^[A-Z][A-Z0-9_]+$/.test(k));

@@ -62,6 +62,15 @@ export { encodeUtf8 } from "./text/encode-utf8";
 export { compileDomainLists, findLookalikes } from "./detectors/lookalike-domain";
 export type { CompiledDomainLists, DomainLists } from "./detectors/lookalike-domain";
 export { extractAttachments } from "./extractors/extract";
+export {
+  FINISH_MARGIN_MS,
+  HARD_CAP_MS,
+  MAX_LOAD_ALLOWANCE_MS,
+  PANE_SCAN_BUDGET_MS,
+  POLICY_FETCH_TIMEOUT_MS,
+  POLICY_MAX_AGE_MS,
+  PRE_SCAN_BUDGET_MS,
+} from "./extractors/limits";
 export type { ExtractOptions, Extraction, PdfPageText, PdfReadControl, PdfReadResult, PdfReadStatus, PdfTextReader } from "./extractors/extract";
 export { pageSegment } from "./extractors/pdf";
 export { sniffFormat } from "./extractors/sniff";

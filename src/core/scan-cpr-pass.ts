@@ -40,7 +40,8 @@ export async function runCprPass(segments: readonly TextSegment[], options: CprO
     pass.read();
     return pass.finish();
   }
-  // Extraction has just used up a slice: let the host in before reading.
+  // Extraction has just used up a slice: let the host in before reading (unless it has taken over).
+  if (d.abandon?.()) return { findings: [], stoppedAt: 0, abandoned: true };
   await yieldControl();
   if (d.abandon?.()) return { findings: [], stoppedAt: 0, abandoned: true };
   let sliceEnd = d.clock() + d.sliceMs;

@@ -173,6 +173,8 @@ async function readAttachments(run: ScanRun): Promise<void> {
       deadline: extractionDeadline(run.start, run.deadline),
       clock: run.clock,
       ...(options.pdf !== undefined ? { pdf: options.pdf } : {}),
+      // Extraction yields too: one big attachment would otherwise hold the event loop for a second.
+      ...(options.yieldControl ? { slicing: { yieldControl: options.yieldControl, sliceMs: options.sliceMs ?? SLICE_MS, ...(options.abandon ? { abandon: options.abandon } : {}) } } : {}),
     });
     // A loop, not push(...): a big CSV yields 300,000 segments, past the engine's argument limit.
     for (const segment of extraction.segments) run.segments.push(segment);

@@ -162,7 +162,7 @@ export function Simulator({ mailbox, lang, from, subscribe }: SimulatorProps) {
     () =>
       subscribe((api) => {
         setView(snapshot(mailbox));
-        if (api === "body.setAsync" && bodyRef.current) bodyRef.current.innerHTML = mailbox.fake.draft.bodyHtml;
+        if (api === "body.setAsync" && bodyRef.current) bodyRef.current.innerHTML = mailbox.editorBody();
       }),
     [subscribe, mailbox],
   );
@@ -193,8 +193,7 @@ export function Simulator({ mailbox, lang, from, subscribe }: SimulatorProps) {
   const onBodyInput = () => {
     const el = bodyRef.current;
     if (!el) return;
-    mailbox.fake.draft.bodyHtml = el.innerHTML;
-    mailbox.fake.draft.bodyText = el.innerText;
+    mailbox.setBodyFromEditor(el.innerHTML, el.innerText);
   };
   const format = (command: "bold" | "italic") => {
     bodyRef.current?.focus();

@@ -87,6 +87,25 @@ export function bodyAfterSet(profile: ClientProfile, html: string): string {
   return `${html.slice(0, start)}<div class="elementToProof">${html.slice(start, close)}</div>${html.slice(close)}`;
 }
 
+/**
+ * The part of a client-written body an editor shows and edits: what is inside <body>, without the
+ * comments (conditional ones included), the client's wrapper (WordSection1, elementToProof, the
+ * Mac's ltr div) and Word's paragraph dress (MsoNormal, <o:p>), which `bodyAsClientWrites` puts
+ * back. So editing and writing again does not stack a second dress on the first.
+ */
+export function editableBody(html: string): string {
+  const open = /<body[^>]*>/i.exec(html);
+  const close = html.toLowerCase().lastIndexOf("</body>");
+  let inner = open && close > open.index ? html.slice(open.index + open[0].length, close) : html;
+  inner = inner.replace(/<!--[\s\S]*?-->/g, "").replace(/<!\[(?:if [^\]]*|endif)\]>/gi, "");
+  for (;;) {
+    const wrapper = /^\s*<div\b[^>]*\b(?:class="?(?:WordSection1|elementToProof)"?|dir="?ltr"?)[^>]*>([\s\S]*)<\/div>\s*$/i.exec(inner);
+    if (!wrapper) break;
+    inner = wrapper[1] as string;
+  }
+  return inner.replace(/<o:p>\s*<\/o:p>/gi, "").replace(/(<p\b[^>]*?)\s+class="?MsoNormal"?/gi, "$1");
+}
+
 /** Text coercion: what a reader sees, without head, styles or comments (conditional ones included). */
 export function htmlToPlain(html: string): string {
   return html

@@ -79,3 +79,40 @@ describe("createSimulatorMailbox", () => {
     expect(box.fake.draft.attachments[0]!.details).not.toHaveProperty("contentType");
   });
 });
+
+describe("the body editor writes the body as the client does", () => {
+  const typed = "Kære Hans. Dit CPR-nr. er <b>150650</b>-3720.";
+  const make = (profile: "classic-2206" | "classic-2403" | "web" | "mac", kind?: "kind") =>
+    createSimulatorMailbox({ displayLanguage: "da-DK", from: "sagsbehandler@randers.dk", onDraftChange: () => undefined, profile, ...(kind ? { kind } : {}) });
+  const read = (box: ReturnType<typeof make>) =>
+    new Promise<string>((done) => box.fake.Office.context.mailbox.item!.body.getAsync("html", (r) => done(r.value as string)));
+
+  it.each(["classic-2206", "classic-2403"] as const)("%s: Word HTML (WordSection1, MsoNormal, <o:p>, conditional comments)", async (profile) => {
+    const box = make(profile);
+    box.setBodyFromEditor(typed, "Kære Hans. Dit CPR-nr. er 150650-3720.");
+    const html = await read(box);
+    expect(html).toContain('<div class=WordSection1><p class=MsoNormal>Kære Hans. Dit CPR-nr. er <b>150650</b>-3720.<o:p></o:p></p></div>');
+    expect(html).toMatch(/<!--\[if gte mso 9\]>/);
+    expect(html).toContain('xmlns:o="urn:schemas-microsoft-com:office:office"');
+  });
+
+  it("web: the elementToProof wrapper", async () => {
+    const box = make("web");
+    box.setBodyFromEditor(typed, "");
+    expect(await read(box)).toMatch(/<body dir="ltr"><div class="elementToProof" style="[^"]*">Kære Hans/);
+  });
+
+  it.each(["classic-2403", "web", "mac"] as const)("%s: the editor gets back what was typed, so typing on does not dress it twice", (profile) => {
+    const box = make(profile);
+    box.setBodyFromEditor(`<p>${typed}</p>`, "");
+    expect(box.editorBody()).toBe(`<p>${typed}</p>`);
+    box.setBodyFromEditor(box.editorBody(), "");
+    expect(box.editorBody()).toBe(`<p>${typed}</p>`);
+  });
+
+  it("the kind fake keeps the editor's HTML as it is (demos)", async () => {
+    const box = make("classic-2403", "kind");
+    box.setBodyFromEditor(typed, "");
+    expect(await read(box)).toBe(typed);
+  });
+});

@@ -7,6 +7,8 @@
 import type { RecipientField } from "../core";
 import { HANDLER_NAMES } from "../addin/office/manifest-ids";
 import type { EmailAddressDetailsLike, SmartAlertsCompletion } from "../addin/office/office-types";
+import { bodyAsClientWrites, editableBody } from "./fake-bodies";
+import { CLIENT_PROFILES } from "./fake-profiles";
 import { createFakeOffice, encodeBase64, type ClientProfileName, type FakeApi, type FakeOffice, type FakeOfficeOptions } from "./fake-office";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -16,6 +18,13 @@ export interface SimulatorMailbox {
   /** Whether the add-in's event page has registered its send handler yet. */
   handlerReady(): boolean;
   setRecipients(field: RecipientField, text: string): void;
+  /**
+   * What the user typed into the body editor, stored the way the client writes it (strict: Word
+   * HTML on classic, the web's wrapper on web and new Outlook, as the fake's bodies are).
+   */
+  setBodyFromEditor(html: string, text: string): void;
+  /** The draft's body as the editor shows it: the client's dress taken off (fake-bodies.ts). */
+  editorBody(): string;
   recipientsText(field: RecipientField): string;
   addAttachment(name: string, bytes: Uint8Array, contentType: string): void;
   removeAttachment(id: string): void;
@@ -68,6 +77,14 @@ export function createSimulatorMailbox(options: {
     handlerReady: () => fake.associated.has(sendHandler),
     setRecipients(field, text) {
       fake.draft[field] = parseRecipients(text);
+    },
+    setBodyFromEditor(html, text) {
+      const strict = settings.kind !== "kind";
+      fake.draft.bodyHtml = strict ? bodyAsClientWrites(CLIENT_PROFILES[settings.profile ?? "classic-2403"], html, []) : html;
+      fake.draft.bodyText = text;
+    },
+    editorBody() {
+      return settings.kind === "kind" ? fake.draft.bodyHtml : editableBody(fake.draft.bodyHtml);
     },
     recipientsText(field) {
       return fake.draft[field].map((r) => r.emailAddress).join("; ");

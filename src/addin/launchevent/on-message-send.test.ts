@@ -1,9 +1,9 @@
 /** @jest-environment node */
-import { FINISH_MARGIN_MS, HARD_CAP_MS, onMessageSend } from "./on-message-send";
+import { onMessageSend } from "./on-message-send";
 import { onAttachmentsChanged } from "./pre-scan";
 import { TASKPANE_COMMAND_ID } from "../office/manifest-ids";
 import { parseContextData, parseSharedState, SESSION_KEY } from "../office/shared-state";
-import { DEFAULT_POLICY, type Message } from "../../core/index";
+import { DEFAULT_POLICY, FINISH_MARGIN_MS, HARD_CAP_MS, type Message } from "../../core/index";
 import { draft, harness, utf8, type PolicyResponse } from "../../../test/helpers/send-harness";
 
 /** A full CPR number: DDMMYY-NNNN, or ten digits standing alone (not part of a timestamp). */
@@ -442,6 +442,46 @@ describe("a Send during a pre-scan", () => {
     // notat.txt from the pre-scan is still cached; the unfinished register was never cached.
     expect(Object.values(state.attachments).map((a) => a.name)).toEqual(["notat.txt"]);
     expect(yields).toBeGreaterThan(2);
+  });
+});
+
+describe("a Send that arrives while the pre-scan extracts one big attachment", () => {
+  it("takes over at the next piece: extraction yields inside the attachment, not only between attachments", async () => {
+    const lines = ["Navn;CPR-nr.;By"];
+    for (let i = 0; i < 60_000; i++) lines.push(`Borger ${i};${10 + (i % 18)}0${1 + (i % 9)}${60 + (i % 39)}-${5000 + (i % 3999)};Randers`);
+    const message = draft({ attachments: [{ kind: "file", name: "register.csv", bytes: utf8(lines.join("\n")) }] });
+    const h = harness(message, { policy: OWN });
+    let sendsRunning = 0;
+    let send: Promise<Awaited<ReturnType<typeof onMessageSend>>> | undefined;
+    const sendEvent = h.fake.createEvent();
+    let yields = 0;
+    let yieldsAfterSend = 0;
+    // The pre-scan's clock moves 20 ms per reading, so its 50 ms slices end after a few pieces.
+    let t = 0;
+    const clock = () => (t += 20);
+    const yieldControl = () =>
+      new Promise<void>((resolve) =>
+        setTimeout(() => {
+          yields++;
+          if (send) yieldsAfterSend++;
+          // The first yield is the one before the attachment; by the fourth, extraction is under way.
+          if (!send && yields === 4) {
+            sendsRunning++;
+            send = onMessageSend(sendEvent, h.sendDeps());
+          }
+          resolve();
+        }, 0),
+      );
+    const pre = h.fake.createEvent();
+    await onAttachmentsChanged(pre, { ...h.preScanDeps(), clock, yieldControl, sendPending: () => sendsRunning > 0 });
+    expect(yields).toBe(4);
+    expect(yieldsAfterSend).toBe(0);
+    expect(pre.completions).toEqual([undefined]);
+    expect(h.logs.join("\n")).toContain("0 attachment(s) scanned, 0 cached, stopped for a send");
+    const outcome = await send!;
+    expect(sendEvent.completions).toHaveLength(1);
+    expect(outcome.path).toBe("block");
+    expect(outcome.elapsedMs).toBeLessThanOrEqual(HARD_CAP_MS);
   });
 });
 

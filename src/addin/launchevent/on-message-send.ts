@@ -12,7 +12,7 @@
  *    the extractors check it between pages and entries.
  * Nothing here touches the Office global: Outlook is reached through `MailboxHost` (office/).
  */
-import { decideResult, DEFAULT_POLICY, scanMessage, stricter, withoutConfirmed, type Action, type Finding, type Policy, type ScanResult, type SecureRouteMatch } from "../../core/index";
+import { decideResult, DEFAULT_POLICY, FINISH_MARGIN_MS, HARD_CAP_MS, MAX_LOAD_ALLOWANCE_MS, scanMessage, stricter, withoutConfirmed, type Action, type Finding, type Policy, type ScanResult, type SecureRouteMatch } from "../../core/index";
 import type { AnyLang } from "../../i18n/t";
 import type { Capabilities } from "../office/capabilities";
 import type { MailboxHost } from "../office/mailbox-host";
@@ -24,20 +24,11 @@ import { buildAlert, type AlertKind } from "./alert-message";
 import { recipientNotice, recordLetGo, withNoticeLine, type RecipientNotice } from "./audit-send";
 import { fingerprint } from "./fingerprint";
 
-/** Never later than this after the bundle began to load, whatever the policy says. */
-export const HARD_CAP_MS = 3800;
 /**
  * CPR findings kept per part (subject, body, each attachment): the alert lists five and the task
  * pane a page; a register extract's 100,000s would only cost the send its time. The rest are counted.
  */
 export const MAX_FINDINGS_PER_PART = 50;
-/** Kept back at the end for writing the shared state and completing (at most a quarter of the budget). */
-export const FINISH_MARGIN_MS = 300;
-/**
- * Bundle load counts only when the handler runs right after it: a browser runtime that is reused
- * for a later event must not start that event's clock at the page's load.
- */
-export const MAX_LOAD_ALLOWANCE_MS = 2000;
 
 export interface SendDeps {
   /** undefined when Office or the item is missing: handled as an error. */

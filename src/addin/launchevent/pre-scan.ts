@@ -10,14 +10,12 @@
  *    The result is left in sessionData for a task pane that is open.
  * Both complete their event exactly once, and never block anything: these events cannot stop a send.
  */
-import { actionFor, scanMessage, type Finding } from "../../core/index";
+import { actionFor, PRE_SCAN_BUDGET_MS, scanMessage, type Finding } from "../../core/index";
 import type { MailboxHost } from "../office/mailbox-host";
 import type { MailboxEventLike } from "../office/office-types";
 import type { CachedAttachment, SharedState } from "../office/shared-state";
 import type { LoadedPolicy } from "../policy/load-policy";
 
-/** The pre-scan runtime lives up to 5 minutes; PDFs get time here that the send cannot give them. */
-export const PRE_SCAN_BUDGET_MS = 30_000;
 
 export interface PreScanDeps {
   readonly host: MailboxHost | undefined;

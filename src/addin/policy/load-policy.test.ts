@@ -1,7 +1,8 @@
 /** @jest-environment node */
 import { DEFAULT_POLICY } from "../../core/index";
 import { memoryStore } from "../office/runtime-storage";
-import { loadPolicy, POLICY_CACHE_KEY, POLICY_MAX_AGE_MS, type FetchLike } from "./load-policy";
+import { POLICY_MAX_AGE_MS } from "../../core/index";
+import { loadPolicy, POLICY_CACHE_KEY, type FetchLike } from "./load-policy";
 
 const URL = "https://addins.example.dk/postvagt/policy.json";
 const ADMIN = { ownDomains: ["randers.dk"], trustedDomains: ["aarhus.dk"] };

@@ -8,7 +8,7 @@
  * no body, no cookies. The log lines name HTTP statuses and policy field paths, never mail content.
  * `loadPolicy` never rejects.
  */
-import { DEFAULT_POLICY, parsePolicy, type Policy } from "../../core/index";
+import { DEFAULT_POLICY, parsePolicy, POLICY_FETCH_TIMEOUT_MS, POLICY_MAX_AGE_MS, type Policy } from "../../core/index";
 import type { KeyValueStore } from "../office/runtime-storage";
 
 export type PolicySource = "cache" | "remote" | "stale-cache" | "default";
@@ -45,9 +45,6 @@ export interface LoadPolicyOptions {
 }
 
 export const POLICY_CACHE_KEY = "postvagt.policy.v1";
-/** An admin's change reaches every user within a quarter of an hour. */
-export const POLICY_MAX_AGE_MS = 15 * 60 * 1000;
-export const POLICY_FETCH_TIMEOUT_MS = 1500;
 
 interface CacheRecord {
   readonly fetchedAt: number;

@@ -24,6 +24,24 @@ export function isExtractStop(e: unknown): e is ExtractStop {
   return e instanceof ExtractStop;
 }
 
+/**
+ * How a host that must keep its event loop free (a pre-scan) has extraction yield: after at most
+ * `sliceMs` of work, at the next point where a reader can pause, `yieldControl` runs; `abandon`
+ * asked then ends the attachment as "not read in time" (a Send takes over the runtime).
+ */
+export interface Slicing {
+  readonly yieldControl: () => Promise<void>;
+  readonly sliceMs: number;
+  readonly abandon?: () => boolean;
+}
+
+/**
+ * The CPR pass's time per line of a register extract (a number on every line) over our time to
+ * decode and split that line: ~30 on the plain file, more when lines come out of a zip, measured
+ * with bench/register-send.child.ts (docs/design/outlook-runtime.md, "One runtime").
+ */
+const PASS_COST_PER_READ = 50;
+
 export class Budget {
   /** Real inflated bytes of the current top-level attachment. */
   private inflated = 0;
@@ -32,11 +50,59 @@ export class Budget {
   private peakInflated = 0;
   private peakChars = 0;
 
+  private sliceEnd: number;
+  /** Whether the budget has yielded (abandon() said stop): every later pause stops at once. */
+  private abandoned = false;
+
   constructor(
     readonly limits: EffectiveLimits,
     readonly deadline: number,
     readonly clock: () => number,
-  ) {}
+    private readonly slicing?: Slicing,
+  ) {
+    this.sliceEnd = slicing ? clock() + slicing.sliceMs : Infinity;
+  }
+
+  /**
+   * A point where a reader can pause: when the current slice is used up, the host gets the event
+   * loop back. Throws a timeout stop past the deadline, or when the host abandons the scan.
+   */
+  async pause(): Promise<void> {
+    this.tick();
+    const s = this.slicing;
+    if (!s || this.clock() < this.sliceEnd) return;
+    if (!this.abandoned) await s.yieldControl();
+    if (this.abandoned || (s.abandon && s.abandon())) {
+      this.abandoned = true;
+      throw new ExtractStop("timeout", undefined, "SEND_BUDGET_MS");
+    }
+    this.sliceEnd = this.clock() + s.sliceMs;
+    this.tick();
+  }
+
+  /** When streamed text stops being read (see `streamedTextTick`); the deadline unless set. */
+  private textUntil = Infinity;
+
+  /**
+   * Streamed text (a big CSV) stops at `at`, before the deadline: every line read must still go
+   * through the CPR pass, whose cost grows with the lines, so reading lines it cannot get to in
+   * time only makes the send late (docs/design/outlook-runtime.md, "One runtime").
+   */
+  stopStreamedTextAt(at: number): void {
+    this.textUntil = at;
+  }
+
+  /**
+   * Cancellation point of streamed text: a timeout stop past its own time or the deadline, or once
+   * the CPR pass would need more than the time left for the lines read so far (`readMs`: the time
+   * spent decoding and splitting them; the pass costs about PASS_COST_PER_READ times that).
+   */
+  streamedTextTick(readMs: number): void {
+    const now = this.clock();
+    if (now >= Math.min(this.textUntil, this.deadline) || readMs * PASS_COST_PER_READ >= this.deadline - now) {
+      throw new ExtractStop("timeout", undefined, "SEND_BUDGET_MS");
+    }
+  }
 
   expired(): boolean {
     return this.clock() >= this.deadline;

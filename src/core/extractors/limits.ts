@@ -1,7 +1,9 @@
 /**
- * Every bound the attachment readers obey, in one place, each with the attack or constraint it
- * answers (docs/design/attachment-limits.md §4). The policy's `limits` override the first five; the rest are fixed
- * because they bound our own parsers, not an admin's trade-off.
+ * Every limit of Postvagt in one place, each with the attack or constraint it answers: the bounds
+ * the attachment readers obey (docs/design/attachment-limits.md §4) and the time limits of the send
+ * check, the pre-scans, the policy fetch and the task pane (docs/design/outlook-runtime.md). The
+ * policy's `limits` override the first five reader bounds and may only shorten the send's time;
+ * the rest are fixed because they bound our own parsers or Outlook's clock, not an admin's trade-off.
  */
 import type { Limits } from "../policy/policy";
 
@@ -71,6 +73,27 @@ export const MAX_PDF_FORM_DRAWS = 100_000;
  * a 500-level tower is a parser attack. Below this the rest is read as text and reported.
  */
 export const MAX_MIME_DEPTH = 50;
+
+/** The send check answers this long after the bundle began to load at the latest: Outlook's dialog comes at 5 s. */
+export const HARD_CAP_MS = 3800;
+
+/** Kept back at the end of a send for writing the shared state and completing (at most a quarter of the budget). */
+export const FINISH_MARGIN_MS = 300;
+
+/** Bundle load counts only when the handler runs this soon after it: a reused runtime must not charge a later event for the page's load. */
+export const MAX_LOAD_ALLOWANCE_MS = 2000;
+
+/** A pre-scan's time: its runtime lives up to 5 minutes, so PDFs get time here that the send cannot give them. */
+export const PRE_SCAN_BUDGET_MS = 30_000;
+
+/** A cached policy is fetched again after this: an admin's change reaches every user within a quarter of an hour. */
+export const POLICY_MAX_AGE_MS = 15 * 60 * 1000;
+
+/** The policy fetch gives up after this, leaving the send most of its 3.8 s with the cached or built-in policy. */
+export const POLICY_FETCH_TIMEOUT_MS = 1500;
+
+/** The task pane's check may take longer than the send's: nobody is waiting on a Send button. */
+export const PANE_SCAN_BUDGET_MS = 20_000;
 
 /** Bytes of compressed input handed to the inflater at once: a deflate stream expands at most
  * ~1032:1, so one push can never allocate more than ~16 MB before the counter sees it. */

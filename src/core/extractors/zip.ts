@@ -4,10 +4,11 @@
  * silently truncates an entry whose header lies, and it reports ZipCrypto as a generic inflate
  * error (docs/design/attachment-limits.md §2.2, §3.5).
  */
-import { Inflate, inflateSync } from "fflate";
+import { inflateSync } from "fflate";
 import type { Budget } from "./budget";
 import { concatBytes } from "./concat-bytes";
 import { entryCapName, ExtractStop, overflowStop } from "./budget";
+import { InflateStream } from "./inflate-stream";
 import { INFLATE_CHUNK_BYTES } from "./limits";
 import { decodeCp437, decodeUtf8, isValidUtf8 } from "./text-decode";
 import type { XmlSource } from "./xml";
@@ -116,11 +117,6 @@ export function readZipDirectory(b: Uint8Array, budget: Budget): ZipEntry[] {
   return entries;
 }
 
-/**
- * The entry's real bytes. Declared sizes are a first gate only; the real output is counted against
- * the declared size, the per-entry cap and the attachment's total, and inflation stops the moment
- * any is passed, so a 1 GB bomb costs one small chunk of work.
- */
 /** The local header's name must be the directory's: a mismatch means two views of one archive. */
 function localNameMatches(b: Uint8Array, lo: number, entry: ZipEntry): boolean {
   const len = u16(b, lo + 26);
@@ -129,7 +125,25 @@ function localNameMatches(b: Uint8Array, lo: number, entry: ZipEntry): boolean {
   return name === entry.name;
 }
 
+/**
+ * The entry's real bytes. Declared sizes are a first gate only; the real output is counted against
+ * the declared size, the per-entry cap and the attachment's total, and inflation stops the moment
+ * any is passed, so a 1 GB bomb costs one small chunk of work.
+ */
 export function readZipEntry(b: Uint8Array, entry: ZipEntry, budget: Budget): Uint8Array {
+  const data = entryData(b, entry, budget);
+  if (entry.method === 0) {
+    budget.addInflated(entry.size);
+    return data;
+  }
+  return inflateCounted(data, entry.size, budget);
+}
+
+/**
+ * The entry's stored bytes, once its headers agree and its declared size fits the caps: deflated
+ * (method 8) or stored (method 0, whose size is then checked). Throws ExtractStop otherwise.
+ */
+export function entryData(b: Uint8Array, entry: ZipEntry, budget: Budget): Uint8Array {
   if (entry.encrypted) throw new ExtractStop("encrypted");
   const lo = entry.localOffset;
   if (lo + 30 > b.length || u32(b, lo) !== 0x04034b50) throw new ExtractStop("corrupt");
@@ -143,11 +157,8 @@ export function readZipEntry(b: Uint8Array, entry: ZipEntry, budget: Budget): Ui
   }
   if (entry.method === 0) {
     if (entry.size !== entry.compressedSize) throw new ExtractStop("corrupt");
-    budget.addInflated(entry.size);
-    return b.subarray(dataStart, dataEnd);
-  }
-  if (entry.method !== 8) throw new ExtractStop("unsupported", "unknown-format");
-  return inflateCounted(b.subarray(dataStart, dataEnd), entry.size, budget);
+  } else if (entry.method !== 8) throw new ExtractStop("unsupported", "unknown-format");
+  return b.subarray(dataStart, dataEnd);
 }
 
 /**
@@ -168,41 +179,11 @@ export function inflateCounted(data: Uint8Array, expected: number, budget: Budge
       return whole;
     }
   }
-  const cap = expected >= 0 ? expected : budget.limits.maxEntryInflatedBytes;
+  const stream = new InflateStream(data, expected, budget);
   const chunks: Uint8Array[] = [];
-  let total = 0;
-  let consumed = 0;
-  let stop: ExtractStop | undefined;
-  const inflater = new Inflate((chunk) => {
-    if (stop) return;
-    total += chunk.length;
-    if (total > cap) {
-      // More than declared: a lying header. Named a bomb when the ratio is absurd, else corrupt.
-      // Past the declared size, no limit of ours was reached: the header lied (no limit named).
-      const over = overflowStop(total, consumed, expected >= 0 ? undefined : entryCapName(budget.limits));
-      stop = expected >= 0 && over.why !== "zip-bomb" ? new ExtractStop("corrupt") : over;
-      return;
-    }
-    budget.addInflated(chunk.length);
-    chunks.push(chunk);
-  });
-  try {
-    for (let off = 0; off < data.length; off += INFLATE_CHUNK_BYTES) {
-      const end = Math.min(data.length, off + INFLATE_CHUNK_BYTES);
-      consumed = end;
-      inflater.push(data.subarray(off, end), end === data.length);
-      if (stop) throw stop;
-      if ((off & 0x3ffff) === 0) budget.tick();
-    }
-    if (data.length === 0) inflater.push(data, true);
-  } catch (e) {
-    if (e instanceof ExtractStop) throw e;
-    // fflate's own errors (bad block type, unexpected EOF): the stream is damaged.
-    throw new ExtractStop("corrupt");
-  }
-  if (expected >= 0 && total !== expected) throw new ExtractStop("corrupt");
+  for (let piece = stream.next(); piece; piece = stream.next()) chunks.push(piece);
   if (chunks.length === 1) return chunks[0] as Uint8Array;
-  return concatBytes(chunks, total);
+  return concatBytes(chunks, stream.inflated);
 }
 
 /**

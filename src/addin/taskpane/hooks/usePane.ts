@@ -7,7 +7,7 @@
  * draft's text lives only inside the edit functions for the moment of the edit.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { confirmable, confirmationKey, decideResult, redactCpr, scanMessage, withoutConfirmed } from "../../../core";
+import { confirmable, confirmationKey, decideResult, PANE_SCAN_BUDGET_MS, redactCpr, scanMessage, withoutConfirmed } from "../../../core";
 import type { CprFinding, InvalidRecipientFinding, LookalikeFinding, Policy, SecureRoute, Verdict } from "../../../core";
 import { describeLocation } from "../../../i18n/describe-finding";
 import { t } from "../../../i18n/t";
@@ -18,8 +18,6 @@ import { hasSubjectTag, withSubjectTag, withoutSubjectTag } from "../edits/subje
 import { displayFor, initialRoute, type Display, type RouteState } from "../pane-model";
 import type { PaneServices } from "../pane-services";
 
-/** The pane may take longer than the send check: nobody is waiting on a Send button. */
-const PANE_SCAN_BUDGET_MS = 20_000;
 
 export type PaneState =
   | { readonly phase: "loading" }
