@@ -104,3 +104,39 @@ export function deepPageTreePdf(depth: number): Uint8Array {
   objects.push(FONT);
   return writePdf(objects);
 }
+
+/**
+ * A Type0 (CID) font whose ToUnicode CMap maps each glyph to a UTF-16 string with a NUL before the
+ * character (`<0000 0031>` for "1"), as some producers write it: pdf.js and a literal reader both
+ * give "\0" between the characters, which hides the number from a matcher that expects digits side
+ * by side. Glyph ids are shuffled by the seed, so nothing but the CMap says which glyph is a digit.
+ */
+export function nulToUnicodePdf(seed: number, line = "CPR-nr. " + PDF_NUMBER): Uint8Array {
+  const rnd = mulberry32(seed);
+  const chars = Array.from(new Set(line.split("")));
+  const used = new Set<number>();
+  const cid = new Map<string, number>();
+  for (const c of chars) {
+    let g = 0;
+    while (g === 0 || used.has(g)) g = 1 + Math.floor(rnd() * 900);
+    used.add(g);
+    cid.set(c, g);
+  }
+  const hex4 = (n: number): string => n.toString(16).toUpperCase().padStart(4, "0");
+  const bfchar = chars.map((c) => `<${hex4(cid.get(c) as number)}> <0000${hex4(c.charCodeAt(0))}>`).join("\n");
+  const cmap =
+    "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Nul-UCS def\n" +
+    "1 begincodespacerange <0000> <FFFF> endcodespacerange\n" +
+    `${chars.length} beginbfchar\n${bfchar}\nendbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end`;
+  const shown = line.split("").map((c) => hex4(cid.get(c) as number)).join("");
+  return writePdf([
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+    ["", `BT /F1 12 Tf 72 700 Td <${shown}> Tj ET`],
+    "<< /Type /Font /Subtype /Type0 /BaseFont /Nul-Identity /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+    "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Nul-Identity /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 600 /CIDToGIDMap /Identity /FontDescriptor 8 0 R >>",
+    ["", cmap],
+    "<< /Type /FontDescriptor /FontName /Nul-Identity /Flags 32 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>",
+  ]);
+}

@@ -52,6 +52,16 @@ export interface PdfTextReader {
 const DASH = /[-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]$/;
 
 /**
+ * Text as a reader decoded it, made fit for the matchers: NUL characters removed. A ToUnicode CMap
+ * that maps glyphs to `<0000 0031>` (UTF-16 with a NUL before each character), or UTF-16 bytes shown
+ * through a one-byte font, gives "\u00001\u00005..."; pdf.js and the mini reader both keep the NULs,
+ * which hid the number from the CPR matcher (docs/design/hostile-input.md). NUL is never text.
+ */
+export function pdfText(s: string): string {
+  return s.indexOf("\u0000") < 0 ? s : s.split("\u0000").join("");
+}
+
+/**
  * Join page lines into one text. A break is soft (the CPR matcher may cross it) only where a number
  * can have wrapped: the line ends in a digit and dash ("150650-", "150650 -") and the next starts
  * with a digit, or the line ends in a digit and the next starts with a dash and a digit. Every other
@@ -323,6 +333,7 @@ function runContent(doc: PdfDocument, content: string, resources: PdfDict | unde
       else if (!font.opaque && step === 1) text += String.fromCharCode(cp1252Char(code));
       advance += (font.width(code) / 1000) * fontSize + charSpacing + (step === 1 && code === 32 ? wordSpacing : 0);
     }
+    text = pdfText(text);
     if (text !== "") {
       if (st.hasText) {
         const dy = Math.abs(y - st.lastY);
