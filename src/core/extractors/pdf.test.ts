@@ -17,7 +17,8 @@ import { Budget } from "./budget";
 import { extractAttachments } from "./extract";
 import { effectiveLimits } from "./limits";
 import type { PdfReadResult } from "./pdf";
-import { pageSegment, parseToUnicode, readPdfMini } from "./pdf";
+import { pageSegment, readPdfMini } from "./pdf";
+import { parseToUnicode } from "./pdf-fonts";
 
 const ROOT = join(__dirname, "..", "..", "..");
 const DIR = join(ROOT, "test", "fixtures", "attachments");

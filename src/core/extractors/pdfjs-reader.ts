@@ -6,7 +6,7 @@
  */
 import type { PdfPageText, PdfReadControl, PdfReadResult, PdfTextReader } from "./extract";
 import { MAX_PDF_PAGES } from "./limits";
-import { pdfText } from "./pdf";
+import { pdfText } from "./pdf-text-state";
 
 interface TextItem {
   str?: string;
