@@ -22,6 +22,8 @@ import { IDENTITY, mul, operand, TextState } from "./pdf-text-state";
 export interface PdfWork {
   ops: number;
   formDraws: number;
+  /** Characters read, held to the scan's MAX_TEXT_CHARS before they are emitted (memory). */
+  chars: number;
   limit: LimitName | undefined;
 }
 

@@ -35,6 +35,8 @@ export interface LineSink {
   lastX: number;
   lastY: number;
   hasText: boolean;
+  /** Counts characters added; throws when the document's text bound is reached. */
+  count(n: number): void;
 }
 
 /**
@@ -65,34 +67,33 @@ export class TextState {
 
   /** A text operator (§9.3-9.4, §9.4.3); other operators are ignored. */
   operator(op: string, operands: readonly PdfValue[], ctm: Matrix, sink: LineSink): void {
-    const num = (i: number): number => operand(operands, i);
     switch (op) {
       case "BT":
         this.tm = IDENTITY;
         this.tlm = IDENTITY;
         break;
       case "Tc":
-        this.charSpacing = num(1);
+        this.charSpacing = operand(operands, 1);
         break;
       case "Tw":
-        this.wordSpacing = num(1);
+        this.wordSpacing = operand(operands, 1);
         break;
       case "Tz":
-        this.hScale = num(1) / 100;
+        this.hScale = operand(operands, 1) / 100;
         break;
       case "TL":
-        this.leading = num(1);
+        this.leading = operand(operands, 1);
         break;
       case "Td":
-        this.moveLine(num(2), num(1));
+        this.moveLine(operand(operands, 2), operand(operands, 1));
         break;
       case "TD":
-        this.leading = -num(1);
-        this.moveLine(num(2), num(1));
+        this.leading = -operand(operands, 1);
+        this.moveLine(operand(operands, 2), operand(operands, 1));
         break;
       case "Tm":
         if (operands.length >= 6) {
-          this.tlm = [num(6), num(5), num(4), num(3), num(2), num(1)];
+          this.tlm = [operand(operands, 6), operand(operands, 5), operand(operands, 4), operand(operands, 3), operand(operands, 2), operand(operands, 1)];
           this.tm = this.tlm;
         }
         break;
@@ -104,8 +105,8 @@ export class TextState {
       case '"':
         if (op !== "Tj") this.moveLine(0, -this.leading);
         if (op === '"') {
-          this.wordSpacing = num(3);
-          this.charSpacing = num(2);
+          this.wordSpacing = operand(operands, 3);
+          this.charSpacing = operand(operands, 2);
         }
         this.showValue(operands[operands.length - 1], ctm, sink);
         break;
@@ -152,6 +153,7 @@ export class TextState {
           if ((gap > size * 0.15 || gap < -size) && !endsSpace && !/^\s/.test(text) && sink.line !== "") sink.line += " ";
         }
       }
+      sink.count(text.length);
       sink.line += text;
       sink.hasText = true;
     }

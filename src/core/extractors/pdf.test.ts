@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { zlibSync } from "fflate";
 import { flatText, maskedNumbers } from "../../../test/helpers/cpr-like-numbers";
 import type { Refilter } from "../../../test/helpers/pdf-refilter";
+import { manyCharsPdf } from "../../../test/helpers/hostile-pdf";
 import { lzwEncode, onePagePdf, pngPredict, refilterPdf, runLengthEncode } from "../../../test/helpers/pdf-refilter";
 import { Budget } from "./budget";
 import { extractAttachments } from "./extract";
@@ -207,5 +208,16 @@ describe("parseToUnicode", () => {
       1 beginbfrange <10> <12> <0041> endbfrange 1 beginbfrange <20> <21> [<0078> <0079>] endbfrange endcmap`;
     const m = parseToUnicode(cmap);
     expect([m.get(1), m.get(2), m.get(0x10), m.get(0x12), m.get(0x20), m.get(0x21)]).toEqual(["1", "æ", "A", "C", "x", "y"]);
+  });
+});
+
+describe("the reader counts the characters it reads (MAX_TEXT_CHARS bounds its memory, not only what is emitted)", () => {
+  it("stops at the scan's text bound, keeps the pages read before it, and names the bound", () => {
+    const small = new Budget({ ...effectiveLimits(undefined), maxTextChars: 2_600 }, Date.now() + 60_000, () => Date.now());
+    // Five pages of 1,000 characters, then the page with the number: the bound falls on page 3.
+    const r = readPdfMini(manyCharsPdf(5, 1000), small);
+    expect(r).toEqual(expect.objectContaining({ status: "too-large", limit: "MAX_TEXT_CHARS" }));
+    expect(r.pages.map((p) => p.page)).toEqual([1, 2, 3]);
+    expect(readPdfMini(manyCharsPdf(5, 1000), budget()).status).toBe("ok");
   });
 });

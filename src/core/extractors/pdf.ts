@@ -105,11 +105,20 @@ function collectPages(doc: PdfDocument, node: PdfDict | undefined, inherited: Pd
   else out.push({ page: node, resources: res });
 }
 
+/** A fresh page whose text counts towards the document's characters. */
+function pageState(work: PdfWork, maxChars: number): PageState {
+  const count = (n: number): void => {
+    work.chars += n;
+    if (work.chars > maxChars) throw new PdfLimitStop("MAX_TEXT_CHARS");
+  };
+  return { drawn: new Map(), work, lines: [], line: "", lastX: 0, lastY: 0, hasText: false, count };
+}
+
 /** The mini reader, synchronous, counting inflation and time on the scan's budget. */
 export function readPdfMini(bytes: Uint8Array, budget: Budget): PdfReadResult {
   const pages: PdfPageText[] = [];
   let pageCount = 0;
-  const work: PdfWork = { ops: 0, formDraws: 0, limit: undefined };
+  const work: PdfWork = { ops: 0, formDraws: 0, chars: 0, limit: undefined };
   try {
     const doc = new PdfDocument(bytes, budget);
     if (doc.isEncrypted()) return { status: "encrypted", pages, pageCount };
@@ -129,7 +138,7 @@ export function readPdfMini(bytes: Uint8Array, budget: Budget): PdfReadResult {
         const s = doc.streamOf(p);
         if (s !== undefined) content += s + "\n";
       }
-      const st: PageState = { drawn: new Map(), work, lines: [], line: "", lastX: 0, lastY: 0, hasText: false };
+      const st = pageState(work, budget.limits.maxTextChars);
       try {
         runContent(doc, content, resources, st, budget, 0, IDENTITY);
       } finally {
