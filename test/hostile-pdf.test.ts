@@ -146,6 +146,21 @@ describe("through the CLI", () => {
     expect(records[0]?.verdict).toBe("block");
   });
 
+  it("the command's pdf.js (a worker thread) is stopped at --budget-ms inside a page it cannot leave: reported as timeout, never clean", () => {
+    // pdf.js re-runs every form a form draws, so this 3 KB file keeps one getTextContent busy for
+    // minutes; on this thread no timer could stop it (the old CLI ran past any budget).
+    const file = join(dir, "graf-pdfjs.eml");
+    writeFileSync(file, emlWithAttachment("graf.pdf", "application/pdf", formGraphPdf(3, 30, 3)));
+    const start = Date.now();
+    const r = spawnSync(process.execPath, [join(__dirname, "..", "bin", "postvagt.js"), "scan", "--json", "--budget-ms", "1500", file], { encoding: "utf8", env: { PATH: process.env.PATH ?? "" }, timeout: 60_000 });
+    // Generous for a loaded machine (worker start and pdf.js load count too), far below the minutes it ran.
+    expect(Date.now() - start).toBeLessThan(30_000);
+    const record = JSON.parse(r.stdout.trim()) as { verdict: string; incomplete?: string; findings: Array<Record<string, unknown>> };
+    expect(record.incomplete).toBe("timeout");
+    expect(record.verdict).not.toBe("allow");
+    expect(record.findings).toContainEqual(expect.objectContaining({ kind: "unreadable-attachment", attachment: "graf.pdf", why: "timeout", limit: "SEND_BUDGET_MS" }));
+  }, 90_000);
+
   it("more pages than the limit: the record names the limit", async () => {
     const file = join(dir, "mange.eml");
     writeFileSync(file, emlWithAttachment("mange.pdf", "application/pdf", manyPagesPdf(3001)));

@@ -49,6 +49,8 @@ export interface PdfReadResult {
 export interface PdfReadControl {
   /** True once the scan's deadline has passed: stop between pages and return what was read. */
   expired(): boolean;
+  /** Told each page as it is read, so a host that stops the reader from outside keeps those pages. */
+  onPage?(page: PdfPageText, pageCount: number): void;
 }
 
 /** Anything that turns PDF bytes into page lines. Must not throw: failures are a status. */

@@ -75,7 +75,9 @@ export function createPdfjsReader(load: PdfjsLoader): PdfTextReader {
           if (control.expired()) return { status: "timeout", pages, pageCount };
           const page = await doc.getPage(p);
           const content = await page.getTextContent();
-          pages.push({ page: p, lines: linesFromItems(content.items) });
+          const text: PdfPageText = { page: p, lines: linesFromItems(content.items) };
+          pages.push(text);
+          if (control.onPage) control.onPage(text, pageCount);
           page.cleanup();
         }
         // Pages past the limit were not read: the file is reported as read in part, naming the limit.
