@@ -203,7 +203,8 @@ export class PdfLexer {
         const after = this.pos;
         this.skipWhite();
         const g = this.word();
-        if (/^\d+$/.test(g)) {
+        // The generation is ignored; like pdf.js, any whole number is accepted ("8 -0.0 R").
+        if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(g) && Number(g) % 1 === 0) {
           this.skipWhite();
           if (s.charAt(this.pos) === "R" && (this.pos + 1 >= this.end || isWhite(s.charCodeAt(this.pos + 1)) || isDelim(s.charCodeAt(this.pos + 1)))) {
             this.pos++;

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { zlibSync } from "fflate";
 import { flatText, maskedNumbers } from "../../../test/helpers/cpr-like-numbers";
 import type { Refilter } from "../../../test/helpers/pdf-refilter";
-import { manyCharsPdf } from "../../../test/helpers/hostile-pdf";
+import { manyCharsPdf, writePdf } from "../../../test/helpers/hostile-pdf";
 import { lzwEncode, onePagePdf, pngPredict, refilterPdf, runLengthEncode } from "../../../test/helpers/pdf-refilter";
 import { Budget } from "./budget";
 import { extractAttachments } from "./extract";
@@ -219,5 +219,39 @@ describe("the reader counts the characters it reads (MAX_TEXT_CHARS bounds its m
     expect(r).toEqual(expect.objectContaining({ status: "too-large", limit: "MAX_TEXT_CHARS" }));
     expect(r.pages.map((p) => p.page)).toEqual([1, 2, 3]);
     expect(readPdfMini(manyCharsPdf(5, 1000), budget()).status).toBe("ok");
+  });
+});
+
+describe("damaged page content references (fuzzer finds, where pdf.js read the number and we said clean)", () => {
+  const page = (contents: string): Uint8Array =>
+    writePdf([
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R 6 0 R] /Count 2 >>",
+      `<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents ${contents} >>`,
+      ["", "BT /F1 12 Tf 72 700 Td (CPR-nr. 150375-6125) Tj ET"],
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+      "<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 7 0 R >>",
+      ["", "BT /F1 12 Tf 72 700 Td (Side 2) Tj ET"],
+    ]);
+  const text = (r: PdfReadResult): string => r.pages.map((p) => p.lines.join("\n")).join("\n");
+
+  it("a reference whose generation is written as a whole number in another form (`4 -0.0 R`) is read, as pdf.js does", () => {
+    const r = readPdfMini(page("4 -0.0 R"), budget());
+    expect(text(r)).toContain("150375-6125");
+  });
+
+  it.each([
+    ["a reference to a missing object", "99 0 R"],
+    ["a reference to an object that is not a stream", "5 0 R"],
+    ["a bare number", "4"],
+  ])("%s: the page is reported as read in part (incomplete), never clean", (_name, contents) => {
+    const r = readPdfMini(page(contents), budget());
+    expect(r.status).toBe("ok");
+    expect(r.incomplete).toBe(true);
+  });
+
+  it("a page without /Contents is blank, not incomplete", () => {
+    const bytes = writePdf(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R >>"]);
+    expect(readPdfMini(bytes, budget()).incomplete).toBe(false);
   });
 });

@@ -107,6 +107,25 @@ function collectPages(doc: PdfDocument, node: PdfDict | undefined, inherited: Pd
   else out.push({ page: node, resources: res });
 }
 
+/**
+ * A page's content streams, joined. A /Contents that is there but gives no stream (a reference to
+ * an object that is missing or is not a stream, a damaged reference) counts as undecodable: the
+ * page may hold text we did not read, so the file is reported as read in part, never as clean.
+ */
+function pageContent(doc: PdfDocument, page: PdfDict): string {
+  const raw = page.d.get("Contents");
+  if (raw === undefined || raw === null) return "";
+  const contents = doc.resolve(raw);
+  const parts = Array.isArray(contents) ? contents : [raw];
+  let content = "";
+  for (const p of parts) {
+    const s = doc.streamOf(p);
+    if (s !== undefined) content += s + "\n";
+    else doc.undecodable++;
+  }
+  return content;
+}
+
 /** A fresh page whose text counts towards the document's characters. */
 function pageState(work: PdfWork, maxChars: number): PageState {
   const count = (n: number): void => {
@@ -133,13 +152,7 @@ export function readPdfMini(bytes: Uint8Array, budget: Budget): PdfReadResult {
     for (let i = 0; i < refs.length; i++) {
       if (budget.expired()) return { status: "timeout", pages, pageCount, incomplete: doc.undecodable > 0 };
       const { page, resources } = refs[i] as PageRef;
-      const contents = doc.resolve(page.d.get("Contents"));
-      const parts = Array.isArray(contents) ? contents : [page.d.get("Contents")];
-      let content = "";
-      for (const p of parts) {
-        const s = doc.streamOf(p);
-        if (s !== undefined) content += s + "\n";
-      }
+      const content = pageContent(doc, page);
       const st = pageState(work, budget.limits.maxTextChars);
       try {
         runContent(doc, content, resources, st, budget, 0, IDENTITY);
