@@ -5,12 +5,19 @@
  * the send-time extraction with a deadline. Counted per extractor:
  *  - crash: extractAttachments threw (it must report, never throw);
  *  - hang: it returned more than 1 s after its deadline (the deadline is checked cooperatively);
- *  - silent pass: the number's digits are still in the bytes as written, yet nothing found it
- *    and nothing was reported unreadable. A lead only (a mutation can hide the digits inside a
- *    part no reader should read); every one is printed with its seed to replay.
- * Exit code 1 when any crash or hang occurred.
+ *  - lead: the number's digits are still in the bytes as written, yet nothing found it and
+ *    nothing was reported unreadable. A mutation can destroy the number (the form that held it is
+ *    no longer drawn), so a lead alone proves nothing;
+ *  - silent pass (PDF): a lead where pdf.js, an independent reader, finds the number. Our reader
+ *    said clean with no unreadable note while the text was there to read: a failure. The oracle
+ *    runs pdf.js in the compiled CLI's worker thread (`npm run build:cli` first), stopped after 5 s.
+ * Every case is printed with its seed to replay (`fuzzCase`). Exit code 1 on any crash, hang or
+ * silent pass.
  */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { extractAttachments } from "../src/core/extractors/extract";
+import { openCliPdfReader } from "../src/cli/pdfjs-text";
 import { deepFormPdf, formGraphPdf, manyPagesPdf, PDF_NUMBER } from "../test/helpers/hostile-pdf";
 import { docxDuplicateDocument, plainZip, zipCountLies } from "../test/helpers/hostile-formats";
 import { mutateMime, mutatePdf, mutateZip } from "../test/helpers/hostile-mutators";
@@ -73,20 +80,47 @@ export interface FuzzReport {
   readonly crashes: number[];
   readonly hangs: number[];
   readonly silent: number[];
+  readonly leads: number[];
 }
 
-export async function runFuzz(cases: number, seed: number, only?: readonly string[], maxMs = Infinity, progress?: (r: FuzzReport) => void): Promise<FuzzReport[]> {
+/** An independent reader's answer: does it find the number in these bytes? */
+export type Oracle = (bytes: Uint8Array) => Promise<boolean>;
+
+const ORACLE_MS = 5000;
+
+/** pdf.js in the compiled CLI's worker thread, or undefined when the CLI is not built. */
+export async function pdfjsOracle(): Promise<Oracle | undefined> {
+  const script = join(__dirname, "..", "dist-cli", "pdfjs-worker.js");
+  if (!existsSync(script)) return undefined;
+  const reader = await openCliPdfReader(script);
+  return async (bytes) => {
+    const deadline = Date.now() + ORACLE_MS;
+    const r = await reader.read(bytes, { expired: () => Date.now() > deadline });
+    return r.pages.some((p) => p.lines.join("").indexOf(NUMBER) >= 0);
+  };
+}
+
+export async function runFuzz(
+  cases: number,
+  seed: number,
+  only?: readonly string[],
+  maxMs = Infinity,
+  progress?: (r: FuzzReport) => void,
+  oracles: Readonly<Record<string, Oracle | undefined>> = {},
+): Promise<FuzzReport[]> {
   const reports: FuzzReport[] = [];
   for (const ex of EXTRACTORS) {
     if (only && only.indexOf(ex.name) < 0) continue;
     const crashes: number[] = [];
     const hangs: number[] = [];
     const silent: number[] = [];
+    const leads: number[] = [];
+    const oracle = oracles[ex.name];
     const start = Date.now();
     let done = 0;
     for (let i = 0; i < cases && Date.now() - start < maxMs; i++) {
       done = i + 1;
-      if (progress && i > 0 && i % 5000 === 0) progress({ extractor: ex.name, cases: i, ms: Date.now() - start, crashes, hangs, silent });
+      if (progress && i > 0 && i % 5000 === 0) progress({ extractor: ex.name, cases: i, ms: Date.now() - start, crashes, hangs, silent, leads });
       const caseSeed = (seed * 1_000_003 + i) >>> 0;
       const bytes = ex.make(caseSeed);
       const deadline = Date.now() + DEADLINE_MS;
@@ -94,12 +128,12 @@ export async function runFuzz(cases: number, seed: number, only?: readonly strin
         const r = await extractAttachments([{ kind: "file", name: ex.file, bytes }], { limits: LIMITS, deadline });
         if (Date.now() > deadline + 1000) hangs.push(caseSeed);
         const found = r.segments.some((s) => s.location.place?.kind !== "file-name" && s.text.indexOf(NUMBER) >= 0);
-        if (!found && r.unreadable.length === 0 && hasDigits(bytes)) silent.push(caseSeed);
+        if (!found && r.unreadable.length === 0 && hasDigits(bytes)) (oracle && (await oracle(bytes)) ? silent : leads).push(caseSeed);
       } catch {
         crashes.push(caseSeed);
       }
     }
-    reports.push({ extractor: ex.name, cases: done, ms: Date.now() - start, crashes, hangs, silent });
+    reports.push({ extractor: ex.name, cases: done, ms: Date.now() - start, crashes, hangs, silent, leads });
   }
   return reports;
 }
@@ -120,19 +154,26 @@ async function main(): Promise<void> {
   const only = args.indexOf("--only") >= 0 ? arg("only", "").split(",") : undefined;
   // --max-seconds S: stop each extractor after S seconds and report the cases it ran.
   const maxMs = Number(arg("max-seconds", "Infinity")) * 1000;
+  const usage = "usage: npm run fuzz -- [--cases N] [--seed S] [--only pdf,zip,mime] [--max-seconds S]\n(PDF silent passes are confirmed with pdf.js from the compiled CLI: npm run build:cli first)";
+  if (args.indexOf("--help") >= 0) {
+    console.log(usage);
+    process.exit(0);
+  }
   if (!(cases > 0) || !Number.isInteger(seed)) {
-    console.error("usage: npm run fuzz -- [--cases N] [--seed S] [--only pdf,zip,mime] [--max-seconds S]");
+    console.error(usage);
     process.exit(2);
   }
+  const pdf = !only || only.indexOf("pdf") >= 0 ? await pdfjsOracle() : undefined;
+  if ((!only || only.indexOf("pdf") >= 0) && !pdf) console.log("note: no compiled CLI (npm run build:cli), so PDF leads are not checked with pdf.js");
   let bad = 0;
   const line = (r: FuzzReport): string =>
-    `${r.extractor}: ${r.cases} cases in ${(r.ms / 1000).toFixed(1)} s; crashes ${r.crashes.length}, hangs ${r.hangs.length}, silent-pass leads ${r.silent.length}`;
-  for (const r of await runFuzz(cases, seed, only, maxMs, (p) => console.log(`  … ${line(p)}`))) {
+    `${r.extractor}: ${r.cases} cases in ${(r.ms / 1000).toFixed(1)} s; crashes ${r.crashes.length}, hangs ${r.hangs.length}, silent passes ${r.silent.length}, leads ${r.leads.length}`;
+  for (const r of await runFuzz(cases, seed, only, maxMs, (p) => console.log(`  … ${line(p)}`), { pdf })) {
     console.log(line(r));
-    for (const [kind, list] of [["crash", r.crashes], ["hang", r.hangs], ["silent", r.silent]] as const) {
+    for (const [kind, list] of [["crash", r.crashes], ["hang", r.hangs], ["silent", r.silent], ["lead", r.leads]] as const) {
       if (list.length > 0) console.log(`  ${kind} case seeds (first 10): ${list.slice(0, 10).join(" ")}`);
     }
-    bad += r.crashes.length + r.hangs.length;
+    bad += r.crashes.length + r.hangs.length + r.silent.length;
   }
   process.exit(bad > 0 ? 1 : 0);
 }
