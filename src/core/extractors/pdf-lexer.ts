@@ -157,8 +157,14 @@ export class PdfLexer {
         continue;
       }
       const key = this.name().n;
+      const before = this.pos;
       const v = this.value(depth + 1);
-      if (v === undefined) break;
+      if (v === undefined) {
+        // A key with no value (an operator word, a stray delimiter): skip on, as pdf.js does, so
+        // the rest of the dictionary (and the stream after it) is still read.
+        if (this.pos === before) this.pos++;
+        continue;
+      }
       d.set(key, v);
     }
     return { d };

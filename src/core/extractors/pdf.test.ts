@@ -250,6 +250,20 @@ describe("damaged page content references (fuzzer finds, where pdf.js read the n
     expect(r.incomplete).toBe(true);
   });
 
+  it.each([
+    ["a key whose value is junk (`/Parent NaN 0 R`) before /Contents", "/Parent NaN 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R"],
+    ["a stray word after a key (`/X16 X16 X16`)", "/Resources << /Font << /F1 5 0 R >> /XObject << /X16 X16 X16 >> >> /Contents 4 0 R"],
+  ])("%s: the rest of the dictionary is still read, as pdf.js does", (_name, dict) => {
+    const bytes = writePdf([
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      `<< /Type /Page ${dict} >>`,
+      ["", "BT /F1 12 Tf 72 700 Td (CPR-nr. 150375-6125) Tj ET"],
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]);
+    expect(text(readPdfMini(bytes, budget()))).toContain("150375-6125");
+  });
+
   it("a page without /Contents is blank, not incomplete", () => {
     const bytes = writePdf(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R >>"]);
     expect(readPdfMini(bytes, budget()).incomplete).toBe(false);
