@@ -68,7 +68,8 @@ export class PdfDocument {
           let found = -1;
           if (typeof len === "number" && len >= 0 && p + len <= s.length) {
             const tail = s.slice(p + len, p + len + 20);
-            if (/^\s*endstream/.test(tail)) found = p + len;
+            // "endobj" right after the declared length: the "endstream" keyword is missing, the length is right.
+            if (/^\s*end(stream|obj)/.test(tail)) found = p + len;
           }
           if (found < 0) {
             const e = s.indexOf("endstream", p);
@@ -78,8 +79,11 @@ export class PdfDocument {
             if (s.charAt(found - 1) === "\r") found--;
           }
           streamEnd = found;
-          const after = s.indexOf("endstream", found);
-          end = after < 0 ? s.length : after + 9;
+          // The object ends after "endstream", or after "endobj" when the keyword is missing: a
+          // search for the next "endstream" would swallow the objects that follow.
+          const noKeyword = /^\s*endobj/.test(s.slice(found, found + 20));
+          const after = s.indexOf(noKeyword ? "endobj" : "endstream", found);
+          end = after < 0 ? s.length : after + (noKeyword ? 6 : 9);
           re.lastIndex = end;
         }
       }

@@ -264,6 +264,22 @@ describe("damaged page content references (fuzzer finds, where pdf.js read the n
     expect(text(readPdfMini(bytes, budget()))).toContain("150375-6125");
   });
 
+  it("a stream whose `endstream` keyword is missing ends at its /Length when `endobj` follows: the objects after it are still read", () => {
+    const bytes = writePdf([
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >>",
+      "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
+      // Compressed: before, the stream ran on to the next "endstream", and the text it swallowed was lost in the inflater's tail.
+      ["/Filter /FlateDecode", Buffer.from(zlibSync(Buffer.from("BT 72 700 Td (Side 1) Tj ET", "latin1"))).toString("latin1")],
+      "<< /Type /Page /Parent 2 0 R /Contents 6 0 R >>",
+      ["", "BT 72 700 Td (CPR-nr. 150375-6125) Tj ET"],
+    ]);
+    const latin = Buffer.from(bytes).toString("latin1");
+    const cut = latin.indexOf("endstream");
+    const damaged = new Uint8Array(Buffer.from(latin.slice(0, cut) + latin.slice(cut + "endstream".length), "latin1"));
+    expect(text(readPdfMini(damaged, budget()))).toContain("150375-6125");
+  });
+
   it("a page without /Contents is blank, not incomplete", () => {
     const bytes = writePdf(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R >>"]);
     expect(readPdfMini(bytes, budget()).incomplete).toBe(false);
