@@ -23,8 +23,6 @@ import type { PdfDict } from "./pdf-lexer";
 import { isName } from "./pdf-lexer";
 import { PdfDocument } from "./pdf-objects";
 
-export { pdfText } from "./pdf-text-state";
-
 export interface PdfPageText {
   /** 1-based page number. */
   readonly page: number;
