@@ -280,6 +280,11 @@ describe("damaged page content references (fuzzer finds, where pdf.js read the n
     expect(text(readPdfMini(damaged, budget()))).toContain("150375-6125");
   });
 
+  it("a page-tree leaf that is not a /Page (an object replaced by another) makes the file incomplete", () => {
+    const bytes = writePdf(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /ObjStm /N 1000000 /First 0 >>"]);
+    expect(readPdfMini(bytes, budget()).incomplete).toBe(true);
+  });
+
   it("a page without /Contents is blank, not incomplete", () => {
     const bytes = writePdf(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R >>"]);
     expect(readPdfMini(bytes, budget()).incomplete).toBe(false);

@@ -107,12 +107,19 @@ function collectPages(doc: PdfDocument, node: PdfDict | undefined, inherited: Pd
 
 /**
  * A page's content streams, joined. A /Contents that is there but gives no stream (a reference to
- * an object that is missing or is not a stream, a damaged reference) counts as undecodable: the
- * page may hold text we did not read, so the file is reported as read in part, never as clean.
+ * an object that is missing or is not a stream, a damaged reference), or a page-tree leaf that is
+ * not a /Page, counts as undecodable: the page may hold text we did not read, so the file is
+ * reported as read in part, never as clean.
  */
 function pageContent(doc: PdfDocument, page: PdfDict): string {
   const raw = page.d.get("Contents");
-  if (raw === undefined || raw === null) return "";
+  if (raw === undefined || raw === null) {
+    // A blank page is a /Page without /Contents; a leaf of the page tree that is not a /Page
+    // (an object damaged or replaced) may have been a page with text.
+    const type = doc.resolve(page.d.get("Type"));
+    if (!(isName(type) && type.n === "Page")) doc.undecodable++;
+    return "";
+  }
   const contents = doc.resolve(raw);
   const parts = Array.isArray(contents) ? contents : [raw];
   let content = "";
