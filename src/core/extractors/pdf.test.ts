@@ -285,6 +285,11 @@ describe("damaged page content references (fuzzer finds, where pdf.js read the n
     expect(readPdfMini(bytes, budget()).incomplete).toBe(true);
   });
 
+  it("a page-tree kid that points at no object (`0 0 R`) makes the file incomplete", () => {
+    const bytes = writePdf(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R 0 0 R] /Count 2 >>", "<< /Type /Page /Parent 2 0 R >>"]);
+    expect(readPdfMini(bytes, budget()).incomplete).toBe(true);
+  });
+
   it("a page without /Contents is blank, not incomplete", () => {
     const bytes = writePdf(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R >>"]);
     expect(readPdfMini(bytes, budget()).incomplete).toBe(false);

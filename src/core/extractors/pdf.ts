@@ -100,7 +100,12 @@ function collectPages(doc: PdfDocument, node: PdfDict | undefined, inherited: Pd
   const kids = doc.resolve(node.d.get("Kids"));
   const type = doc.resolve(node.d.get("Type"));
   if (Array.isArray(kids) && !(isName(type) && type.n === "Page")) {
-    for (const k of kids) collectPages(doc, doc.dict(k), res, out, seen, depth + 1, work);
+    for (const k of kids) {
+      const kid = doc.dict(k);
+      // A kid that is no object (a rewired or dangling reference) may have been a page with text.
+      if (!kid) doc.undecodable++;
+      else collectPages(doc, kid, res, out, seen, depth + 1, work);
+    }
   } else if (out.length >= MAX_PDF_PAGES) work.limit = "MAX_PDF_PAGES";
   else out.push({ page: node, resources: res });
 }
