@@ -17,7 +17,8 @@ import { strToU8, unzipSync, zipSync } from "fflate";
 import { extractAttachments } from "../src/core/extractors/extract";
 import type { PdfTextReader } from "../src/core/extractors/extract";
 import type { Limits } from "../src/core/policy/policy";
-import { createPdfjsReader } from "../src/cli/pdfjs-text";
+import { createPdfjsReader } from "../src/core/extractors/pdfjs-reader";
+import { loadPdfjs } from "../src/cli/pdfjs-text";
 import { mulberry32 } from "../test/helpers/seeded-random";
 import { bareParts, cellsFloor, documentFloor, linesFloor, odsCellsFloor, slidesFloor } from "./floors";
 import { partsRead } from "./parts-read";
@@ -160,7 +161,7 @@ export async function bench(): Promise<void> {
 
   // PDF: our mini reader and our pdf.js adapter, each against bare pdf.js text on the same files.
   console.log("\n" + row(["pdf", "input MB", "mini ms", "pdf.js ms", "mini/bare", "adapter/bare"]) + "   (bare = raw pdf.js getTextContent)");
-  const pdfjs = createPdfjsReader();
+  const pdfjs = createPdfjsReader(loadPdfjs);
   const dyn = new Function("s", "return import(s)") as (s: string) => Promise<{ getDocument: (o: object) => { promise: Promise<{ numPages: number; getPage(n: number): Promise<{ getTextContent(): Promise<unknown> }> }>; destroy(): Promise<void> } }>;
   const lib = await dyn("pdfjs-dist/legacy/build/pdf.mjs");
   for (const f of ["brev.pdf", "brev-gs.pdf", "brev-objstm.pdf", "brev-cairo.pdf"]) {

@@ -6,13 +6,14 @@
  * deadline was checked only every 4,096 operators of one stream, so nested forms never reached it.
  */
 import fc from "fast-check";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { extractAttachments } from "../src/core/extractors/extract";
 import { onMessageSend } from "../src/addin/launchevent/on-message-send";
 import { main } from "../src/cli/main";
-import { deepFormPdf, deepPageTreePdf, formGraphPdf, manyPagesPdf, PDF_NUMBER } from "./helpers/hostile-pdf";
+import { deepFormPdf, deepPageTreePdf, formGraphPdf, manyPagesPdf, nulToUnicodePdf, PDF_NUMBER, writePdf } from "./helpers/hostile-pdf";
 import { mutatePdf } from "./helpers/hostile-mutators";
 import { draft, harness, type PolicyResponse } from "./helpers/send-harness";
 import { emlWithAttachment } from "./helpers/hostile-mail";
@@ -145,6 +146,21 @@ describe("through the CLI", () => {
     expect(records[0]?.verdict).toBe("block");
   });
 
+  it("the command's pdf.js (a worker thread) is stopped at --budget-ms inside a page it cannot leave: reported as timeout, never clean", () => {
+    // pdf.js re-runs every form a form draws, so this 3 KB file keeps one getTextContent busy for
+    // minutes; on this thread no timer could stop it (the old CLI ran past any budget).
+    const file = join(dir, "graf-pdfjs.eml");
+    writeFileSync(file, emlWithAttachment("graf.pdf", "application/pdf", formGraphPdf(3, 30, 3)));
+    const start = Date.now();
+    const r = spawnSync(process.execPath, [join(__dirname, "..", "bin", "postvagt.js"), "scan", "--json", "--budget-ms", "1500", file], { encoding: "utf8", env: { PATH: process.env.PATH ?? "" }, timeout: 60_000 });
+    // Generous for a loaded machine (worker start and pdf.js load count too), far below the minutes it ran.
+    expect(Date.now() - start).toBeLessThan(30_000);
+    const record = JSON.parse(r.stdout.trim()) as { verdict: string; incomplete?: string; findings: Array<Record<string, unknown>> };
+    expect(record.incomplete).toBe("timeout");
+    expect(record.verdict).not.toBe("allow");
+    expect(record.findings).toContainEqual(expect.objectContaining({ kind: "unreadable-attachment", attachment: "graf.pdf", why: "timeout", limit: "SEND_BUDGET_MS" }));
+  }, 90_000);
+
   it("more pages than the limit: the record names the limit", async () => {
     const file = join(dir, "mange.eml");
     writeFileSync(file, emlWithAttachment("mange.pdf", "application/pdf", manyPagesPdf(3001)));
@@ -158,4 +174,40 @@ describe("through the CLI", () => {
     expect(code).toBe(2);
     expect(err).toContain("--budget-ms");
   });
+});
+
+describe("NUL between characters (a Type0 font whose ToUnicode maps to <0000 00xx>)", () => {
+  it.each([1, 2, 3])("seed %i: the send-time reader finds the number", async (seed) => {
+    const r = await extract("nul.pdf", nulToUnicodePdf(seed));
+    expect(r.found).toBe(true);
+    expect(r.unreadable).toEqual([]);
+    expect(r.segments.every((s) => s.text.indexOf("\u0000") < 0)).toBe(true);
+  });
+
+  it("UTF-16 bytes shown through a one-byte font read the same", async () => {
+    const utf16 = ("CPR-nr. " + PDF_NUMBER).split("").map((c) => "\\000" + c).join("");
+    const bytes = writePdf([
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+      ["", `BT /F1 12 Tf 72 700 Td (${utf16}) Tj ET`],
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]);
+    expect((await extract("utf16.pdf", bytes)).found).toBe(true);
+  });
+
+  it("the CLI's pdf.js finds it (the command as users run it)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "postvagt-nul-"));
+    try {
+      const file = join(dir, "nul.eml");
+      writeFileSync(file, emlWithAttachment("nul.pdf", "application/pdf", nulToUnicodePdf(4)));
+      const r = spawnSync(process.execPath, [join(__dirname, "..", "bin", "postvagt.js"), "scan", "--json", file], { encoding: "utf8", env: { PATH: process.env.PATH ?? "" } });
+      const record = JSON.parse(r.stdout.trim()) as { verdict: string; findings: Array<Record<string, unknown>> };
+      expect(r.stderr).toBe("");
+      expect(record.verdict).toBe("block");
+      expect(record.findings).toEqual([expect.objectContaining({ kind: "cpr", masked: "150375-****", location: { part: "attachment", attachment: "nul.pdf", detail: "side 1" } })]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

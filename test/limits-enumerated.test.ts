@@ -9,7 +9,7 @@ import { zipSync, strToU8 } from "fflate";
 import * as limitsModule from "../src/core/extractors/limits";
 import { extractAttachments } from "../src/core/extractors/extract";
 import type { Limits } from "../src/core/policy/policy";
-import { deepFormPdf, manyPagesPdf } from "./helpers/hostile-pdf";
+import { deepFormPdf, manyCharsPdf, manyObjectsPdf, manyPagesPdf, sharedFormsPdf } from "./helpers/hostile-pdf";
 
 const BASE: Limits = { sendBudgetMs: 4000, maxAttachmentBytes: 25 << 20, maxInflatedBytes: 128 << 20, maxArchiveEntries: 10_000, maxNestingDepth: 3 };
 
@@ -35,10 +35,15 @@ const ROWS: Record<string, Row | string> = {
   MAX_PDF_TREE_DEPTH: { input: () => ({ name: "a.pdf", bytes: deepFormPdf(limitsModule.MAX_PDF_TREE_DEPTH + 5) }) },
   MAX_MIME_DEPTH: { input: () => ({ name: "a.eml", bytes: deepMime(limitsModule.MAX_MIME_DEPTH + 2) }) },
   MAX_ENTRY_INFLATED_BYTES: "64 MB of real output per entry: covered by the bomb tests in src/core/extractors/extract.test.ts (named here since this change)",
-  MAX_TEXT_CHARS: "32 M characters: too costly for a unit test; Budget.addText names it (budget.ts)",
-  MAX_PDF_OBJECTS: "500,000 objects: too costly for a unit test; pdf-objects.ts names it",
-  MAX_PDF_OPERATORS: "20 M operators: too costly for a unit test; pdf.ts names it",
-  MAX_PDF_FORM_DRAWS: "100,000 form entries: too costly for a unit test; pdf.ts names it",
+  // The PDF bounds are reached at their real values (no lowered copy): small files whose work is
+  // pages × forms × body (test/helpers/hostile-pdf.ts), the number on a page past the bound.
+  // 2,999 pages of 11,000 characters: 33 M characters, read by the PDF reader (it counts them itself).
+  MAX_TEXT_CHARS: { input: () => ({ name: "a.pdf", bytes: manyCharsPdf(2999, 11_000) }) },
+  MAX_PDF_OBJECTS: { input: () => ({ name: "a.pdf", bytes: manyObjectsPdf(limitsModule.MAX_PDF_OBJECTS) }) },
+  // 2,999 pages drawing one form of 6,700 no-op operators: 20.1 M operators.
+  MAX_PDF_OPERATORS: { input: () => ({ name: "a.pdf", bytes: sharedFormsPdf(2999, 1, "n ".repeat(6700)) }) },
+  // 2,999 pages drawing 34 forms each: 101,966 form entries.
+  MAX_PDF_FORM_DRAWS: { input: () => ({ name: "a.pdf", bytes: sharedFormsPdf(2999, 34, "0 0 m") }) },
   BOMB_RATIO: "not a stop: only chooses between the reasons zip-bomb and too-large",
   INFLATE_CHUNK_BYTES: "not a stop: the size of one push to the inflater",
   HARD_CAP_MS: "the send's own deadline, not a reader's: src/addin/launchevent/on-message-send.test.ts (the policy cannot lengthen it; a timeout is the policy's onTimeout)",
@@ -60,7 +65,9 @@ describe("every limit is enumerated", () => {
   it.each(exported.filter((k) => typeof ROWS[k] === "object"))("%s: hitting it is reported with its name", async (name) => {
     const row = ROWS[name] as Row;
     const { name: file, bytes, limits, deadline } = row.input();
-    const r = await extractAttachments([{ kind: "file", name: file, bytes }], { limits: { ...BASE, ...limits }, deadline: deadline ?? Date.now() + 60_000 });
+    const r = await extractAttachments([{ kind: "file", name: file, bytes }], { limits: { ...BASE, ...limits }, deadline: deadline ?? Date.now() + 170_000 });
     expect(r.unreadable.map((u) => u.limit)).toContain(name);
-  });
+    // The file's number lies past the bound: reaching it must not read as clean.
+    expect(r.unreadable.length).toBeGreaterThan(0);
+  }, 180_000);
 });

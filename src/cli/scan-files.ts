@@ -12,7 +12,7 @@ import { t, type Lang } from "../i18n/t";
 import { policyIssueLines, readPolicyFile } from "./policy-file";
 import { installTextDecoderFix } from "./text-decoder-fix";
 import { choosePdfReader, type OpenPdfReader, type PdfReaderChoice } from "./pdf-reader";
-import { openPdfjsReader } from "./pdfjs-text";
+import { openCliPdfReader } from "./pdfjs-text";
 import { errorRecord, jsonLine, messageRecord, textReport, type FileRecord } from "./report";
 import { countRules, emptyRuleTally, type RuleTally } from "./summary";
 
@@ -56,7 +56,7 @@ export function loadPolicy(path: string | undefined, lang: Lang): PolicyLoad {
 
 /** pdf.js, opened on the first message with an attachment that may hold a PDF; a load failure is reported through `warn`. */
 export function pdfReaderFor(open: OpenPdfReader | undefined, warn: (reason: string) => void): PdfReaderChoice {
-  return choosePdfReader(open ?? ((): ReturnType<OpenPdfReader> => openPdfjsReader()), warn);
+  return choosePdfReader(open ?? ((): ReturnType<OpenPdfReader> => openCliPdfReader()), warn);
 }
 
 export async function scanFile(file: string, settings: ScanSettings, pdfReader: PdfReaderChoice, clock: () => number): Promise<FileOutcome> {

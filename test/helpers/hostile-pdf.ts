@@ -104,3 +104,100 @@ export function deepPageTreePdf(depth: number): Uint8Array {
   objects.push(FONT);
   return writePdf(objects);
 }
+
+/**
+ * A Type0 (CID) font whose ToUnicode CMap maps each glyph to a UTF-16 string with a NUL before the
+ * character (`<0000 0031>` for "1"), as some producers write it: pdf.js and a literal reader both
+ * give "\0" between the characters, which hides the number from a matcher that expects digits side
+ * by side. Glyph ids are shuffled by the seed, so nothing but the CMap says which glyph is a digit.
+ */
+export function nulToUnicodePdf(seed: number, line = "CPR-nr. " + PDF_NUMBER): Uint8Array {
+  const rnd = mulberry32(seed);
+  const chars = Array.from(new Set(line.split("")));
+  const used = new Set<number>();
+  const cid = new Map<string, number>();
+  for (const c of chars) {
+    let g = 0;
+    while (g === 0 || used.has(g)) g = 1 + Math.floor(rnd() * 900);
+    used.add(g);
+    cid.set(c, g);
+  }
+  const hex4 = (n: number): string => n.toString(16).toUpperCase().padStart(4, "0");
+  const bfchar = chars.map((c) => `<${hex4(cid.get(c) as number)}> <0000${hex4(c.charCodeAt(0))}>`).join("\n");
+  const cmap =
+    "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Nul-UCS def\n" +
+    "1 begincodespacerange <0000> <FFFF> endcodespacerange\n" +
+    `${chars.length} beginbfchar\n${bfchar}\nendbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end`;
+  const shown = line.split("").map((c) => hex4(cid.get(c) as number)).join("");
+  return writePdf([
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+    ["", `BT /F1 12 Tf 72 700 Td <${shown}> Tj ET`],
+    "<< /Type /Font /Subtype /Type0 /BaseFont /Nul-Identity /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+    "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Nul-Identity /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 600 /CIDToGIDMap /Identity /FontDescriptor 8 0 R >>",
+    ["", cmap],
+    "<< /Type /FontDescriptor /FontName /Nul-Identity /Flags 32 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>",
+  ]);
+}
+
+/**
+ * `pages` pages that share one content stream drawing `forms` forms, each form running `body`;
+ * after them one last page with the number. Built to reach the document-wide bounds (operators,
+ * form entries, characters) with a small file: each form runs once per page, so the work is
+ * pages × forms × body, and a reader that stops at a bound never reaches the number.
+ */
+export function sharedFormsPdf(pages: number, forms: number, body: string, fonts = "/F1 3 0 R", extra: ReadonlyArray<string | [string, string]> = []): Uint8Array {
+  // 1 catalog, 2 pages, 3 font, 4 resources, 5 shared content, 6 last content, 7.. forms, then pages.
+  const first = 7;
+  const pageStart = first + forms + extra.length;
+  const xobjs = Array.from({ length: forms }, (_, i) => `/X${i} ${first + i} 0 R`).join(" ");
+  const kids = Array.from({ length: pages + 1 }, (_, i) => `${pageStart + i} 0 R`).join(" ");
+  const objects: Array<string | [string, string]> = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    `<< /Type /Pages /Kids [${kids}] /Count ${pages + 1} >>`,
+    FONT,
+    `<< /Font << ${fonts} >> /XObject << ${xobjs} >> >>`,
+    ["", Array.from({ length: forms }, (_, i) => `/X${i} Do`).join(" ")],
+    ["", text("CPR-nr. " + PDF_NUMBER)],
+  ];
+  for (let i = 0; i < forms; i++) objects.push(["/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources 4 0 R", body]);
+  objects.push(...extra);
+  for (let i = 0; i <= pages; i++) objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources 4 0 R /Contents ${i === pages ? 6 : 5} 0 R >>`);
+  return writePdf(objects);
+}
+
+/** `count` filler objects before a one-page PDF with the number: past MAX_PDF_OBJECTS nothing is read. */
+export function manyObjectsPdf(count: number): Uint8Array {
+  const head = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+  ];
+  let out = "%PDF-1.4\n";
+  head.forEach((o, i) => (out += `${i + 1} 0 obj\n${o}\nendobj\n`));
+  const content = text("CPR-nr. " + PDF_NUMBER);
+  out += `4 0 obj\n<< /Length ${content.length} >>\nstream\n${content}\nendstream\nendobj\n5 0 obj\n${FONT}\nendobj\n`;
+  // No xref table: the reader finds objects by scanning, and the file stays one string to build.
+  const filler: string[] = [];
+  for (let i = 0; i < count; i++) filler.push(`${6 + i} 0 obj 0 endobj\n`);
+  out += filler.join("") + `trailer\n<< /Root 1 0 R >>\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, "latin1"));
+}
+
+/**
+ * `pages` pages of `perPage` characters each, cheaply: a Type0 font whose ToUnicode maps one glyph
+ * to 250 characters (a ligature-like mapping the CMap syntax allows), so the text bound is reached
+ * by decoding few codes.
+ */
+export function manyCharsPdf(pages: number, perPage: number): Uint8Array {
+  const forms = 1;
+  const fontObj = 7 + forms; // after the shared objects and the form (see sharedFormsPdf)
+  const glyphs = Math.ceil(perPage / 250);
+  const cmap = `1 begincodespacerange <0000> <FFFF> endcodespacerange\n1 beginbfchar\n<0001> <${"0078".repeat(250)}>\nendbfchar`;
+  return sharedFormsPdf(pages, forms, `BT /G 12 Tf 72 700 Td <${"0001".repeat(glyphs)}> Tj ET`, `/F1 3 0 R /G ${fontObj} 0 R`, [
+    `<< /Type /Font /Subtype /Type0 /BaseFont /Long /Encoding /Identity-H /DescendantFonts [${fontObj + 1} 0 R] /ToUnicode ${fontObj + 2} 0 R >>`,
+    "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Long /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 600 >>",
+    ["", cmap],
+  ]);
+}

@@ -1,6 +1,7 @@
 /**
  * The PDF stream filters older producers still write: RunLengthDecode and LZWDecode (PDF 32000-1
- * §7.4.4–7.4.5), and the predictors (§7.4.4.4) that LZW and Flate streams may carry. pdf.js reads
+ * §7.4.4–7.4.5), the ASCII filters (§7.4.2–7.4.3), and the predictors (§7.4.4.4) that LZW and Flate
+ * streams may carry (Flate itself is in pdf-inflate.ts). pdf.js reads
  * all of them, so the mini reader must too, or it misses numbers pdf.js finds.
  *
  * Both decoders count real output against the same per-stream cap and scan budget as the Flate
@@ -215,4 +216,56 @@ function paeth(a: number, b: number, c: number): number {
   const pb = Math.abs(p - b);
   const pc = Math.abs(p - c);
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+}
+
+/** ASCIIHexDecode (§7.4.2): pairs of hex digits up to `>`, whitespace ignored, an odd last digit padded with 0. */
+export function asciiHex(data: Uint8Array): Uint8Array {
+  const out: number[] = [];
+  let hi = -1;
+  for (let i = 0; i < data.length; i++) {
+    const c = data[i] as number;
+    if (c === 62) break;
+    const v = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
+    if (v < 0) continue;
+    if (hi < 0) hi = v;
+    else {
+      out.push((hi << 4) | v);
+      hi = -1;
+    }
+  }
+  if (hi >= 0) out.push(hi << 4);
+  return new Uint8Array(out);
+}
+
+/** ASCII85Decode (§7.4.3): groups of five base-85 digits, `z` for four zeros, up to `~>`. */
+export function ascii85(data: Uint8Array): Uint8Array {
+  const out: number[] = [];
+  let group: number[] = [];
+  let i = 0;
+  if (data[0] === 60 && data[1] === 126) i = 2; // "<~"
+  for (; i < data.length; i++) {
+    const c = data[i] as number;
+    if (c === 126) break; // "~>"
+    if (c === 122 && group.length === 0) {
+      out.push(0, 0, 0, 0);
+      continue;
+    }
+    if (c < 33 || c > 117) continue;
+    group.push(c - 33);
+    if (group.length === 5) {
+      let v = 0;
+      for (const g of group) v = v * 85 + g;
+      out.push((v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255);
+      group = [];
+    }
+  }
+  if (group.length > 1) {
+    const n = group.length;
+    while (group.length < 5) group.push(84);
+    let v = 0;
+    for (const g of group) v = v * 85 + g;
+    const bytes = [(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255];
+    for (let k = 0; k < n - 1; k++) out.push(bytes[k] as number);
+  }
+  return new Uint8Array(out);
 }

@@ -1,225 +1,17 @@
 /**
- * The PDF object layer of the mini extractor: a tokenizer/parser for PDF values, indirect objects
- * found by scanning for `N G obj` (no trust in the xref table, so damaged xrefs still read),
- * object streams, and stream filters (Flate and the ASCII ones here, LZW, RunLength and predictors
- * in pdf-filters.ts). Bytes are handled as a Latin-1 string: one char per byte.
+ * The PDF object layer of the mini extractor: indirect objects found by scanning for `N G obj` (no
+ * trust in the xref table, so damaged xrefs still read), object streams, and each stream's filter
+ * chain (pdf-inflate.ts, pdf-filters.ts). Syntax is pdf-lexer.ts's. Bytes are handled as a Latin-1
+ * string: one char per byte.
  */
-import { Inflate } from "fflate";
 import type { Budget } from "./budget";
-import { entryCapName, ExtractStop, overflowStop } from "./budget";
-import { concatBytes } from "./concat-bytes";
-import { INFLATE_CHUNK_BYTES, MAX_PDF_OBJECTS } from "./limits";
-import { lzwDecode, runLengthDecode, unpredict } from "./pdf-filters";
+import { ExtractStop } from "./budget";
+import { MAX_PDF_OBJECTS } from "./limits";
+import type { PdfDict, PdfName, PdfValue } from "./pdf-lexer";
+import { isDict, isName, isRef, PdfLexer } from "./pdf-lexer";
+import { ascii85, asciiHex, lzwDecode, runLengthDecode, unpredict } from "./pdf-filters";
+import { inflateZlibCounted } from "./pdf-inflate";
 import { decodeLatin1 } from "./text-decode";
-import { inflateCounted } from "./zip";
-
-export type PdfValue = number | boolean | null | PdfName | PdfString | PdfRef | PdfValue[] | PdfDict;
-export interface PdfName {
-  readonly n: string;
-}
-export interface PdfString {
-  /** Raw bytes as a Latin-1 string. */
-  readonly s: string;
-}
-export interface PdfRef {
-  readonly r: number;
-}
-export interface PdfDict {
-  readonly d: Map<string, PdfValue>;
-}
-
-export const isName = (v: PdfValue | undefined): v is PdfName => typeof v === "object" && v !== null && "n" in v;
-export const isString = (v: PdfValue | undefined): v is PdfString => typeof v === "object" && v !== null && "s" in v;
-export const isRef = (v: PdfValue | undefined): v is PdfRef => typeof v === "object" && v !== null && "r" in v;
-export const isDict = (v: PdfValue | undefined): v is PdfDict => typeof v === "object" && v !== null && "d" in v;
-
-function isWhite(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 0;
-}
-function isDelim(c: number): boolean {
-  return c === 40 || c === 41 || c === 60 || c === 62 || c === 91 || c === 93 || c === 123 || c === 125 || c === 47 || c === 37;
-}
-
-/** A cursor over PDF syntax. Shared by the object parser and the content-stream tokenizer. */
-export class PdfLexer {
-  pos: number;
-  constructor(
-    readonly src: string,
-    start = 0,
-    readonly end = src.length,
-  ) {
-    this.pos = start;
-  }
-
-  skipWhite(): void {
-    const s = this.src;
-    while (this.pos < this.end) {
-      const c = s.charCodeAt(this.pos);
-      if (isWhite(c)) this.pos++;
-      else if (c === 37 /* % comment */) {
-        while (this.pos < this.end && s.charCodeAt(this.pos) !== 10 && s.charCodeAt(this.pos) !== 13) this.pos++;
-      } else break;
-    }
-  }
-
-  /** A bare word (operator, keyword or number text). */
-  word(): string {
-    const s = this.src;
-    const start = this.pos;
-    while (this.pos < this.end) {
-      const c = s.charCodeAt(this.pos);
-      if (isWhite(c) || isDelim(c)) break;
-      this.pos++;
-    }
-    return s.slice(start, this.pos);
-  }
-
-  name(): PdfName {
-    this.pos++; // '/'
-    const raw = this.word();
-    return { n: raw.indexOf("#") >= 0 ? raw.replace(/#([0-9a-fA-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : raw };
-  }
-
-  literalString(): PdfString {
-    const s = this.src;
-    this.pos++; // '('
-    let depth = 1;
-    let out = "";
-    while (this.pos < this.end) {
-      const c = s.charCodeAt(this.pos++);
-      if (c === 92 /* \ */) {
-        const e = s.charAt(this.pos++);
-        switch (e) {
-          case "n": out += "\n"; break;
-          case "r": out += "\r"; break;
-          case "t": out += "\t"; break;
-          case "b": out += "\b"; break;
-          case "f": out += "\f"; break;
-          case "\r":
-            if (s.charAt(this.pos) === "\n") this.pos++;
-            break;
-          case "\n":
-            break;
-          default:
-            if (e >= "0" && e <= "7") {
-              let oct = e;
-              for (let k = 0; k < 2 && s.charAt(this.pos) >= "0" && s.charAt(this.pos) <= "7"; k++) oct += s.charAt(this.pos++);
-              out += String.fromCharCode(parseInt(oct, 8) & 0xff);
-            } else out += e;
-        }
-        continue;
-      }
-      if (c === 40) depth++;
-      else if (c === 41 && --depth === 0) break;
-      out += String.fromCharCode(c);
-    }
-    return { s: out };
-  }
-
-  hexString(): PdfString {
-    const s = this.src;
-    this.pos++; // '<'
-    let hex = "";
-    while (this.pos < this.end) {
-      const ch = s.charAt(this.pos++);
-      if (ch === ">") break;
-      if (/[0-9a-fA-F]/.test(ch)) hex += ch;
-    }
-    if (hex.length % 2 === 1) hex += "0";
-    let out = "";
-    for (let i = 0; i < hex.length; i += 2) out += String.fromCharCode(parseInt(hex.slice(i, i + 2), 16));
-    return { s: out };
-  }
-
-  /** Parse one value; `undefined` at the end or on an operator word (content streams). */
-  value(depth = 0): PdfValue | undefined {
-    this.skipWhite();
-    if (this.pos >= this.end || depth > 64) return undefined;
-    const s = this.src;
-    const c = s.charCodeAt(this.pos);
-    if (c === 47) return this.name();
-    if (c === 40) return this.literalString();
-    if (c === 60) {
-      if (s.charCodeAt(this.pos + 1) === 60) {
-        this.pos += 2;
-        const d = new Map<string, PdfValue>();
-        for (;;) {
-          this.skipWhite();
-          if (this.pos >= this.end) break;
-          if (s.charCodeAt(this.pos) === 62) {
-            this.pos += 2;
-            break;
-          }
-          if (s.charCodeAt(this.pos) !== 47) {
-            // Junk inside a dictionary: skip a token so a damaged file cannot stall us.
-            this.pos++;
-            continue;
-          }
-          const key = this.name().n;
-          const v = this.value(depth + 1);
-          if (v === undefined) break;
-          d.set(key, v);
-        }
-        return { d };
-      }
-      return this.hexString();
-    }
-    if (c === 91) {
-      this.pos++;
-      const arr: PdfValue[] = [];
-      for (;;) {
-        this.skipWhite();
-        if (this.pos >= this.end) break;
-        if (s.charCodeAt(this.pos) === 93) {
-          this.pos++;
-          break;
-        }
-        const before = this.pos;
-        const v = this.value(depth + 1);
-        if (v === undefined) {
-          if (this.pos === before) this.pos++;
-          continue;
-        }
-        arr.push(v);
-      }
-      return arr;
-    }
-    if (c === 93 || c === 62 || c === 41 || c === 123 || c === 125) {
-      this.pos++;
-      return undefined;
-    }
-    const save = this.pos;
-    const w = this.word();
-    if (w === "") {
-      this.pos++;
-      return undefined;
-    }
-    if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(w)) {
-      const num = Number(w);
-      // "N G R" is a reference: look ahead without consuming if it is not.
-      if (/^\d+$/.test(w)) {
-        const after = this.pos;
-        this.skipWhite();
-        const g = this.word();
-        if (/^\d+$/.test(g)) {
-          this.skipWhite();
-          if (s.charAt(this.pos) === "R" && (this.pos + 1 >= this.end || isWhite(s.charCodeAt(this.pos + 1)) || isDelim(s.charCodeAt(this.pos + 1)))) {
-            this.pos++;
-            return { r: num };
-          }
-        }
-        this.pos = after;
-      }
-      return num;
-    }
-    if (w === "true") return true;
-    if (w === "false") return false;
-    if (w === "null") return null;
-    // An operator word: give it back to the caller (content streams).
-    this.pos = save;
-    return undefined;
-  }
-}
 
 interface ObjectSlot {
   /** Offset of the object's body (after "obj"), or -1 for objects inside an object stream. */
@@ -276,7 +68,8 @@ export class PdfDocument {
           let found = -1;
           if (typeof len === "number" && len >= 0 && p + len <= s.length) {
             const tail = s.slice(p + len, p + len + 20);
-            if (/^\s*endstream/.test(tail)) found = p + len;
+            // "endobj" right after the declared length: the "endstream" keyword is missing, the length is right.
+            if (/^\s*end(stream|obj)/.test(tail)) found = p + len;
           }
           if (found < 0) {
             const e = s.indexOf("endstream", p);
@@ -286,8 +79,11 @@ export class PdfDocument {
             if (s.charAt(found - 1) === "\r") found--;
           }
           streamEnd = found;
-          const after = s.indexOf("endstream", found);
-          end = after < 0 ? s.length : after + 9;
+          // The object ends after "endstream", or after "endobj" when the keyword is missing: a
+          // search for the next "endstream" would swallow the objects that follow.
+          const noKeyword = /^\s*endobj/.test(s.slice(found, found + 20));
+          const after = s.indexOf(noKeyword ? "endobj" : "endstream", found);
+          end = after < 0 ? s.length : after + (noKeyword ? 6 : 9);
           re.lastIndex = end;
         }
       }
@@ -451,92 +247,4 @@ export class PdfDocument {
     }
     return false;
   }
-}
-
-/** FlateDecode streams carry a zlib header; some producers write raw deflate. Both are accepted. */
-function inflateZlibCounted(data: Uint8Array, budget: Budget): Uint8Array {
-  const cmf = data[0] ?? 0;
-  const flg = data[1] ?? 0;
-  const zlib = (cmf & 0x0f) === 8 && ((cmf << 8) | flg) % 31 === 0;
-  const body = zlib ? data.subarray(2) : data;
-  try {
-    return inflateCounted(body, -1, budget);
-  } catch (e) {
-    // A stream cut short (no final block, missing checksum) still has readable text: pdf.js reads
-    // such files, so we keep what inflated instead of dropping the page.
-    if (e instanceof ExtractStop && e.why === "corrupt") return inflatePartial(body, budget);
-    throw e;
-  }
-}
-
-/** Inflate as far as the data allows, counting output; a broken tail just ends the stream. */
-function inflatePartial(data: Uint8Array, budget: Budget): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  let consumed = 0;
-  const inflater = new Inflate((chunk) => {
-    total += chunk.length;
-    if (total > budget.limits.maxEntryInflatedBytes) throw overflowStop(total, consumed, entryCapName(budget.limits));
-    budget.addInflated(chunk.length);
-    chunks.push(chunk);
-  });
-  try {
-    for (let off = 0; off < data.length; off += INFLATE_CHUNK_BYTES) {
-      consumed = Math.min(data.length, off + INFLATE_CHUNK_BYTES);
-      inflater.push(data.subarray(off, consumed), false);
-    }
-  } catch (e) {
-    if (e instanceof ExtractStop) throw e;
-  }
-  return concatBytes(chunks, total);
-}
-
-function asciiHex(data: Uint8Array): Uint8Array {
-  const out: number[] = [];
-  let hi = -1;
-  for (let i = 0; i < data.length; i++) {
-    const c = data[i] as number;
-    if (c === 62) break;
-    const v = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
-    if (v < 0) continue;
-    if (hi < 0) hi = v;
-    else {
-      out.push((hi << 4) | v);
-      hi = -1;
-    }
-  }
-  if (hi >= 0) out.push(hi << 4);
-  return new Uint8Array(out);
-}
-
-function ascii85(data: Uint8Array): Uint8Array {
-  const out: number[] = [];
-  let group: number[] = [];
-  let i = 0;
-  if (data[0] === 60 && data[1] === 126) i = 2; // "<~"
-  for (; i < data.length; i++) {
-    const c = data[i] as number;
-    if (c === 126) break; // "~>"
-    if (c === 122 && group.length === 0) {
-      out.push(0, 0, 0, 0);
-      continue;
-    }
-    if (c < 33 || c > 117) continue;
-    group.push(c - 33);
-    if (group.length === 5) {
-      let v = 0;
-      for (const g of group) v = v * 85 + g;
-      out.push((v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255);
-      group = [];
-    }
-  }
-  if (group.length > 1) {
-    const n = group.length;
-    while (group.length < 5) group.push(84);
-    let v = 0;
-    for (const g of group) v = v * 85 + g;
-    const bytes = [(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255];
-    for (let k = 0; k < n - 1; k++) out.push(bytes[k] as number);
-  }
-  return new Uint8Array(out);
 }

@@ -12,12 +12,14 @@ import { join } from "node:path";
 import { zlibSync } from "fflate";
 import { flatText, maskedNumbers } from "../../../test/helpers/cpr-like-numbers";
 import type { Refilter } from "../../../test/helpers/pdf-refilter";
+import { manyCharsPdf, writePdf } from "../../../test/helpers/hostile-pdf";
 import { lzwEncode, onePagePdf, pngPredict, refilterPdf, runLengthEncode } from "../../../test/helpers/pdf-refilter";
 import { Budget } from "./budget";
 import { extractAttachments } from "./extract";
 import { effectiveLimits } from "./limits";
 import type { PdfReadResult } from "./pdf";
-import { pageSegment, parseToUnicode, readPdfMini } from "./pdf";
+import { pageSegment, readPdfMini } from "./pdf";
+import { parseToUnicode } from "./pdf-fonts";
 
 const ROOT = join(__dirname, "..", "..", "..");
 const DIR = join(ROOT, "test", "fixtures", "attachments");
@@ -206,5 +208,90 @@ describe("parseToUnicode", () => {
       1 beginbfrange <10> <12> <0041> endbfrange 1 beginbfrange <20> <21> [<0078> <0079>] endbfrange endcmap`;
     const m = parseToUnicode(cmap);
     expect([m.get(1), m.get(2), m.get(0x10), m.get(0x12), m.get(0x20), m.get(0x21)]).toEqual(["1", "æ", "A", "C", "x", "y"]);
+  });
+});
+
+describe("the reader counts the characters it reads (MAX_TEXT_CHARS bounds its memory, not only what is emitted)", () => {
+  it("stops at the scan's text bound, keeps the pages read before it, and names the bound", () => {
+    const small = new Budget({ ...effectiveLimits(undefined), maxTextChars: 2_600 }, Date.now() + 60_000, () => Date.now());
+    // Five pages of 1,000 characters, then the page with the number: the bound falls on page 3.
+    const r = readPdfMini(manyCharsPdf(5, 1000), small);
+    expect(r).toEqual(expect.objectContaining({ status: "too-large", limit: "MAX_TEXT_CHARS" }));
+    expect(r.pages.map((p) => p.page)).toEqual([1, 2, 3]);
+    expect(readPdfMini(manyCharsPdf(5, 1000), budget()).status).toBe("ok");
+  });
+});
+
+describe("damaged page content references (fuzzer finds, where pdf.js read the number and we said clean)", () => {
+  const page = (contents: string): Uint8Array =>
+    writePdf([
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R 6 0 R] /Count 2 >>",
+      `<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents ${contents} >>`,
+      ["", "BT /F1 12 Tf 72 700 Td (CPR-nr. 150375-6125) Tj ET"],
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+      "<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 7 0 R >>",
+      ["", "BT /F1 12 Tf 72 700 Td (Side 2) Tj ET"],
+    ]);
+  const text = (r: PdfReadResult): string => r.pages.map((p) => p.lines.join("\n")).join("\n");
+
+  it("a reference whose generation is written as a whole number in another form (`4 -0.0 R`) is read, as pdf.js does", () => {
+    const r = readPdfMini(page("4 -0.0 R"), budget());
+    expect(text(r)).toContain("150375-6125");
+  });
+
+  it.each([
+    ["a reference to a missing object", "99 0 R"],
+    ["a reference to an object that is not a stream", "5 0 R"],
+    ["a bare number", "4"],
+  ])("%s: the page is reported as read in part (incomplete), never clean", (_name, contents) => {
+    const r = readPdfMini(page(contents), budget());
+    expect(r.status).toBe("ok");
+    expect(r.incomplete).toBe(true);
+  });
+
+  it.each([
+    ["a key whose value is junk (`/Parent NaN 0 R`) before /Contents", "/Parent NaN 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R"],
+    ["a stray word after a key (`/X16 X16 X16`)", "/Resources << /Font << /F1 5 0 R >> /XObject << /X16 X16 X16 >> >> /Contents 4 0 R"],
+  ])("%s: the rest of the dictionary is still read, as pdf.js does", (_name, dict) => {
+    const bytes = writePdf([
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      `<< /Type /Page ${dict} >>`,
+      ["", "BT /F1 12 Tf 72 700 Td (CPR-nr. 150375-6125) Tj ET"],
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]);
+    expect(text(readPdfMini(bytes, budget()))).toContain("150375-6125");
+  });
+
+  it("a stream whose `endstream` keyword is missing ends at its /Length when `endobj` follows: the objects after it are still read", () => {
+    const bytes = writePdf([
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >>",
+      "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
+      // Compressed: before, the stream ran on to the next "endstream", and the text it swallowed was lost in the inflater's tail.
+      ["/Filter /FlateDecode", Buffer.from(zlibSync(Buffer.from("BT 72 700 Td (Side 1) Tj ET", "latin1"))).toString("latin1")],
+      "<< /Type /Page /Parent 2 0 R /Contents 6 0 R >>",
+      ["", "BT 72 700 Td (CPR-nr. 150375-6125) Tj ET"],
+    ]);
+    const latin = Buffer.from(bytes).toString("latin1");
+    const cut = latin.indexOf("endstream");
+    const damaged = new Uint8Array(Buffer.from(latin.slice(0, cut) + latin.slice(cut + "endstream".length), "latin1"));
+    expect(text(readPdfMini(damaged, budget()))).toContain("150375-6125");
+  });
+
+  it("a page-tree leaf that is not a /Page (an object replaced by another) makes the file incomplete", () => {
+    const bytes = writePdf(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /ObjStm /N 1000000 /First 0 >>"]);
+    expect(readPdfMini(bytes, budget()).incomplete).toBe(true);
+  });
+
+  it("a page-tree kid that points at no object (`0 0 R`) makes the file incomplete", () => {
+    const bytes = writePdf(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R 0 0 R] /Count 2 >>", "<< /Type /Page /Parent 2 0 R >>"]);
+    expect(readPdfMini(bytes, budget()).incomplete).toBe(true);
+  });
+
+  it("a page without /Contents is blank, not incomplete", () => {
+    const bytes = writePdf(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R >>"]);
+    expect(readPdfMini(bytes, budget()).incomplete).toBe(false);
   });
 });

@@ -72,6 +72,7 @@ describe("linesFromItems", () => {
     ["same baseline joins", [{ str: "150375", transform: [1, 0, 0, 1, 0, 700] }, { str: "-6125", transform: [1, 0, 0, 1, 40, 700.5] }], ["150375-6125"]],
     ["a new baseline breaks", [{ str: "a", transform: [1, 0, 0, 1, 0, 700] }, { str: "b", transform: [1, 0, 0, 1, 0, 686] }], ["a", "b"]],
     ["no items, no lines", [], []],
+    ["NULs between characters are dropped (UTF-16 ToUnicode)", [{ str: "\u00001\u00005\u00000\u00003\u00007\u00005\u0000-\u00006\u00001\u00002\u00005", hasEOL: true }], ["150375-6125"]],
   ])("%s", (_name, items, lines) => {
     expect(linesFromItems(items)).toEqual(lines);
   });

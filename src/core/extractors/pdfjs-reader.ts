@@ -6,6 +6,7 @@
  */
 import type { PdfPageText, PdfReadControl, PdfReadResult, PdfTextReader } from "./extract";
 import { MAX_PDF_PAGES } from "./limits";
+import { pdfText } from "./pdf-text-state";
 
 interface TextItem {
   str?: string;
@@ -28,7 +29,7 @@ export interface PdfjsModule {
 /** Loads pdf.js; rejects when it cannot be loaded (missing package, a host without `import()`). */
 export type PdfjsLoader = () => Promise<PdfjsModule>;
 
-/** Page text items → lines: a line ends at `hasEOL` or when the baseline moves. */
+/** Page text items → lines: a line ends at `hasEOL` or when the baseline moves. NULs are dropped (`pdfText`). */
 export function linesFromItems(items: readonly TextItem[]): string[] {
   const lines: string[] = [];
   let line = "";
@@ -39,7 +40,7 @@ export function linesFromItems(items: readonly TextItem[]): string[] {
       lines.push(line);
       line = "";
     }
-    line += item.str ?? "";
+    line += pdfText(item.str ?? "");
     if (y !== undefined) lastY = y;
     if (item.hasEOL) {
       lines.push(line);
@@ -74,7 +75,9 @@ export function createPdfjsReader(load: PdfjsLoader): PdfTextReader {
           if (control.expired()) return { status: "timeout", pages, pageCount };
           const page = await doc.getPage(p);
           const content = await page.getTextContent();
-          pages.push({ page: p, lines: linesFromItems(content.items) });
+          const text: PdfPageText = { page: p, lines: linesFromItems(content.items) };
+          pages.push(text);
+          if (control.onPage) control.onPage(text, pageCount);
           page.cleanup();
         }
         // Pages past the limit were not read: the file is reported as read in part, naming the limit.
