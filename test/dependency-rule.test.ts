@@ -1,4 +1,4 @@
-// The dependency rule is only as good as its enforcement: plant each known way around it in a
+// The dependency rule (and the size of core's units) is only as good as its enforcement: plant each known way around it in a
 // throw-away folder inside core/, i18n/ and cli/, run the real lint over them, and expect every one
 // to fail with the rule's own message. A rule loosened in eslint.config.mjs makes this test fail.
 import { spawnSync } from "node:child_process";
@@ -31,6 +31,9 @@ const PLANTS: readonly Plant[] = [
   { dir: "src/i18n", name: "deep-core.ts", code: 'import { x } from "../core/detectors/cpr";\nexport const m = x;\n', expect: /import from core\/index.ts/ },
   { dir: "src/cli", name: "addin.ts", code: 'import { x } from "../addin/office/capabilities";\nexport const m = x;\n', expect: /the CLI never imports the add-in/ },
   { dir: "src/cli", name: "deep-core.ts", code: 'import { x } from "../core/detectors/cpr";\nexport const m = x;\n', expect: /import from core\/index.ts only/ },
+  // Small units: a core file over 300 lines, a core function over 80 lines of code.
+  { dir: "src/core", name: "long-file.ts", code: Array.from({ length: 301 }, (_, i) => `export const v${i} = ${i};`).join("\n") + "\n", expect: /too many lines \(301\)/ },
+  { dir: "src/core", name: "long-function.ts", code: `export function f(): number {\n  let n = 0;\n${"  n += 1;\n".repeat(78)}  return n;\n}\n`, expect: /Function 'f' has too many lines/ },
 ];
 
 interface LintMessage {
