@@ -6,7 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DEFAULT_POLICY, LIMIT_RANGES, POLICY_KEYS } from "../src/core";
+import { DEFAULT_POLICY } from "../src/core";
+import { LIMIT_RANGES, POLICY_KEYS } from "../src/core/policy/parse-policy";
 import { HARD_CAP_MS } from "../src/core/extractors/limits";
 
 const DOCS = [

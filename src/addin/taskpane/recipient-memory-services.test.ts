@@ -1,4 +1,11 @@
-import { emptyMemory, MEMORY_SETTING, rememberDomains, withDefaults } from "../../core";
+import { emptyMemory, MEMORY_SETTING, parsePolicy, rememberDomains, type Policy } from "../../core";
+
+/** A policy as the add-in gets it: parsed from the admin's keys, the rest the built-in defaults. */
+function withDefaults(keys: Record<string, unknown>): Policy {
+  const result = parsePolicy(keys);
+  if (!result.ok) throw new Error(result.issues.map((i) => i.path).join(", "));
+  return result.policy;
+}
 import { roamingMemoryStore } from "../office/roaming-memory";
 import { createFakeOffice } from "../../simulator/fake-office";
 import { recipientMemoryServices } from "./recipient-memory-services";
