@@ -234,3 +234,180 @@ describe("onMessageSend: completion options by client", () => {
     expect(minimalCompletion({ allowEvent: false, errorMessage: "x", commandId: "c", cancelLabel: "l" })).toEqual({ allowEvent: false, errorMessage: "x" });
   });
 });
+
+describe("onMessageSend: language, alert wording and the next step", () => {
+  const block = draft({ bodyHtml: `<p>${HIGH_CPR}</p>` });
+
+  it.each([
+    ["auto", "da-DK", "Postvagt har stoppet mailen."],
+    ["auto", "EN-gb", "Postvagt stopped this mail."],
+    ["auto", "fr-FR", "Postvagt har stoppet mailen."],
+    ["en", "da-DK", "Postvagt stopped this mail."],
+    ["da", "en-US", "Postvagt har stoppet mailen."],
+  ])("policy.language %s with Outlook in %s", async (language, displayLanguage, expected) => {
+    const { completion } = await run(block, { policy: policy({ language }), fake: { displayLanguage } });
+    expect(completion?.errorMessage).toContain(expected);
+  });
+
+  it("names the task pane button where there is one, the ribbon where there is not", async () => {
+    const modern = await run(block, { policy: policy() });
+    expect(modern.completion?.errorMessage).toContain("Ret mailen");
+    expect(modern.completion?.errorMessage).not.toContain("båndet");
+    const old = await run(block, { policy: policy(), fake: { maxMailboxSet: "1.12" } });
+    expect(old.completion?.errorMessage).toContain("båndet");
+  });
+
+  it("says what to do next: nothing for a block, 'send anyway', 'send again', or 'try again' for a failed check", async () => {
+    const blocked = (await run(block, { policy: policy() })).completion?.errorMessage ?? "";
+    expect(blocked).not.toMatch(/alligevel|Send igen|Prøv igen/);
+    const warned = await run(draft({ bodyHtml: `<p>dato ${MEDIUM_CPR}</p>` }), { policy: policy() });
+    expect(warned.completion).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser" });
+    expect(warned.completion?.errorMessage).toContain("kan du sende den alligevel");
+    const again = await run(draft({ bodyHtml: `<p>dato ${MEDIUM_CPR}</p>` }), { policy: policy(), fake: { maxMailboxSet: "1.12" } });
+    expect(again.completion?.errorMessage).toContain("tryk Send igen");
+    const failed = await run(draft(), { policy: policy({ onError: "block" }), fake: { faults: { "body.getAsync": "fail" } } });
+    expect(failed.completion?.errorMessage).toContain("Prøv igen om lidt");
+  });
+
+  it("the alert counts the findings it could not list, those past the per-part cap included", async () => {
+    const numbers: string[] = [];
+    for (let i = 0; i < MAX_FINDINGS_PER_PART + 7; i++) numbers.push(`CPR-nr.: ${String(1 + (i % 28)).padStart(2, "0")}0${1 + (i % 9)}75-${6000 + i}`);
+    const { completion } = await run(draft({ bodyHtml: `<p>${numbers.join("<br>")}</p>` }), { policy: policy() });
+    expect(completion?.errorMessage).toContain(`og ${MAX_FINDINGS_PER_PART + 7 - 5} mere`);
+  });
+
+  it("says in its log line when the built-in policy was used", async () => {
+    const { h } = await run(draft(), { policy: { kind: "status", status: 404 } });
+    expect(h.logs).toContain("send: allow in 0 ms (0 findings; built-in default policy)");
+  });
+});
+
+describe("onMessageSend: a scan stopped by its own deadline", () => {
+  const attachment = { kind: "file" as const, name: "bilag.txt", bytes: utf8("intet her") };
+
+  /** The clock stands still until the mail is read, then jumps `jump` ms past the start. */
+  async function jumpAfterRead(message: Message, body: Record<string, unknown>, jump: number, fake: Parameters<typeof harness>[1]["fake"] = {}) {
+    const h = harness(message, { policy: policy({ unreadableAttachment: "allow", limits: { sendBudgetMs: 2000 }, ...body }), fake });
+    const t = manualTimers();
+    let now = 1_000;
+    const base = h.sendDeps({ setTimer: t.setTimer, clearTimer: t.clearTimer, clock: () => now });
+    const host = base.host!;
+    const readThenLate: typeof host.readMessage = (options) =>
+      host.readMessage(options).then((r) => {
+        now += jump;
+        return r;
+      });
+    const event = h.fake.createEvent();
+    const outcome = await onMessageSend(event, { ...base, host: { ...host, capabilities: host.capabilities, readMessage: readThenLate } });
+    return { outcome, event, shared: parseSharedState(h.fake.sessionData.get(SESSION_KEY)) };
+  }
+
+  it("the scan's deadline is the budget minus the finish margin", async () => {
+    // 2000 ms budget, 300 ms margin: 1800 ms in is past the scan's deadline (1700), not the budget's.
+    const late = await jumpAfterRead(draft({ attachments: [attachment] }), { onTimeout: "allow" }, 1800);
+    expect(late.outcome.path).toBe("timeout");
+    expect(late.event.completions[0]).toEqual({ allowEvent: true });
+    expect(late.shared.send).toMatchObject({ incomplete: "timeout", verdict: "allow" });
+    const inTime = await jumpAfterRead(draft({ attachments: [attachment] }), { onTimeout: "allow" }, 1600);
+    expect(inTime.outcome.path).toBe("allow");
+  });
+
+  it("a CPR number found before the stop still blocks under onTimeout allow", async () => {
+    const { outcome } = await jumpAfterRead(draft({ bodyHtml: `<p>${HIGH_CPR}</p>`, attachments: [attachment] }), { onTimeout: "allow" }, 1800);
+    expect(outcome.path).toBe("block");
+  });
+
+  it("a warning found before the stop does not lower onTimeout block", async () => {
+    const { outcome, event } = await jumpAfterRead(draft({ bodyHtml: `<p>dato ${MEDIUM_CPR}</p>`, attachments: [attachment] }), { onTimeout: "block" }, 1800);
+    expect(outcome.path).toBe("timeout");
+    expect(event.completions[0]?.allowEvent).toBe(false);
+  });
+
+  it("onTimeout warn on 1.12 is a 'timeout' path with 'send again'; on 1.14 with Send Anyway", async () => {
+    const old = await jumpAfterRead(draft({ attachments: [attachment] }), { onTimeout: "warn" }, 1800, { maxMailboxSet: "1.12" });
+    expect(old.outcome.path).toBe("timeout");
+    expect(old.event.completions[0]?.errorMessage).toContain("tryk Send igen");
+    const modern = await jumpAfterRead(draft({ attachments: [attachment] }), { onTimeout: "warn" }, 1800);
+    expect(modern.outcome.path).toBe("timeout");
+    expect(modern.event.completions[0]).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser" });
+  });
+});
+
+describe("onMessageSend: exactly once, whatever happens", () => {
+  it("a deadline timer that fires after the answer does not complete again", async () => {
+    const { t, event } = await run(draft({ bodyHtml: `<p>${HIGH_CPR}</p>` }), { policy: policy() });
+    t.timers[1]!.fn();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(event.completions).toHaveLength(1);
+  });
+
+  it("a missing mailbox item is an error, completed once by onError", async () => {
+    const h = harness(draft(), { policy: policy({ onError: "block" }) });
+    const t = manualTimers();
+    const event = h.fake.createEvent();
+    const outcome = await onMessageSend(event, { ...h.sendDeps({ setTimer: t.setTimer, clearTimer: t.clearTimer, clock: () => 7 }), host: undefined });
+    expect(outcome.path).toBe("error");
+    expect(event.completions).toEqual([expect.objectContaining({ allowEvent: false })]);
+    expect(h.logs).toContain("send: error (Error)");
+  });
+
+  it("without timers (a runtime that has none) the answer still comes", async () => {
+    const h = harness(draft({ bodyHtml: `<p>${HIGH_CPR}</p>` }), { policy: policy() });
+    const event = h.fake.createEvent();
+    const outcome = await onMessageSend(event, h.sendDeps({ setTimer: undefined, clearTimer: undefined, clock: () => 7 }));
+    expect(outcome.path).toBe("block");
+    expect(event.completions).toHaveLength(1);
+  });
+
+  it("event.completed throwing is retried once with minimal options; a second throw is logged, not retried", async () => {
+    const h = harness(draft({ bodyHtml: `<p>${HIGH_CPR}</p>` }), { policy: policy() });
+    const calls: unknown[] = [];
+    const t = manualTimers();
+    const deps = h.sendDeps({ setTimer: t.setTimer, clearTimer: t.clearTimer, clock: () => 7 });
+    await onMessageSend({ completed: (o?: unknown) => { calls.push(o); if (calls.length === 1) throw new Error("refused"); } }, deps);
+    expect(calls).toHaveLength(2);
+    expect(Object.keys(calls[1] as object).sort()).toEqual(["allowEvent", "errorMessage"]);
+    expect(h.logs).toContain("send: event.completed threw; retrying with minimal options");
+    let n = 0;
+    await onMessageSend({ completed: () => { n++; throw new Error("refused"); } }, deps);
+    expect(n).toBe(2);
+    expect(h.logs).toContain("send: event.completed threw again");
+  });
+
+  it("a warning remembered on 1.12 lets the second Send go with allowEvent only", async () => {
+    const h = harness(draft({ bodyHtml: `<p>dato ${MEDIUM_CPR}</p>` }), { policy: policy(), fake: { maxMailboxSet: "1.12" } });
+    const t = manualTimers();
+    const deps = h.sendDeps({ setTimer: t.setTimer, clearTimer: t.clearTimer, clock: () => 7 });
+    await onMessageSend(h.fake.createEvent(), deps);
+    const second = h.fake.createEvent();
+    expect((await onMessageSend(second, deps)).path).toBe("warn-repeat-allowed");
+    expect(second.completions).toEqual([{ allowEvent: true }]);
+  });
+});
+
+describe("onMessageSend: what the scan is given", () => {
+  it("the injected 'today' reaches the CPR rule", async () => {
+    // Born 2040 (7th digit 5, YY 40): a number only with the clock in 2041, held by nobody today.
+    const mail = draft({ bodyHtml: "<p>CPR-nr.: 010640-5003</p>" });
+    const h = harness(mail, { policy: policy() });
+    const t = manualTimers();
+    const in2041 = await onMessageSend(h.fake.createEvent(), h.sendDeps({ setTimer: t.setTimer, clearTimer: t.clearTimer, clock: () => 7, now: new Date(2041, 5, 1) }));
+    expect(in2041.path).toBe("block");
+    expect((await run(mail, { policy: policy() })).outcome.path).toBe("allow");
+  });
+
+  it("confirmed recipients count only when the policy allows confirmations", async () => {
+    const partner = (confirmLookalikes: boolean) =>
+      policy({ trustedDomains: ["aarhus.dk"], lookalike: { own: "block", trusted: "block", known: "block" }, confirmLookalikes });
+    const send = async (confirmLookalikes: boolean, confirmed: readonly string[] | "fails") => {
+      const h = harness(draft({ recipients: [{ address: "sag@aarhuss.dk", field: "to" }] }), { policy: partner(confirmLookalikes) });
+      const t = manualTimers();
+      const confirmedRecipients = () => (confirmed === "fails" ? Promise.reject(new Error("storage")) : Promise.resolve(confirmed));
+      return (await onMessageSend(h.fake.createEvent(), h.sendDeps({ setTimer: t.setTimer, clearTimer: t.clearTimer, clock: () => 7, confirmedRecipients }))).path;
+    };
+    await expect(send(true, ["sag@aarhuss.dk"])).resolves.toBe("allow");
+    await expect(send(false, ["sag@aarhuss.dk"])).resolves.toBe("block");
+    await expect(send(true, [])).resolves.toBe("block");
+    await expect(send(true, "fails")).resolves.toBe("block");
+  });
+});
