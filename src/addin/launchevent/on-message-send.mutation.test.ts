@@ -7,7 +7,7 @@
 import { FINISH_MARGIN_MS, HARD_CAP_MS, MAX_FINDINGS_PER_PART, MAX_LOAD_ALLOWANCE_MS, minimalCompletion, onMessageSend } from "./on-message-send";
 import { TASKPANE_COMMAND_ID } from "../office/manifest-ids";
 import { parseContextData, parseSharedState, SESSION_KEY } from "../office/shared-state";
-import type { Message } from "../../core/index";
+import { AUDIT_HEADER_NAME, parseMarker, type Message } from "../../core/index";
 import { draft, harness, utf8, type PolicyResponse } from "../../../test/helpers/send-harness";
 
 const HIGH_CPR = "CPR-nr.: 150375-6125"; // synthetic: born 1875 (docs/design/cpr-number.md §7)
@@ -52,6 +52,12 @@ async function run(message: Message, options: Parameters<typeof harness>[1] & { 
   const outcome = await onMessageSend(event, deps);
   const shared = parseSharedState(h.fake.sessionData.get(SESSION_KEY));
   return { h, t, event, outcome, completion: event.completions[0], shared };
+}
+
+/** The audit marker the handler set, or undefined. */
+function markerOf(value: string | undefined) {
+  const parsed = parseMarker(value);
+  return parsed.ok ? parsed.marker : undefined;
 }
 
 /** Resolves once `check` holds, polling the event loop (the fake Office answers asynchronously). */
@@ -216,10 +222,20 @@ describe("onMessageSend: completion options by client", () => {
     expect((await onMessageSend(second, deps)).path).toBe("warn-repeat-allowed");
   });
 
-  it("onError allow lets the mail go with no other option", async () => {
-    const { completion, outcome } = await run(draft(), { policy: policy({ onError: "allow" }), fake: { faults: { "body.getAsync": "fail" } } });
+  it("onError allow lets the mail go with no other option, its audit marker saying the check failed", async () => {
+    const { completion, outcome, h } = await run(draft(), { policy: policy({ onError: "allow" }), fake: { faults: { "body.getAsync": "fail" } } });
     expect(outcome.path).toBe("error");
     expect(completion).toEqual({ allowEvent: true });
+    expect(markerOf(h.fake.draft.headers[AUDIT_HEADER_NAME])).toMatchObject({ verdict: "allow", incomplete: "error" });
+  });
+
+  it("a mail on the secure route is let go with the route in its audit marker", async () => {
+    const tagged = policy({ secureRoute: { kind: "subject-tag", tag: "[sikker]" } });
+    const { outcome, h } = await run(draft({ subject: "[sikker] Sag 2026-117", bodyHtml: `<p>${HIGH_CPR}</p>` }), { policy: tagged });
+    expect(outcome.path).toBe("allow");
+    const marker = markerOf(h.fake.draft.headers[AUDIT_HEADER_NAME]);
+    expect(marker).toMatchObject({ verdict: "route", route: "subject-tag", cpr: 1 });
+    expect(marker?.incomplete).toBeUndefined();
   });
 
   it("onError block on 1.14+ stops with the task pane button and no Send Anyway", async () => {
@@ -299,7 +315,7 @@ describe("onMessageSend: a scan stopped by its own deadline", () => {
       });
     const event = h.fake.createEvent();
     const outcome = await onMessageSend(event, { ...base, host: { ...host, capabilities: host.capabilities, readMessage: readThenLate } });
-    return { outcome, event, shared: parseSharedState(h.fake.sessionData.get(SESSION_KEY)) };
+    return { outcome, event, shared: parseSharedState(h.fake.sessionData.get(SESSION_KEY)), marker: markerOf(h.fake.draft.headers[AUDIT_HEADER_NAME]) };
   }
 
   it("the scan's deadline is the budget minus the finish margin", async () => {
@@ -308,8 +324,11 @@ describe("onMessageSend: a scan stopped by its own deadline", () => {
     expect(late.outcome.path).toBe("timeout");
     expect(late.event.completions[0]).toEqual({ allowEvent: true });
     expect(late.shared.send).toMatchObject({ incomplete: "timeout", verdict: "allow" });
+    // The audit marker of a mail let go unchecked says so.
+    expect(late.marker).toMatchObject({ verdict: "allow", incomplete: "timeout" });
     const inTime = await jumpAfterRead(draft({ attachments: [attachment] }), { onTimeout: "allow" }, 1600);
     expect(inTime.outcome.path).toBe("allow");
+    expect(inTime.marker?.incomplete).toBeUndefined();
   });
 
   it("a CPR number found before the stop still blocks under onTimeout allow", async () => {
