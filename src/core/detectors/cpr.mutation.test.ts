@@ -60,6 +60,9 @@ describe("real dates only", () => {
     ["290200", 3, false], // 1900: a century, not a leap year
     ["290200", 4, true], // 2000: divisible by 400, a leap year
     ["280297", 6, true],
+    ["310196", 6, true], // a leap year's other months keep their 31 and 30 days
+    ["300496", 6, true],
+    ["310496", 6, false],
     ["300475", 6, true],
     ["310475", 6, false],
     ["311275", 6, true],
