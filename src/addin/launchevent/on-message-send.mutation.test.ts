@@ -302,7 +302,7 @@ describe("onMessageSend: a scan stopped by its own deadline", () => {
   const attachment = { kind: "file" as const, name: "bilag.txt", bytes: utf8("intet her") };
 
   /** The clock stands still until the mail is read, then jumps `jump` ms past the start. */
-  async function jumpAfterRead(message: Message, body: Record<string, unknown>, jump: number, fake: Parameters<typeof harness>[1]["fake"] = {}) {
+  async function jumpAfterRead(message: Message, body: Record<string, unknown>, jump: number, fake: NonNullable<Parameters<typeof harness>[1]>["fake"] = {}) {
     const h = harness(message, { policy: policy({ unreadableAttachment: "allow", limits: { sendBudgetMs: 2000 }, ...body }), fake });
     const t = manualTimers();
     let now = 1_000;
