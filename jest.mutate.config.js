@@ -1,15 +1,18 @@
-// The tests that guard the rules mutation testing exercises (npm run mutate): one plain-Node project,
-// because the mutation runner instruments a single jest project. The send handler's test file names its
-// own environment, which the runner cannot instrument per test, so it has a config of its own
-// (jest.mutate-handler.config.js, run without per-test coverage).
+// The plain-Node jest project that mutation testing (npm run mutate, docs/mutation.md) instruments.
+// Each target has its own config (jest.mutate-<target>.config.js) listing only the test files that
+// can reach its code: the runner's first pass runs every listed test once, so a short list keeps a
+// run short on a shared machine. Per-test coverage then runs, for each mutant, only the tests that
+// reached it. This file alone (every core test) is the slow, widest net: use it to check that a
+// survivor is not killed by some test the short list left out.
 const { projects } = require("./jest.config");
 
 const core = projects.find((p) => p.displayName === "core");
-module.exports = {
-  ...core,
-  displayName: "mutate",
-  rootDir: __dirname,
-  // Every core test: a rule is often defended by a test of the reader or scan that uses it (the
-  // inflation cap by the zip-bomb tests), and per-test coverage runs only those that reach a mutant.
-  testMatch: ["<rootDir>/src/core/**/*.test.ts"],
-};
+
+/** The core project's settings with only `testMatch` (paths relative to the repo root). */
+function forTests(name, files) {
+  return { ...core, displayName: `mutate-${name}`, rootDir: __dirname, testMatch: files.map((f) => `<rootDir>/${f}`) };
+}
+
+module.exports = forTests("core", ["src/core/**/*.test.ts"]);
+// Not enumerable, so jest does not see it as an (unknown) option.
+Object.defineProperty(module.exports, "forTests", { value: forTests });
