@@ -4,10 +4,10 @@
  * once per mutant. Everything goes through onMessageSend and the fake Office, as in Outlook.
  * No docblock environment: the mutation runner can only instrument the configured one (node).
  */
-import { FINISH_MARGIN_MS, HARD_CAP_MS, MAX_FINDINGS_PER_PART, MAX_LOAD_ALLOWANCE_MS, minimalCompletion, onMessageSend } from "./on-message-send";
+import { MAX_FINDINGS_PER_PART, minimalCompletion, onMessageSend } from "./on-message-send";
 import { TASKPANE_COMMAND_ID } from "../office/manifest-ids";
 import { parseContextData, parseSharedState, SESSION_KEY } from "../office/shared-state";
-import { AUDIT_HEADER_NAME, parseMarker, type Message } from "../../core/index";
+import { AUDIT_HEADER_NAME, FINISH_MARGIN_MS, HARD_CAP_MS, MAX_LOAD_ALLOWANCE_MS, parseMarker, type Message } from "../../core/index";
 import { draft, harness, utf8, type PolicyResponse } from "../../../test/helpers/send-harness";
 
 const HIGH_CPR = "CPR-nr.: 150375-6125"; // synthetic: born 1875 (docs/design/cpr-number.md §7)
