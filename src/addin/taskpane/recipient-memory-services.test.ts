@@ -1,14 +1,12 @@
-import { emptyMemory, MEMORY_SETTING, parsePolicy, rememberDomains, type Policy } from "../../core";
-
-/** A policy as the add-in gets it: parsed from the admin's keys, the rest the built-in defaults. */
-function withDefaults(keys: Record<string, unknown>): Policy {
-  const result = parsePolicy(keys);
-  if (!result.ok) throw new Error(result.issues.map((i) => i.path).join(", "));
-  return result.policy;
-}
+import { DEFAULT_POLICY, emptyMemory, MEMORY_SETTING, rememberDomains, type Policy } from "../../core";
 import { roamingMemoryStore } from "../office/roaming-memory";
 import { createFakeOffice } from "../../simulator/fake-office";
 import { recipientMemoryServices } from "./recipient-memory-services";
+
+/** The built-in policy with a few top-level keys of the admin's. */
+function withDefaults(keys: Partial<Policy>): Policy {
+  return { ...DEFAULT_POLICY, ...keys };
+}
 
 const message = { subject: "", recipients: [{ address: "a@known.dk", field: "to" as const }, { address: "b@new.dk", field: "to" as const }, { address: "c@randers.dk", field: "to" as const }], attachments: [] };
 
