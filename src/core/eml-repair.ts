@@ -101,6 +101,12 @@ function isField(b: Uint8Array, start: number, end: number): boolean {
 
 const CONTENT_TYPE = /(^|\n)content-type:[ \t]*([^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)/i;
 const CTE = /(^|\n)content-transfer-encoding:[ \t]*([^\r\n]*)/i;
+/** Content-Transfer-Encoding values of RFC 2045 §6.1, and the uuencode forms mailers still write. */
+const TRANSFER_ENCODINGS = ["7bit", "8bit", "binary", "quoted-printable", "base64", "x-uuencode", "uuencode", "x-uue"];
+const knownEncoding = (head: string): boolean => {
+  const m = CTE.exec(head);
+  return m === null || TRANSFER_ENCODINGS.indexOf((m[2] as string).trim().toLowerCase()) >= 0;
+};
 const param = (field: string, name: string): string | undefined => {
   const m = new RegExp(`;\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]*))`, "i").exec(field);
   return m ? (m[1] ?? m[2] ?? "") : undefined;
@@ -177,6 +183,10 @@ class Walker {
       newHead = this.multipart(newHead, field, bodyStart, end, depth, name, ct);
     } else if (isUtf7Label(param(field, "charset") ?? "")) {
       if (this.utf7(newHead, bodyStart, start, end)) return;
+    } else if (!knownEncoding(newHead)) {
+      // RFC 2045 §6.4: a part in an encoding we do not know is to be treated as opaque bytes, so
+      // it is named as not read rather than read as if it were plain text (or as empty).
+      this.unread.push({ attachment: name, why: "unsupported", cause: "unsupported-encoding" });
     }
     if (newHead !== head) this.splices.push({ start, end: bodyStart, bytes: latin1Bytes(newHead) });
   }
