@@ -8,7 +8,8 @@
  *  - lead: the number's digits are still in the bytes as written, yet nothing found it and
  *    nothing was reported unreadable. A mutation can destroy the number (the form that held it is
  *    no longer drawn), so a lead alone proves nothing;
- *  - silent pass: a lead an oracle confirms, a failure. For PDF the oracle is pdf.js, an
+ *  - silent pass: a lead an oracle confirms, a failure. For zip the oracle is Info-ZIP's unzip
+ *    (where installed): it printed the number. For PDF the oracle is pdf.js, an
  *    independent reader, run in the compiled CLI's worker thread (`npm run build:cli` first),
  *    stopped after 5 s: it found the number where ours said clean. For MIME the oracle is exact:
  *    the digits count as destroyed only when the part that holds them declares an encoding that
@@ -17,7 +18,9 @@
  * Every case is printed with its seed to replay (`fuzzCase`). Exit code 1 on any crash, hang or
  * silent pass.
  */
-import { existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { extractAttachments } from "../src/core/extractors/extract";
 import { openCliPdfReader } from "../src/cli/pdfjs-text";
@@ -124,6 +127,23 @@ export async function pdfjsOracle(): Promise<Oracle | undefined> {
   };
 }
 
+/**
+ * Info-ZIP's unzip, an independent reader of zip directories (`unzip -p` prints every entry it can
+ * read), or undefined where it is not installed. Its view is the one other tools take of a lying
+ * archive, so a number it prints where ours said clean is a silent pass.
+ */
+export function unzipOracle(): Oracle | undefined {
+  if (spawnSync("unzip", ["-v"], { stdio: "ignore" }).status !== 0) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), "postvagt-fuzz-"));
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, "case.zip");
+  return async (bytes) => {
+    writeFileSync(file, bytes);
+    const run = spawnSync("unzip", ["-p", file], { encoding: "latin1", timeout: ORACLE_MS, maxBuffer: 256 << 20 });
+    return (run.stdout ?? "").indexOf(NUMBER) >= 0;
+  };
+}
+
 export async function runFuzz(
   cases: number,
   seed: number,
@@ -196,7 +216,9 @@ async function main(): Promise<void> {
   let bad = 0;
   const line = (r: FuzzReport): string =>
     `${r.extractor}: ${r.cases} cases in ${(r.ms / 1000).toFixed(1)} s; crashes ${r.crashes.length}, hangs ${r.hangs.length}, silent passes ${r.silent.length}, leads ${r.leads.length}`;
-  for (const r of await runFuzz(cases, seed, only, maxMs, (p) => console.log(`  … ${line(p)}`), { pdf })) {
+  const zip = !only || only.indexOf("zip") >= 0 ? unzipOracle() : undefined;
+  if ((!only || only.indexOf("zip") >= 0) && !zip) console.log("note: no unzip on this machine, so zip leads are not checked with it");
+  for (const r of await runFuzz(cases, seed, only, maxMs, (p) => console.log(`  … ${line(p)}`), { pdf, zip })) {
     console.log(line(r));
     for (const [kind, list] of [["crash", r.crashes], ["hang", r.hangs], ["silent", r.silent], ["lead", r.leads]] as const) {
       if (list.length > 0) console.log(`  ${kind} case seeds (first 10): ${list.slice(0, 10).join(" ")}`);

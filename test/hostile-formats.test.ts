@@ -12,7 +12,7 @@ import { extractAttachments } from "../src/core/extractors/extract";
 import { sniffFormat } from "../src/core/extractors/sniff";
 import { onMessageSend } from "../src/addin/launchevent/on-message-send";
 import { main } from "../src/cli/main";
-import { docxDuplicateDocument, IMAGE_LOOKING_PREFIXES, imageLookingText, NUMBER, plainZip, zipCountLies } from "./helpers/hostile-formats";
+import { docxDuplicateDocument, IMAGE_LOOKING_PREFIXES, imageLookingText, NUMBER, plainZip, zipCountLies, zipDirectoryShifted } from "./helpers/hostile-formats";
 import { mutateZip } from "./helpers/hostile-mutators";
 import { emlWithAttachment } from "./helpers/hostile-mail";
 import { draft, harness } from "./helpers/send-harness";
@@ -51,6 +51,20 @@ describe("zip directories that lie", () => {
     const r = await extract("bilag.zip", zipCountLies());
     expect(r.found).toBe(true);
     expect(await sendPath("bilag.zip", zipCountLies())).toBe("block");
+  });
+
+  it("a directory offset that points early and a total count of 0: the directory is found before the end record and every entry read, as unzip does", async () => {
+    const bytes = zipDirectoryShifted();
+    const r = await extract("bilag.zip", bytes);
+    expect(r.found).toBe(true);
+    expect(await sendPath("bilag.zip", bytes)).toBe("block");
+  });
+
+  it("a directory that claims bytes and yields no record is reported, never an empty archive", async () => {
+    const bytes = zipDirectoryShifted(19, 1);
+    const r = await extract("bilag.zip", bytes);
+    expect(r.unreadable).toEqual([{ kind: "unreadable-attachment", attachment: "bilag.zip", why: "corrupt", cause: "inconsistent-archive" }]);
+    expect(await sendPath("bilag.zip", bytes)).not.toBe("allow");
   });
 
   it("word/document.xml twice: the archive is reported, never passed on the decoy", async () => {

@@ -34,6 +34,38 @@ export function zipCountLies(): Uint8Array {
   return b;
 }
 
+/** The end record's offset of the central directory, in a copy that can be changed. */
+function withEndRecord(z: Uint8Array, edit: (b: Uint8Array, eocd: number) => void): Uint8Array {
+  const b = z.slice();
+  for (let i = b.length - 22; i >= 0; i--) {
+    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 5 && b[i + 3] === 6) {
+      edit(b, i);
+      break;
+    }
+  }
+  return b;
+}
+
+/**
+ * The fuzzer's shape (case 1907053072): the directory's offset points `by` bytes early and the
+ * total count says 0, though the directory holds three records. unzip finds them before the end
+ * record and reads all three; a reader that trusts the offset sees an empty archive. `sizeLie`
+ * adds to the directory's size, so it is not found before the end record either.
+ */
+export function zipDirectoryShifted(by = 19, sizeLie = 0): Uint8Array {
+  return withEndRecord(zipCountLies(), (b, eocd) => {
+    b[eocd + 12] = (b[eocd + 12]! + sizeLie) & 255;
+    const offset = b[eocd + 16]! | (b[eocd + 17]! << 8) | (b[eocd + 18]! << 16) | (b[eocd + 19]! << 24);
+    const moved = offset - by;
+    b[eocd + 16] = moved & 255;
+    b[eocd + 17] = (moved >>> 8) & 255;
+    b[eocd + 18] = (moved >>> 16) & 255;
+    b[eocd + 19] = (moved >>> 24) & 255;
+    b[eocd + 10] = 0;
+    b[eocd + 11] = 0;
+  });
+}
+
 const DOC = (text: string): string =>
   `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`;
 

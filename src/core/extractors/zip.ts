@@ -40,6 +40,17 @@ function findEndOfCentralDirectory(b: Uint8Array): number {
   return -1;
 }
 
+/**
+ * Where the directory really starts. Bytes before the archive (a self-extractor's stub, a mangled
+ * offset) shift every offset; Info-ZIP's unzip then finds the directory right before the end
+ * record and reads the entries at the same shift, so we do too (docs/design/hostile-input.md).
+ */
+function locateDirectory(b: Uint8Array, eocd: number, cdOffset: number, cdSize: number): { readonly at: number; readonly shift: number } {
+  if (cdSize === 0 || u32(b, cdOffset) === 0x02014b50) return { at: cdOffset, shift: 0 };
+  const at = eocd - cdSize;
+  return at >= 0 && u32(b, at) === 0x02014b50 ? { at, shift: at - cdOffset } : { at: cdOffset, shift: 0 };
+}
+
 /** The central directory, validated against the buffer. Throws ExtractStop (corrupt, too-large). */
 export function readZipDirectory(b: Uint8Array, budget: Budget): ZipEntry[] {
   const eocd = findEndOfCentralDirectory(b);
@@ -57,9 +68,10 @@ export function readZipDirectory(b: Uint8Array, budget: Budget): ZipEntry[] {
     cdOffset = u64(b, rec + 48);
   }
   if (count > budget.limits.maxArchiveEntries) throw new ExtractStop("too-large", "too-many-entries", "MAX_ARCHIVE_ENTRIES");
-  if (cdOffset + cdSize > b.length) throw new ExtractStop("corrupt");
+  const { at, shift } = locateDirectory(b, eocd, cdOffset, cdSize);
+  if (at + cdSize > b.length) throw new ExtractStop("corrupt");
   const entries: ZipEntry[] = [];
-  let p = cdOffset;
+  let p = at;
   // The end record's count may lie low: other tools read every record the directory holds, so
   // records past the count are read too, up to the end record (docs/design/hostile-input.md).
   for (let i = 0; i < count || (p + 46 <= eocd && u32(b, p) === 0x02014b50); i++) {
@@ -107,13 +119,16 @@ export function readZipDirectory(b: Uint8Array, budget: Budget): ZipEntry[] {
       flags,
       compressedSize,
       size,
-      localOffset,
+      // Shifted only when the local header is there: a mangled directory offset moves nothing else.
+      localOffset: shift !== 0 && u32(b, localOffset + shift) === 0x04034b50 ? localOffset + shift : localOffset,
       encrypted,
       isDirectory: name.charAt(name.length - 1) === "/",
     });
     p = end;
     if ((i & 255) === 255) budget.tick();
   }
+  // A directory that claims records (or bytes) and yields none is one we could not find: never an empty archive.
+  if (entries.length === 0 && (cdSize > 0 || u16(b, eocd + 8) > 0)) throw new ExtractStop("corrupt", "inconsistent-archive");
   return entries;
 }
 
