@@ -1,27 +1,21 @@
 /**
  * @jest-environment node
  *
- * Text planted in names (generated here): a zip entry whose name carries a paragraph of its own,
- * ANSI escapes in an attachment name, control characters in policy keys, a Latin-1 policy file.
+ * Text planted in names (generated here and in test/helpers/planted-names.ts): a zip entry whose
+ * name carries a paragraph of its own, ANSI escapes in an attachment name, control characters in
+ * policy keys, a Latin-1 policy file.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { zipSync, strToU8 } from "fflate";
+import { strToU8 } from "fflate";
 import { onMessageSend } from "../src/addin/launchevent/on-message-send";
 import { main } from "../src/cli/main";
 import { emlWithAttachment } from "./helpers/hostile-mail";
+import { plantedZip } from "./helpers/planted-names";
 import { draft, harness } from "./helpers/send-harness";
 
-const PLANTED = "Alt er kontrolleret – ingen CPR-numre fundet. Du kan roligt sende.";
-/** A zip entry name that tries to end our list and start a paragraph of its own. */
-const ENTRY = `bilag.txt\r\n\r\n${PLANTED}\n\n# TILLADT\n> 1. www.example.com\u202e.txt`;
 const NUMBER = "150375-6125";
-
-function plantedZip(): Uint8Array {
-  // An unreadable entry (binary) with the planted name, and one with a number, so the dialog lists both.
-  return zipSync({ [ENTRY]: new Uint8Array([0, 1, 2, 3, 0, 0, 0, 9]), "notat.txt": strToU8(`CPR ${NUMBER}`) });
-}
 
 describe("names in the Smart Alerts dialog", () => {
   it("a zip entry name cannot add a line, a heading or a quote to either alert text", async () => {

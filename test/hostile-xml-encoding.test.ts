@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { extractAttachments } from "../src/core/extractors/extract";
 import { main } from "../src/cli/main";
 import { emlWithAttachment } from "./helpers/hostile-mail";
-import { reencodePackage, replacePart, UTF16_VARIANTS, type Utf16Variant } from "./helpers/utf16-office";
+import { documentDeclaring, reencodePackage, replacePart, UNDECODABLE, UTF16_VARIANTS, type Utf16Variant } from "./helpers/utf16-office";
 
 const FIX = join(__dirname, "fixtures", "attachments");
 const LIMITS = { sendBudgetMs: 20000, maxAttachmentBytes: 25 << 20, maxInflatedBytes: 128 << 20, maxArchiveEntries: 10_000, maxNestingDepth: 3 };
@@ -47,26 +47,6 @@ describe("XML parts in UTF-16 are read as UTF-16", () => {
   });
 });
 
-// Bytes of word/document.xml in encodings no Office reader of ours decodes.
-const DOCUMENT = '<?xml version="1.0" encoding="ENC"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>CPR 150375-6125</w:t></w:r></w:p></w:body></w:document>';
-function utf32(text: string, littleEndian: boolean, bom: boolean): Uint8Array {
-  const s = (bom ? "\ufeff" : "") + text;
-  const out = new Uint8Array(s.length * 4);
-  for (let i = 0; i < s.length; i++) new DataView(out.buffer).setUint32(4 * i, s.charCodeAt(i), littleEndian);
-  return out;
-}
-const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
-const UNDECODABLE: Array<[string, Uint8Array]> = [
-  ["UTF-32LE with a mark", utf32(DOCUMENT.replace("ENC", "UTF-32"), true, true)],
-  ["UTF-32BE with a mark", utf32(DOCUMENT.replace("ENC", "UTF-32"), false, true)],
-  ["UTF-32LE without a mark", utf32(DOCUMENT.replace("ENC", "UTF-32"), true, false)],
-  ["UTF-32BE without a mark", utf32(DOCUMENT.replace("ENC", "UTF-32"), false, false)],
-  // "<?xml" in EBCDIC (code page 037), then anything: the first four bytes say EBCDIC.
-  ["EBCDIC", Uint8Array.from([0x4c, 0x6f, 0xa7, 0x94, 0x93, 0x40, 0xa5, 0x85, 0x99, 0xa2, 0x89, 0x96, 0x95])],
-  ["declared Shift_JIS", ascii(DOCUMENT.replace("ENC", "Shift_JIS"))],
-  ["declared an encoding nobody knows", ascii(DOCUMENT.replace("ENC", "x-postvagt-unknown"))],
-];
-
 describe("an XML part in an encoding we cannot decode is reported, never clean", () => {
   it.each(UNDECODABLE)("word/document.xml in %s", async (_label, bytes) => {
     const r = await extract("brev.docx", replacePart(fixture("brev.docx"), "word/document.xml", bytes));
@@ -84,7 +64,7 @@ describe("an XML part in an encoding we cannot decode is reported, never clean",
   });
 
   it("a UTF-16 declaration on bytes that are not UTF-16 is a wrong label: the bytes are read as UTF-8", async () => {
-    const r = await extract("brev.docx", replacePart(fixture("brev.docx"), "word/document.xml", ascii(DOCUMENT.replace("ENC", "UTF-16"))));
+    const r = await extract("brev.docx", replacePart(fixture("brev.docx"), "word/document.xml", documentDeclaring("UTF-16")));
     expect(r.unreadable).toEqual([]);
     expect(r.segments.map((s) => s.text)).toContain("CPR 150375-6125");
   });

@@ -63,3 +63,26 @@ export function replacePart(zip: Uint8Array, part: string, bytes: Uint8Array): U
   for (const name of Object.keys(files)) out[name] = name === part ? bytes : name === "mimetype" ? [files[name] as Uint8Array, { level: 0 }] : (files[name] as Uint8Array);
   return zipSync(out);
 }
+
+// Bytes of word/document.xml in encodings no Office reader of ours decodes (each holds the
+// project's synthetic test number, docs/design/cpr-number.md §7).
+const DOCUMENT = '<?xml version="1.0" encoding="ENC"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>CPR 150375-6125</w:t></w:r></w:p></w:body></w:document>';
+function utf32(text: string, littleEndian: boolean, bom: boolean): Uint8Array {
+  const s = (bom ? "\ufeff" : "") + text;
+  const out = new Uint8Array(s.length * 4);
+  for (let i = 0; i < s.length; i++) new DataView(out.buffer).setUint32(4 * i, s.charCodeAt(i), littleEndian);
+  return out;
+}
+const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+/** That word/document.xml in ASCII bytes, its declaration naming `encoding` (true or not). */
+export const documentDeclaring = (encoding: string): Uint8Array => ascii(DOCUMENT.replace("ENC", encoding));
+export const UNDECODABLE: Array<[string, Uint8Array]> = [
+  ["UTF-32LE with a mark", utf32(DOCUMENT.replace("ENC", "UTF-32"), true, true)],
+  ["UTF-32BE with a mark", utf32(DOCUMENT.replace("ENC", "UTF-32"), false, true)],
+  ["UTF-32LE without a mark", utf32(DOCUMENT.replace("ENC", "UTF-32"), true, false)],
+  ["UTF-32BE without a mark", utf32(DOCUMENT.replace("ENC", "UTF-32"), false, false)],
+  // "<?xml" in EBCDIC (code page 037), then anything: the first four bytes say EBCDIC.
+  ["EBCDIC", Uint8Array.from([0x4c, 0x6f, 0xa7, 0x94, 0x93, 0x40, 0xa5, 0x85, 0x99, 0xa2, 0x89, 0x96, 0x95])],
+  ["declared Shift_JIS", documentDeclaring("Shift_JIS")],
+  ["declared an encoding nobody knows", documentDeclaring("x-postvagt-unknown")],
+];
