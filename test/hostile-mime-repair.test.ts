@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { main } from "../src/cli/main";
 import { decideResult, DEFAULT_POLICY, messageFromEml, scanMessage } from "../src/core";
 import { runFuzz } from "../scripts/fuzz";
-import { mimeRepairCases } from "./helpers/mime-repair-cases";
+import { HEAD, latin1, mimeRepairCases, numberFor } from "./helpers/mime-repair-cases";
 
 const SEED = 20261207;
 

@@ -9,8 +9,8 @@ import { MAX_MIME_DEPTH } from "../../src/core/extractors/limits";
 import { PDF_NUMBER } from "./hostile-pdf";
 import { mulberry32 } from "./seeded-random";
 
-const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0) & 255);
-const HEAD = "From: a@randers.dk\r\nTo: b@example.com\r\nMIME-Version: 1.0\r\n";
+export const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0) & 255);
+export const HEAD = "From: a@randers.dk\r\nTo: b@example.com\r\nMIME-Version: 1.0\r\n";
 
 /** The project's synthetic test number, its UTF-7 form with the "-" as "+AC0-", and all in base64. */
 export function numberFor(): { plain: string; utf7: string; utf7Base64: string } {
