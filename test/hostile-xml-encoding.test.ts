@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { extractAttachments } from "../src/core/extractors/extract";
 import { main } from "../src/cli/main";
 import { emlWithAttachment } from "./helpers/hostile-mail";
-import { documentDeclaring, reencodePackage, replacePart, UNDECODABLE, UTF16_VARIANTS, type Utf16Variant } from "./helpers/utf16-office";
+import { DECLARED_OVER_ASCII, documentDeclaring, reencodePackage, replacePart, UNDECODABLE, UTF16_VARIANTS, type Utf16Variant } from "./helpers/utf16-office";
 
 const FIX = join(__dirname, "fixtures", "attachments");
 const LIMITS = { sendBudgetMs: 20000, maxAttachmentBytes: 25 << 20, maxInflatedBytes: 128 << 20, maxArchiveEntries: 10_000, maxNestingDepth: 3 };
@@ -51,6 +51,12 @@ describe("an XML part in an encoding we cannot decode is reported, never clean",
   it.each(UNDECODABLE)("word/document.xml in %s", async (_label, bytes) => {
     const r = await extract("brev.docx", replacePart(fixture("brev.docx"), "word/document.xml", bytes));
     expect(r.unreadable).toEqual([{ kind: "unreadable-attachment", attachment: "brev.docx", why: "unsupported", cause: "unsupported-encoding" }]);
+  });
+
+  it.each(DECLARED_OVER_ASCII)("word/document.xml %s over ASCII bytes is read (the number is found)", async (_label, bytes) => {
+    const r = await extract("brev.docx", replacePart(fixture("brev.docx"), "word/document.xml", bytes));
+    expect(r.unreadable).toEqual([]);
+    expect(r.segments.map((s) => s.text)).toContain("CPR 150375-6125");
   });
 
   it("declared windows-1252 or ISO-8859-1 is decoded as WHATWG's windows-1252 (æøå and the en dash)", async () => {

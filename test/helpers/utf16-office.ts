@@ -83,6 +83,20 @@ export const UNDECODABLE: Array<[string, Uint8Array]> = [
   ["UTF-32BE without a mark", utf32(DOCUMENT.replace("ENC", "UTF-32"), false, false)],
   // "<?xml" in EBCDIC (code page 037), then anything: the first four bytes say EBCDIC.
   ["EBCDIC", Uint8Array.from([0x4c, 0x6f, 0xa7, 0x94, 0x93, 0x40, 0xa5, 0x85, 0x99, 0xa2, 0x89, 0x96, 0x95])],
+  ["declared Shift_JIS, with bytes past ASCII", withKana(documentDeclaring("Shift_JIS"))],
+  ["declared an encoding nobody knows, with bytes past ASCII", withKana(documentDeclaring("x-postvagt-unknown"))],
+];
+/** The part with a Shift_JIS hiragana "a" (0x82 0xA0) before the number: bytes past ASCII. */
+function withKana(b: Uint8Array): Uint8Array {
+  const at = b.indexOf(0x43 /* C of CPR */, b.indexOf(0x3c /* < */, 40));
+  const out = new Uint8Array(b.length + 2);
+  out.set(b.subarray(0, at), 0);
+  out.set([0x82, 0xa0], at);
+  out.set(b.subarray(at), at + 2);
+  return out;
+}
+/** A code page we do not decode, declared over bytes that are all ASCII: read, as every such code page reads them. */
+export const DECLARED_OVER_ASCII: Array<[string, Uint8Array]> = [
   ["declared Shift_JIS", documentDeclaring("Shift_JIS")],
   ["declared an encoding nobody knows", documentDeclaring("x-postvagt-unknown")],
 ];

@@ -35,9 +35,13 @@ describe("detectXmlEncoding (XML 1.0 Appendix F)", () => {
     ["UTF-32LE", bytes(0x3c, 0, 0, 0, 0x3f, 0, 0, 0)],
     ["UTF-32BE", bytes(0, 0, 0, 0x3c, 0, 0, 0, 0x3f)],
     ["EBCDIC", bytes(0x4c, 0x6f, 0xa7, 0x94)],
-    ["declared Shift_JIS", ascii('<?xml version="1.0" encoding="Shift_JIS"?><a/>')],
+    ["declared Shift_JIS, a byte past ASCII", Uint8Array.from([...ascii('<?xml version="1.0" encoding="Shift_JIS"?><a>'), 0x82, 0xa0, ...ascii("</a>")])],
   ])("%s is refused as an unsupported encoding", (_l, b) => {
     expect(stopOf(() => detectXmlEncoding(b))).toEqual({ why: "unsupported", cause: "unsupported-encoding" });
+  });
+
+  it("a code page we do not know, declared over bytes that are all ASCII, is read as ASCII", () => {
+    expect(detectXmlEncoding(ascii('<?xml version="1.0" encoding="Shift_JIS"?><a>1</a>'))).toEqual({ encoding: "utf-8", bom: 0 });
   });
 });
 

@@ -63,7 +63,15 @@ export function detectXmlEncoding(b: Uint8Array): Detected {
   const declared = declaredEncoding(b, 0);
   if (declared === "" || UTF8_LABELS.test(declared)) return { encoding: "utf-8", bom: 0 };
   if (CP1252_LABELS.test(declared)) return { encoding: "windows-1252", bom: 0 };
+  // A code page we do not know, over bytes that are all ASCII: every such code page (Shift_JIS,
+  // ISO-8859-x, KOI8...) reads ASCII bytes as ASCII, so the digits are read, not lost to a warning.
+  if (allAscii(b)) return { encoding: "utf-8", bom: 0 };
   throw unsupported();
+}
+
+function allAscii(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) if ((b[i] as number) >= 0x80) return false;
+  return true;
 }
 
 function decodeAs(b: Uint8Array, d: Detected): string {
