@@ -9,6 +9,7 @@ module.exports = forTests("lookalike", [
   "src/core/detectors/domain-distance.test.ts",
   "src/core/detectors/confusables.test.ts",
   "src/core/detectors/recipient-domain.test.ts",
+  "src/core/detectors/lookalike-targets.test.ts",
   "src/core/detectors/lookalike*.mutation.test.ts",
   "src/core/detectors/domain-distance*.mutation.test.ts",
   "src/core/detectors/confusables*.mutation.test.ts",
