@@ -201,3 +201,30 @@ export function manyCharsPdf(pages: number, perPage: number): Uint8Array {
     ["", cmap],
   ]);
 }
+
+/** The damage `damagedPdf` applies, each as the PDF fuzzer left it (seed 7). */
+export type PdfDamage = "stray-lt" | "lone-gt" | "unclosed-dict" | "tree-cycle";
+
+/**
+ * A small file with one kind of damage the PDF fuzzer found (seed 7), where pdf.js still reads the
+ * number or recovers the pages:
+ * - `stray-lt`: a stray `<` in the first form's resources opens a hex string (`/Font < /F1 5 0 R >>`)
+ *   that ends at the first `>` of a `>>`, leaving a lone `>` before the form's /XObject;
+ * - `lone-gt`: a lone `>` inside the first form's /XObject dictionary (`/X 7 0 R >0 7 0 R >>`);
+ * - `unclosed-dict`: the font object's dictionary is never closed (`<< /Type << /Type /Font … >>`),
+ *   right before the first form object;
+ * - `tree-cycle`: the page-tree kid of the last page (the one with the number) rewired to the tree's root.
+ */
+export function damagedPdf(damage: PdfDamage): Uint8Array {
+  const latin = (b: Uint8Array): string => String.fromCharCode.apply(null, Array.from(b));
+  const once = (s: string, from: string, to: string): string => {
+    const at = s.indexOf(from);
+    if (at < 0) throw new Error(`damagedPdf: no ${from}`);
+    return s.slice(0, at) + to + s.slice(at + from.length);
+  };
+  if (damage === "tree-cycle") return latin1(once(latin(manyPagesPdf(3)), "9 0 R]", "2 0 R]"));
+  const forms = latin(deepFormPdf(3));
+  if (damage === "unclosed-dict") return latin1(once(forms, "<< /Type /Font", "<< /Type << /Type /Font"));
+  if (damage === "lone-gt") return latin1(once(forms, "/X 7 0 R >>", "/X 7 0 R >0 7 0 R >>"));
+  return latin1(once(forms, "/Font << /F1 5 0 R >> /XObject << /X 7 0 R", "/Font < /F1 5 0 R >> /XObject << /X 7 0 R"));
+}
