@@ -203,16 +203,18 @@ export function manyCharsPdf(pages: number, perPage: number): Uint8Array {
 }
 
 /** The damage `damagedPdf` applies, each as the PDF fuzzer left it (seed 7). */
-export type PdfDamage = "stray-lt" | "lone-gt" | "unclosed-dict" | "tree-cycle";
+export type PdfDamage = "stray-lt" | "lone-gt" | "unclosed-dict" | "unclosed-form" | "tree-cycle";
 
 /**
- * A small file with one kind of damage the PDF fuzzer found (seed 7), where pdf.js still reads the
- * number or recovers the pages:
+ * A small file with one kind of damage the PDF fuzzer found (seed 7). pdf.js reads the number in
+ * the first three; in the last two the fuzz cases' pdf.js recovered the form or the pages:
  * - `stray-lt`: a stray `<` in the first form's resources opens a hex string (`/Font < /F1 5 0 R >>`)
  *   that ends at the first `>` of a `>>`, leaving a lone `>` before the form's /XObject;
  * - `lone-gt`: a lone `>` inside the first form's /XObject dictionary (`/X 7 0 R >0 7 0 R >>`);
  * - `unclosed-dict`: the font object's dictionary is never closed (`<< /Type << /Type /Font … >>`),
  *   right before the first form object;
+ * - `unclosed-form`: the first form's /Font dictionary closed by `>x` (a lone `>`, junk), so the
+ *   form's own dictionary never closes and its stream is not found;
  * - `tree-cycle`: the page-tree kid of the last page (the one with the number) rewired to the tree's root.
  */
 export function damagedPdf(damage: PdfDamage): Uint8Array {
@@ -223,8 +225,11 @@ export function damagedPdf(damage: PdfDamage): Uint8Array {
     return s.slice(0, at) + to + s.slice(at + from.length);
   };
   if (damage === "tree-cycle") return latin1(once(latin(manyPagesPdf(3)), "9 0 R]", "2 0 R]"));
-  const forms = latin(deepFormPdf(3));
+  // Text on the page itself, so a reader that loses the forms still has text (not a file without a text layer).
+  const page = `${text("Forside", 750)} /X Do`;
+  const forms = once(latin(deepFormPdf(3)), "<< /Length 5  >>\nstream\n/X Do\n", `<< /Length ${page.length} >>\nstream\n${page}\n`);
   if (damage === "unclosed-dict") return latin1(once(forms, "<< /Type /Font", "<< /Type << /Type /Font"));
+  if (damage === "unclosed-form") return latin1(once(forms, "/Font << /F1 5 0 R >> /XObject << /X 7 0 R", "/Font << /F1 5 0 R >x /XObject << /X 7 0 R"));
   if (damage === "lone-gt") return latin1(once(forms, "/X 7 0 R >>", "/X 7 0 R >0 7 0 R >>"));
   return latin1(once(forms, "/Font << /F1 5 0 R >> /XObject << /X 7 0 R", "/Font < /F1 5 0 R >> /XObject << /X 7 0 R"));
 }
