@@ -203,11 +203,11 @@ export function manyCharsPdf(pages: number, perPage: number): Uint8Array {
 }
 
 /** The damage `damagedPdf` applies, each as the PDF fuzzer left it (seed 7). */
-export type PdfDamage = "stray-lt" | "lone-gt" | "unclosed-dict" | "unclosed-form" | "tree-cycle";
+export type PdfDamage = "stray-lt" | "lone-gt" | "unclosed-dict" | "unclosed-form" | "tree-cycle" | "endstream-rewired";
 
 /**
  * A small file with one kind of damage the PDF fuzzer found (seed 7). pdf.js reads the number in
- * the first three; in the last two the fuzz cases' pdf.js recovered the form or the pages:
+ * each but `tree-cycle` (there the fuzz case's pdf.js recovered the pages by scanning for them):
  * - `stray-lt`: a stray `<` in the first form's resources opens a hex string (`/Font < /F1 5 0 R >>`)
  *   that ends at the first `>` of a `>>`, leaving a lone `>` before the form's /XObject;
  * - `lone-gt`: a lone `>` inside the first form's /XObject dictionary (`/X 7 0 R >0 7 0 R >>`);
@@ -215,7 +215,9 @@ export type PdfDamage = "stray-lt" | "lone-gt" | "unclosed-dict" | "unclosed-for
  *   right before the first form object;
  * - `unclosed-form`: the first form's /Font dictionary closed by `>x` (a lone `>`, junk), so the
  *   form's own dictionary never closes and its stream is not found;
- * - `tree-cycle`: the page-tree kid of the last page (the one with the number) rewired to the tree's root.
+ * - `tree-cycle`: the page-tree kid of the last page (the one with the number) rewired to the tree's root;
+ * - `endstream-rewired`: two pages; the first page's content stream lost its `endstream` keyword and
+ *   the second page (the number) points at that stream: pdf.js reads it on to the next `endstream`.
  */
 export function damagedPdf(damage: PdfDamage): Uint8Array {
   const latin = (b: Uint8Array): string => String.fromCharCode.apply(null, Array.from(b));
@@ -224,6 +226,7 @@ export function damagedPdf(damage: PdfDamage): Uint8Array {
     if (at < 0) throw new Error(`damagedPdf: no ${from}`);
     return s.slice(0, at) + to + s.slice(at + from.length);
   };
+  if (damage === "endstream-rewired") return latin1(once(once(latin(manyPagesPdf(2)), "endstream", ""), "/Contents 8 0 R", "/Contents 6 0 R"));
   if (damage === "tree-cycle") return latin1(once(latin(manyPagesPdf(3)), "9 0 R]", "2 0 R]"));
   // Text on the page itself, so a reader that loses the forms still has text (not a file without a text layer).
   const page = `${text("Forside", 750)} /X Do`;
