@@ -159,9 +159,6 @@ export class PdfLexer {
         continue;
       }
       if (s.charCodeAt(this.pos) !== 47) {
-        // An unclosed dictionary ends at its object's `endobj`: read on, it would swallow the
-        // next object (its keys and its stream), which then is never indexed.
-        if (s.startsWith("endobj", this.pos)) break;
         // Junk inside a dictionary: skip a token so a damaged file cannot stall us.
         this.pos++;
         continue;

@@ -87,6 +87,11 @@ export class PdfDocument {
           const after = endobj >= 0 ? endobj : s.indexOf("endstream", found);
           end = after < 0 ? s.length : after + (endobj >= 0 ? 6 : 9);
           re.lastIndex = end;
+          // An unclosed dictionary swallows the objects after it up to the next `>> stream`, as in
+          // pdf.js (this object gets their keys and stream); those objects are still indexed on
+          // their own, so the scan goes on after this object's first `endobj`.
+          const own = s.indexOf("endobj", start);
+          if (own >= 0 && own < streamStart) re.lastIndex = own + 6;
         }
       }
       this.slots.set(num, { start, end, streamStart, streamEnd });
