@@ -203,18 +203,20 @@ export function manyCharsPdf(pages: number, perPage: number): Uint8Array {
 }
 
 /** The damage `damagedPdf` applies, each as the PDF fuzzer left it (seed 7). */
-export type PdfDamage = "stray-lt" | "lone-gt" | "unclosed-dict" | "unclosed-form" | "tree-cycle" | "endstream-rewired";
+export type PdfDamage = "stray-lt" | "lone-gt" | "unclosed-dict" | "unclosed-form" | "tree-cycle" | "endstream-rewired" | "form-no-stream";
 
 /**
  * A small file with one kind of damage the PDF fuzzer found (seed 7). pdf.js reads the number in
- * each but `tree-cycle` (there the fuzz case's pdf.js recovered the pages by scanning for them):
+ * each but `tree-cycle` (there the fuzz case's pdf.js recovered the pages by scanning for them) and
+ * `form-no-stream`:
  * - `stray-lt`: a stray `<` in the first form's resources opens a hex string (`/Font < /F1 5 0 R >>`)
  *   that ends at the first `>` of a `>>`, leaving a lone `>` before the form's /XObject;
  * - `lone-gt`: a lone `>` inside the first form's /XObject dictionary (`/X 7 0 R >0 7 0 R >>`);
  * - `unclosed-dict`: the font object's dictionary is never closed (`<< /Type << /Type /Font … >>`),
  *   right before the first form object;
  * - `unclosed-form`: the first form's /Font dictionary closed by `>x` (a lone `>`, junk), so the
- *   form's own dictionary never closes and its stream is not found;
+ *   form's own dictionary closes only at the next object's `>>`, whose stream it takes (pdf.js too);
+ * - `form-no-stream`: the first form's stream removed, so the form drawn is a dictionary only;
  * - `tree-cycle`: the page-tree kid of the last page (the one with the number) rewired to the tree's root;
  * - `endstream-rewired`: two pages; the first page's content stream lost its `endstream` keyword and
  *   the second page (the number) points at that stream: pdf.js reads it on to the next `endstream`.
@@ -233,6 +235,7 @@ export function damagedPdf(damage: PdfDamage): Uint8Array {
   const forms = once(latin(deepFormPdf(3)), "<< /Length 5  >>\nstream\n/X Do\n", `<< /Length ${page.length} >>\nstream\n${page}\n`);
   if (damage === "unclosed-dict") return latin1(once(forms, "<< /Type /Font", "<< /Type << /Type /Font"));
   if (damage === "unclosed-form") return latin1(once(forms, "/Font << /F1 5 0 R >> /XObject << /X 7 0 R", "/Font << /F1 5 0 R >x /XObject << /X 7 0 R"));
+  if (damage === "form-no-stream") return latin1(once(forms, ">> >> >>\nstream\n/X Do\nendstream\n", ">> >> >>\n"));
   if (damage === "lone-gt") return latin1(once(forms, "/X 7 0 R >>", "/X 7 0 R >0 7 0 R >>"));
   return latin1(once(forms, "/Font << /F1 5 0 R >> /XObject << /X 7 0 R", "/Font < /F1 5 0 R >> /XObject << /X 7 0 R"));
 }
