@@ -13,7 +13,8 @@ import { join } from "node:path";
 import { extractAttachments } from "../src/core/extractors/extract";
 import { onMessageSend } from "../src/addin/launchevent/on-message-send";
 import { main } from "../src/cli/main";
-import { deepFormPdf, deepPageTreePdf, formGraphPdf, manyPagesPdf, nulToUnicodePdf, PDF_NUMBER, writePdf } from "./helpers/hostile-pdf";
+import { damagedPdf, deepFormPdf, deepPageTreePdf, formGraphPdf, manyPagesPdf, nulToUnicodePdf, PDF_NUMBER, writePdf } from "./helpers/hostile-pdf";
+import { fuzzCase } from "../scripts/fuzz";
 import { mutatePdf } from "./helpers/hostile-mutators";
 import { draft, harness, type PolicyResponse } from "./helpers/send-harness";
 import { emlWithAttachment } from "./helpers/hostile-mail";
@@ -210,4 +211,32 @@ describe("NUL between characters (a Type0 font whose ToUnicode maps to <0000 00x
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe("damaged dictionaries and page trees (PDF fuzzer, seed 7: pdf.js read the number, we said clean)", () => {
+  it.each([
+    ["a stray `<` in a form's resources leaves a lone `>` before /XObject", "stray-lt"],
+    ["a lone `>` inside a form's /XObject dictionary", "lone-gt"],
+    ["an unclosed dictionary right before a form object", "unclosed-dict"],
+    ["a form whose own dictionary is left unclosed by junk (`>x`) takes the next `>> stream`, as in pdf.js", "unclosed-form"],
+    ["a page pointed at a stream without `endstream` (read on to the next one, as pdf.js does)", "endstream-rewired"],
+  ] as const)("%s: the rest is read and the number found", async (_name, damage) => {
+    const r = await extract("skadet.pdf", damagedPdf(damage));
+    expect(r.found).toBe(true);
+    expect(r.unreadable).toEqual([]);
+  });
+
+  it.each([
+    ["a page-tree kid rewired into a cycle: the page it stood for is not read", "tree-cycle"],
+    ["a form XObject with no stream is drawn", "form-no-stream"],
+  ] as const)("%s, so the file is reported read in part", async (_name, damage) => {
+    const r = await extract("skadet.pdf", damagedPdf(damage));
+    expect(r.found).toBe(false);
+    expect(r.unreadable).toEqual([expect.objectContaining({ kind: "unreadable-attachment", attachment: "skadet.pdf" })]);
+  });
+
+  it.each([7000820, 7002226, 7010051, 7013797, 7016227, 7017127, 7000568, 7003304, 7003525, 7008464, 7023212, 7028106, 7041550, 7064131])("fuzz case %i: the number is found or the file reported, never clean", async (seed) => {
+    const r = await extract("fuzz.pdf", fuzzCase("pdf", seed) as Uint8Array);
+    expect(r.found || r.unreadable.length > 0).toBe(true);
+  });
 });

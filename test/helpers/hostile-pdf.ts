@@ -201,3 +201,41 @@ export function manyCharsPdf(pages: number, perPage: number): Uint8Array {
     ["", cmap],
   ]);
 }
+
+/** The damage `damagedPdf` applies, each as the PDF fuzzer left it (seed 7). */
+export type PdfDamage = "stray-lt" | "lone-gt" | "unclosed-dict" | "unclosed-form" | "tree-cycle" | "endstream-rewired" | "form-no-stream";
+
+/**
+ * A small file with one kind of damage the PDF fuzzer found (seed 7). pdf.js reads the number in
+ * each but `tree-cycle` (there the fuzz case's pdf.js recovered the pages by scanning for them) and
+ * `form-no-stream`:
+ * - `stray-lt`: a stray `<` in the first form's resources opens a hex string (`/Font < /F1 5 0 R >>`)
+ *   that ends at the first `>` of a `>>`, leaving a lone `>` before the form's /XObject;
+ * - `lone-gt`: a lone `>` inside the first form's /XObject dictionary (`/X 7 0 R >0 7 0 R >>`);
+ * - `unclosed-dict`: the font object's dictionary is never closed (`<< /Type << /Type /Font … >>`),
+ *   right before the first form object;
+ * - `unclosed-form`: the first form's /Font dictionary closed by `>x` (a lone `>`, junk), so the
+ *   form's own dictionary closes only at the next object's `>>`, whose stream it takes (pdf.js too);
+ * - `form-no-stream`: the first form's stream removed, so the form drawn is a dictionary only;
+ * - `tree-cycle`: the page-tree kid of the last page (the one with the number) rewired to the tree's root;
+ * - `endstream-rewired`: two pages; the first page's content stream lost its `endstream` keyword and
+ *   the second page (the number) points at that stream: pdf.js reads it on to the next `endstream`.
+ */
+export function damagedPdf(damage: PdfDamage): Uint8Array {
+  const latin = (b: Uint8Array): string => String.fromCharCode.apply(null, Array.from(b));
+  const once = (s: string, from: string, to: string): string => {
+    const at = s.indexOf(from);
+    if (at < 0) throw new Error(`damagedPdf: no ${from}`);
+    return s.slice(0, at) + to + s.slice(at + from.length);
+  };
+  if (damage === "endstream-rewired") return latin1(once(once(latin(manyPagesPdf(2)), "endstream", ""), "/Contents 8 0 R", "/Contents 6 0 R"));
+  if (damage === "tree-cycle") return latin1(once(latin(manyPagesPdf(3)), "9 0 R]", "2 0 R]"));
+  // Text on the page itself, so a reader that loses the forms still has text (not a file without a text layer).
+  const page = `${text("Forside", 750)} /X Do`;
+  const forms = once(latin(deepFormPdf(3)), "<< /Length 5  >>\nstream\n/X Do\n", `<< /Length ${page.length} >>\nstream\n${page}\n`);
+  if (damage === "unclosed-dict") return latin1(once(forms, "<< /Type /Font", "<< /Type << /Type /Font"));
+  if (damage === "unclosed-form") return latin1(once(forms, "/Font << /F1 5 0 R >> /XObject << /X 7 0 R", "/Font << /F1 5 0 R >x /XObject << /X 7 0 R"));
+  if (damage === "form-no-stream") return latin1(once(forms, ">> >> >>\nstream\n/X Do\nendstream\n", ">> >> >>\n"));
+  if (damage === "lone-gt") return latin1(once(forms, "/X 7 0 R >>", "/X 7 0 R >0 7 0 R >>"));
+  return latin1(once(forms, "/Font << /F1 5 0 R >> /XObject << /X 7 0 R", "/Font < /F1 5 0 R >> /XObject << /X 7 0 R"));
+}

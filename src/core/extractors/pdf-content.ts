@@ -147,7 +147,10 @@ function drawForm(cx: StreamContext, name: PdfValue | undefined, xobjects: PdfDi
   const inner = doc.streamText(ref.r);
   const matrix = doc.resolve(form.d.get("Matrix"));
   const fm: Matrix = Array.isArray(matrix) && matrix.length === 6 && matrix.every((x) => typeof x === "number") ? (matrix as Matrix) : IDENTITY;
-  if (inner !== undefined) runContent(doc, inner, res, st, budget, depth + 1, mul(fm, ctm));
+  // A form with no stream we can read (its dictionary left unclosed by damage, so the stream was
+  // never found) may have drawn text: the file is read in part, never clean.
+  if (inner === undefined) doc.undecodable++;
+  else runContent(doc, inner, res, st, budget, depth + 1, mul(fm, ctm));
 }
 
 export { IDENTITY };

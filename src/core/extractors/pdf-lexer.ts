@@ -148,8 +148,15 @@ export class PdfLexer {
       this.skipWhite();
       if (this.pos >= this.end) break;
       if (s.charCodeAt(this.pos) === 62) {
-        this.pos += 2;
-        break;
+        // Only `>>` ends a dictionary. A lone `>` (left by a damaged hex string that a stray `<`
+        // opened) is junk, as in pdf.js: ending here would drop the keys after it (a form's
+        // /XObject) and misplace the end of every dictionary around it.
+        if (s.charCodeAt(this.pos + 1) === 62 || this.pos + 1 >= this.end) {
+          this.pos += 2;
+          break;
+        }
+        this.pos++;
+        continue;
       }
       if (s.charCodeAt(this.pos) !== 47) {
         // Junk inside a dictionary: skip a token so a damaged file cannot stall us.

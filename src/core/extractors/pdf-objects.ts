@@ -66,25 +66,32 @@ export class PdfDocument {
           streamStart = p;
           const len = v.d.get("Length");
           let found = -1;
+          // "endobj" right after the declared length: the "endstream" keyword is missing. The
+          // object ends at that "endobj" (a search for the next "endstream" would swallow the
+          // objects that follow, unindexed), but its data runs on to the next "endstream", as
+          // pdf.js reads it (Parser.makeStream): a page pointed at it shows that text too.
+          let endobj = -1;
           if (typeof len === "number" && len >= 0 && p + len <= s.length) {
             const tail = s.slice(p + len, p + len + 20);
-            // "endobj" right after the declared length: the "endstream" keyword is missing, the length is right.
-            if (/^\s*end(stream|obj)/.test(tail)) found = p + len;
+            if (/^\s*endstream/.test(tail)) found = p + len;
+            else if (/^\s*endobj/.test(tail)) endobj = s.indexOf("endobj", p + len);
           }
           if (found < 0) {
             const e = s.indexOf("endstream", p);
-            found = e < 0 ? s.length : e;
+            found = e < 0 ? (endobj >= 0 ? p + (len as number) : s.length) : e;
             // Trim the EOL that precedes "endstream".
             if (s.charAt(found - 1) === "\n") found--;
             if (s.charAt(found - 1) === "\r") found--;
           }
           streamEnd = found;
-          // The object ends after "endstream", or after "endobj" when the keyword is missing: a
-          // search for the next "endstream" would swallow the objects that follow.
-          const noKeyword = /^\s*endobj/.test(s.slice(found, found + 20));
-          const after = s.indexOf(noKeyword ? "endobj" : "endstream", found);
-          end = after < 0 ? s.length : after + (noKeyword ? 6 : 9);
+          const after = endobj >= 0 ? endobj : s.indexOf("endstream", found);
+          end = after < 0 ? s.length : after + (endobj >= 0 ? 6 : 9);
           re.lastIndex = end;
+          // An unclosed dictionary swallows the objects after it up to the next `>> stream`, as in
+          // pdf.js (this object gets their keys and stream); those objects are still indexed on
+          // their own, so the scan goes on after this object's first `endobj`.
+          const own = s.indexOf("endobj", start);
+          if (own >= 0 && own < streamStart) re.lastIndex = own + 6;
         }
       }
       this.slots.set(num, { start, end, streamStart, streamEnd });

@@ -102,8 +102,9 @@ function collectPages(doc: PdfDocument, node: PdfDict | undefined, inherited: Pd
   if (Array.isArray(kids) && !(isName(type) && type.n === "Page")) {
     for (const k of kids) {
       const kid = doc.dict(k);
-      // A kid that is no object (a rewired or dangling reference) may have been a page with text.
-      if (!kid) doc.undecodable++;
+      // A kid that is no object (a rewired or dangling reference), or a node already walked (a
+      // cycle: the reference was rewired), stands where a page with text may have been.
+      if (!kid || seen.has(kid)) doc.undecodable++;
       else collectPages(doc, kid, res, out, seen, depth + 1, work);
     }
   } else if (out.length >= MAX_PDF_PAGES) work.limit = "MAX_PDF_PAGES";
