@@ -7,7 +7,7 @@
 import type { CprFinding } from "../finding";
 import type { TextSegment } from "../location";
 import { applySoftBreaks, scanShapes, type Shape } from "./cpr-scan";
-import { flowGroups, flowPlans, layOutPlan, segmentAt, withTabs, type Flow, type FlowGroup, type FlowPlan } from "./cpr-structure";
+import { flowGroups, layOutPlan, plansOfGroup, segmentAt, withTabs, type Flow, type FlowGroup, type FlowPlan } from "./cpr-structure";
 import { STOP_CHECK_MASK, analyze, analyzeAlone, windowOf, type CprOptions } from "./cpr-analyze";
 import { markRepeated, score, toMatch, type Candidate } from "./cpr-score";
 
@@ -75,21 +75,35 @@ export function startCprPass(segments: readonly TextSegment[], options: CprOptio
   const needed: boolean[] = [];
   let group = 0;
   let k = 0;
-  let plans: FlowPlan[] | undefined;
+  const plans: FlowPlan[] = [];
+  let planned = 0; // groups planned so far
   const analyses: ReadFlow[] = [];
   let halted = false;
+  // A flow beyond the mail's own text has been read: from then on each flow waits for shouldStop.
+  let pastMust = false;
 
   const readFlow = (plan: FlowPlan): ReadFlow & { stopped?: boolean } => {
     const opts = plan.from < mustRead ? unstoppable : options;
     const quick = alone && noSoftBreaks(segments, plan) ? analyzeAlone(textOf, shapesOf, plan.from, plan.to, opts, plan.fileName) : undefined;
     if (quick) return { candidates: quick.candidates, segs: range(plan.from, plan.to), starts: quick.starts, first: plan.from, stopped: quick.stopped };
-    const f = layOutPlan(segments, plan);
+    // A register extract is one flow: its layout stops with the reading (layOut checks per 1024 lines).
+    const stop = opts.shouldStop;
+    const f = layOutPlan(segments, plan, stop ? () => stop("read") : undefined);
     const a = analyze(f.text, opts, f.softBreaks ?? (f.segs.length === 1 ? options.softBreaks : undefined), f.fileName, flowShapes(f, shapesOf));
-    return { candidates: a.candidates, segs: f.segs, starts: f.starts, first: firstSegment(f), stopped: a.stopped };
+    return { candidates: a.candidates, segs: f.segs, starts: f.starts, first: firstSegment(f), stopped: a.stopped || f.stopped };
   };
   const scanned = (): boolean => group >= groups.length || stoppedAt !== undefined;
-  const plansNow = (): FlowPlan[] => (plans ??= flowPlans(segments, groups, needed, window));
-  const done = (): boolean => halted || (scanned() && analyses.length === plansNow().length);
+  // The flow to read next, planning group by group as the reading gets there; undefined when all are read.
+  const nextPlan = (): FlowPlan | undefined => {
+    while (analyses.length >= plans.length && planned < groups.length) {
+      const g = groups[planned++] as FlowGroup;
+      // A group the shape scan never reached has nothing to plan.
+      if (stoppedAt !== undefined && g.from >= stoppedAt) planned = groups.length;
+      else plansOfGroup(segments, g, needed, window, plans);
+    }
+    return plans[analyses.length];
+  };
+  const done = (): boolean => halted || (scanned() && nextPlan() === undefined);
 
   return {
     read(pause) {
@@ -117,11 +131,18 @@ export function startCprPass(segments: readonly TextSegment[], options: CprOptio
         k++;
         progressed = true;
       }
-      const all = plansNow();
-      while (analyses.length < all.length && !halted) {
+      for (let plan = nextPlan(); plan !== undefined && !halted; plan = nextPlan()) {
         if (progressed && pause?.()) return false;
-        const r = readFlow(all[analyses.length] as FlowPlan);
+        // Past the reading's deadline no further flow starts, once one beyond the mail's own text has
+        // had its turn (so what the shape scan found there is not all lost).
+        if (shouldStop && pastMust && plan.from >= mustRead && shouldStop("read")) {
+          halted = true;
+          stoppedAt = stoppedAt === undefined ? plan.from : Math.min(stoppedAt, plan.from);
+          break;
+        }
+        const r = readFlow(plan);
         analyses.push(r);
+        if (plan.from >= mustRead) pastMust = true;
         if (r.stopped) {
           halted = true;
           stoppedAt = stoppedAt === undefined ? r.first : Math.min(stoppedAt, r.first);

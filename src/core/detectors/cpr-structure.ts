@@ -113,22 +113,26 @@ export interface FlowPlan {
  */
 export function flowPlans(segments: readonly TextSegment[], groups: readonly FlowGroup[], needed: readonly boolean[] | undefined, window = 100): FlowPlan[] {
   const plans: FlowPlan[] = [];
-  for (const g of groups) {
-    if (g.single) {
-      if (!needed || needed[g.from]) plans.push({ from: g.from, to: g.to, fileName: g.fileName, delimiter: undefined });
-    } else if (!needed) {
-      plans.push({ from: g.from, to: g.to, fileName: g.fileName, delimiter: g.delimiter });
-    } else {
-      for (const r of neededRanges(segments, g.from, g.to, needed, window, g.delimiter)) {
-        plans.push({ from: r.a, to: r.b, fileName: g.fileName, delimiter: g.delimiter, context: { head: r.head, tail: r.tail, window } });
-      }
-    }
-  }
+  for (const g of groups) plansOfGroup(segments, g, needed, window, plans);
   return plans;
 }
 
-export function layOutPlan(segments: readonly TextSegment[], p: FlowPlan): Flow {
-  return layOut(segments, p.from, p.to, p.fileName, p.delimiter, p.context);
+/** The plans of one group (flowPlans), appended to `plans`: a pass plans a group when it gets to it. */
+export function plansOfGroup(segments: readonly TextSegment[], g: FlowGroup, needed: readonly boolean[] | undefined, window: number, plans: FlowPlan[]): void {
+  if (g.single) {
+    if (!needed || needed[g.from]) plans.push({ from: g.from, to: g.to, fileName: g.fileName, delimiter: undefined });
+  } else if (!needed) {
+    plans.push({ from: g.from, to: g.to, fileName: g.fileName, delimiter: g.delimiter });
+  } else {
+    for (const r of neededRanges(segments, g.from, g.to, needed, window, g.delimiter)) {
+      plans.push({ from: r.a, to: r.b, fileName: g.fileName, delimiter: g.delimiter, context: { head: r.head, tail: r.tail, window } });
+    }
+  }
+}
+
+/** One plan laid out; `stop` ends a long flow early (layOut). */
+export function layOutPlan(segments: readonly TextSegment[], p: FlowPlan, stop?: () => boolean): Flow {
+  return layOut(segments, p.from, p.to, p.fileName, p.delimiter, p.context, stop);
 }
 
 /** flowPlans, laid out. */
