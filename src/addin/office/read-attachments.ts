@@ -76,15 +76,18 @@ export function deadlineGate(options: Pick<AttachmentReadOptions, "clock" | "dea
   const clock = options.clock ?? (() => Date.now());
   const deadline = options.deadline;
   const sliceMs = options.sliceMs ?? 50;
-  const late = () => deadline !== undefined && clock() >= deadline;
+  const late = (now: number) => deadline !== undefined && now >= deadline;
   let sliceEnd = clock() + sliceMs;
+  // One reading of the clock per check: a chunk is a few ms, the check must cost nothing beside it.
   const gate = async (): Promise<boolean> => {
-    if (late()) return true;
+    const now = clock();
+    if (late(now)) return true;
     const yieldControl = options.yieldControl;
-    if (!yieldControl || clock() < sliceEnd) return false;
+    if (!yieldControl || now < sliceEnd) return false;
     await yieldControl();
-    sliceEnd = clock() + sliceMs;
-    return late();
+    const after = clock();
+    sliceEnd = after + sliceMs;
+    return late(after);
   };
   return { chunkChars: CHUNK_CHARS, gate };
 }
