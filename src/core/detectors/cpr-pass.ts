@@ -99,7 +99,14 @@ export function startCprPass(segments: readonly TextSegment[], options: CprOptio
       const g = groups[planned++] as FlowGroup;
       // A group the shape scan never reached has nothing to plan.
       if (stoppedAt !== undefined && g.from >= stoppedAt) planned = groups.length;
-      else plansOfGroup(segments, g, needed, window, plans);
+      else {
+        const cut = plansOfGroup(segments, g, needed, window, plans, shouldStop && g.from >= mustRead ? () => shouldStop("read") : undefined);
+        // Planning a long group stopped: what is planned is read, the rest is not read in time.
+        if (cut !== undefined) {
+          stoppedAt = stoppedAt === undefined ? cut : Math.min(stoppedAt, cut);
+          planned = groups.length;
+        }
+      }
     }
     return plans[analyses.length];
   };
