@@ -206,4 +206,34 @@ describe("the CPR pass's layout step within the deadline", () => {
       expect(touched.n - (touchedAtJump as number)).toBeLessThanOrEqual(RUN);
     },
   );
+
+  it("past the deadline starts no further flow: 2,000 one-line attachments are not all laid out", () => {
+    const touched = { n: 0, lastRead: false };
+    const lines = countedRegister(touched).slice(0, 2000);
+    // Each line its own attachment, so each is a flow of its own.
+    const segments = lines.map((seg, i) => {
+      const location = { part: "attachment" as const, attachment: `bilag-${i}.txt`, place: { kind: "line" as const, line: 1 } };
+      return { get text() { return seg.text; }, get location() { touched.n++; return location; } } as TextSegment;
+    });
+    const all = findCprPass(segments, { now: NOW }).findings.length;
+    let jumped = false;
+    let touchedAtJump = 0;
+    let k = 0;
+    const r = findCprPass(segments, {
+      now: NOW,
+      // The shape scan asks every 128 segments: the 16th question is after it, among the flows.
+      shouldStop: (phase) => {
+        if (phase === "read" && ++k === 17 && !jumped) {
+          jumped = true;
+          touchedAtJump = touched.n;
+        }
+        return jumped;
+      },
+    });
+    expect(jumped).toBe(true);
+    expect(all).toBe(2000);
+    expect(r.stoppedAt).toBeDefined();
+    expect(r.findings.length).toBeLessThan(10);
+    expect(touched.n - touchedAtJump).toBeLessThan(100);
+  });
 });

@@ -58,7 +58,6 @@ export interface CprPass {
 export function startCprPass(segments: readonly TextSegment[], options: CprOptions): CprPass {
   const shouldStop = options.shouldStop;
   const mustRead = options.mustRead ?? 0;
-  const unstoppable: CprOptions = { ...options, shouldStop: undefined };
   const window = windowOf(options);
   let stoppedAt: number | undefined;
   // Phase 1, segment by segment (pausable, stoppable): each segment is scanned once, as the readers
@@ -82,15 +81,9 @@ export function startCprPass(segments: readonly TextSegment[], options: CprOptio
   // A flow beyond the mail's own text has been read: from then on each flow waits for shouldStop.
   let pastMust = false;
 
-  const readFlow = (plan: FlowPlan): ReadFlow & { stopped?: boolean } => {
-    const opts = plan.from < mustRead ? unstoppable : options;
-    const quick = alone && noSoftBreaks(segments, plan) ? analyzeAlone(textOf, shapesOf, plan.from, plan.to, opts, plan.fileName) : undefined;
-    if (quick) return { candidates: quick.candidates, segs: range(plan.from, plan.to), starts: quick.starts, first: plan.from, stopped: quick.stopped };
-    // A register extract is one flow: its layout stops with the reading (layOut checks per 1024 lines).
-    const stop = opts.shouldStop;
-    const f = layOutPlan(segments, plan, stop ? () => stop("read") : undefined);
-    const a = analyze(f.text, opts, f.softBreaks ?? (f.segs.length === 1 ? options.softBreaks : undefined), f.fileName, flowShapes(f, shapesOf));
-    return { candidates: a.candidates, segs: f.segs, starts: f.starts, first: firstSegment(f), stopped: a.stopped || f.stopped };
+  const scannedAs: ScannedSegments = { segments, textOf, shapesOf, alone, options, unstoppable: { ...options, shouldStop: undefined }, mustRead };
+  const stopAt = (at: number): void => {
+    stoppedAt = stoppedAt === undefined ? at : Math.min(stoppedAt, at);
   };
   const scanned = (): boolean => group >= groups.length || stoppedAt !== undefined;
   // The flow to read next, planning group by group as the reading gets there; undefined when all are read.
@@ -103,7 +96,7 @@ export function startCprPass(segments: readonly TextSegment[], options: CprOptio
         const cut = plansOfGroup(segments, g, needed, window, plans, shouldStop && g.from >= mustRead ? () => shouldStop("read") : undefined);
         // Planning a long group stopped: what is planned is read, the rest is not read in time.
         if (cut !== undefined) {
-          stoppedAt = stoppedAt === undefined ? cut : Math.min(stoppedAt, cut);
+          stopAt(cut);
           planned = groups.length;
         }
       }
@@ -127,14 +120,7 @@ export function startCprPass(segments: readonly TextSegment[], options: CprOptio
           stoppedAt = k;
           break;
         }
-        const seg = segments[k] as TextSegment;
-        const text = applySoftBreaks(withTabs(seg.text, g.delimiter), seg.softBreaks ?? options.softBreaks);
-        const shapes = scanShapes(text, options.now);
-        needed[k] = shapes.length > 0;
-        if (shapes.length > 0) {
-          shapesOf[k] = shapes;
-          textOf[k] = text;
-        }
+        needed[k] = scanSegment(scannedAs, k, g.delimiter);
         k++;
         progressed = true;
       }
@@ -144,15 +130,15 @@ export function startCprPass(segments: readonly TextSegment[], options: CprOptio
         // had its turn (so what the shape scan found there is not all lost).
         if (shouldStop && pastMust && plan.from >= mustRead && shouldStop("read")) {
           halted = true;
-          stoppedAt = stoppedAt === undefined ? plan.from : Math.min(stoppedAt, plan.from);
+          stopAt(plan.from);
           break;
         }
-        const r = readFlow(plan);
+        const r = readFlow(scannedAs, plan);
         analyses.push(r);
         if (plan.from >= mustRead) pastMust = true;
         if (r.stopped) {
           halted = true;
-          stoppedAt = stoppedAt === undefined ? r.first : Math.min(stoppedAt, r.first);
+          stopAt(r.first);
         }
         progressed = true;
       }
@@ -162,6 +148,41 @@ export function startCprPass(segments: readonly TextSegment[], options: CprOptio
       return scoreAll(segments, analyses, options, stoppedAt);
     },
   };
+}
+
+/** What the shape scan left for the flows: the segments, their scanned texts and shapes. */
+interface ScannedSegments {
+  readonly segments: readonly TextSegment[];
+  readonly textOf: (string | undefined)[];
+  readonly shapesOf: (Shape[] | undefined)[];
+  /** No message-wide soft breaks: a flow may be read segment by segment (analyzeAlone). */
+  readonly alone: boolean;
+  readonly options: CprOptions;
+  readonly unstoppable: CprOptions;
+  readonly mustRead: number;
+}
+
+/** Phase 1 for segment k: its shapes, kept with its text when it has any. True when it has. */
+function scanSegment(s: ScannedSegments, k: number, delimiter: string | undefined): boolean {
+  const seg = s.segments[k] as TextSegment;
+  const text = applySoftBreaks(withTabs(seg.text, delimiter), seg.softBreaks ?? s.options.softBreaks);
+  const shapes = scanShapes(text, s.options.now);
+  if (shapes.length === 0) return false;
+  s.shapesOf[k] = shapes;
+  s.textOf[k] = text;
+  return true;
+}
+
+function readFlow(s: ScannedSegments, plan: FlowPlan): ReadFlow & { stopped?: boolean } {
+  const { segments, textOf, shapesOf, options } = s;
+  const opts = plan.from < s.mustRead ? s.unstoppable : options;
+  const quick = s.alone && noSoftBreaks(segments, plan) ? analyzeAlone(textOf, shapesOf, plan.from, plan.to, opts, plan.fileName) : undefined;
+  if (quick) return { candidates: quick.candidates, segs: range(plan.from, plan.to), starts: quick.starts, first: plan.from, stopped: quick.stopped };
+  // A register extract is one flow: its layout stops with the reading (layOut checks per 1024 lines).
+  const stop = opts.shouldStop;
+  const f = layOutPlan(segments, plan, stop ? () => stop("read") : undefined);
+  const a = analyze(f.text, opts, f.softBreaks ?? (f.segs.length === 1 ? options.softBreaks : undefined), f.fileName, flowShapes(f, shapesOf));
+  return { candidates: a.candidates, segs: f.segs, starts: f.starts, first: firstSegment(f), stopped: a.stopped || f.stopped };
 }
 
 /** No segment of the plan has soft breaks of its own. */
