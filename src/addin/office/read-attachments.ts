@@ -41,6 +41,8 @@ export interface AttachmentReadOptions {
   /** Gives the event loop back (so the caller's deadline timer can fire) every `sliceMs` of decoding. */
   readonly yieldControl?: () => Promise<void>;
   readonly sliceMs?: number;
+  /** Asked after each yield: true stops the read there (a Send has taken over from a pre-scan). */
+  readonly abandon?: () => boolean;
   /** Waits between attempts; default setTimeout where the runtime has it, else no wait. */
   readonly sleep?: (ms: number) => Promise<void>;
 }
@@ -72,7 +74,7 @@ function defaultSleep(ms: number): Promise<void> {
 type Outcome = { input?: AttachmentInput; read: ReadAttachment };
 
 /** Between chunks: stop at the deadline; yield once a slice (default 50 ms) of work has passed. */
-export function deadlineGate(options: Pick<AttachmentReadOptions, "clock" | "deadline" | "yieldControl" | "sliceMs">): ChunkGate {
+export function deadlineGate(options: Pick<AttachmentReadOptions, "clock" | "deadline" | "yieldControl" | "sliceMs" | "abandon">): ChunkGate {
   const clock = options.clock ?? (() => Date.now());
   const deadline = options.deadline;
   const sliceMs = options.sliceMs ?? 50;
@@ -87,7 +89,7 @@ export function deadlineGate(options: Pick<AttachmentReadOptions, "clock" | "dea
     await yieldControl();
     const after = clock();
     sliceEnd = after + sliceMs;
-    return late(after);
+    return late(after) || (options.abandon !== undefined && options.abandon());
   };
   return { chunkChars: CHUNK_CHARS, gate };
 }
