@@ -6,6 +6,8 @@
 import { DEFAULT_POLICY, scanMessage, type Message } from "./index";
 import { capPerPart, unreadFrom } from "./scan-cpr-pass";
 import type { CprFinding } from "./finding";
+import { findCprPass } from "./detectors/cpr-pass";
+import type { TextSegment } from "./location";
 
 const NOW = new Date("2026-06-01T12:00:00Z");
 const encoder = new TextEncoder();
@@ -120,5 +122,118 @@ describe("unreadFrom", () => {
     const reported = [{ kind: "unreadable-attachment" as const, attachment: "Bilag.zip", why: "timeout" as const }];
     expect(unreadFrom(segments, 1, reported)).toEqual(["a.csv", "b.csv"]);
     expect(unreadFrom(segments, 3, [])).toEqual(["b.csv"]);
+  });
+});
+
+describe("the CPR pass's layout step within the deadline", () => {
+  const N = 20_000;
+  /**
+   * Touches of one run of 1024 segments (the check interval of planning and layout) at most:
+   * planning and layout each read a segment's text and location a few times. The whole flow is
+   * ~10 touches × 20,000 segments.
+   */
+  const RUN = 8 * 1024;
+
+  /**
+   * Register lines (the number near the line's start, so the flow is laid out, not read line by
+   * line alone) whose every read of `text` or `location` is counted: the work, not the wall clock.
+   */
+  function countedRegister(touched: { n: number; lastRead: boolean }): TextSegment[] {
+    const segments: TextSegment[] = [];
+    for (let i = 0; i < N; i++) {
+      const dd = String(1 + (i % 28)).padStart(2, "0");
+      const mm = String(1 + (i % 12)).padStart(2, "0");
+      const text = `${dd}${mm}${58 + (i % 42)}-${5000 + (i % 1000)};Borger ${i};Randers`;
+      const location = { part: "attachment" as const, attachment: "register.csv", place: { kind: "line" as const, line: i + 1 } };
+      const last = i === N - 1;
+      segments.push({
+        get text() {
+          touched.n++;
+          if (last) touched.lastRead = true;
+          return text;
+        },
+        get location() {
+          touched.n++;
+          return location;
+        },
+      } as TextSegment);
+    }
+    return segments;
+  }
+
+  it("reads everything when there is time", () => {
+    const segments = countedRegister({ n: 0, lastRead: false });
+    expect(findCprPass(segments, { now: NOW, shouldStop: () => false }).findings).toHaveLength(N);
+  });
+
+  it("asks between bounded runs of work once the shapes are found (planning, layout, analysis)", () => {
+    const touched = { n: 0, lastRead: false };
+    const segments = countedRegister(touched);
+    let last = 0;
+    let most = 0;
+    findCprPass(segments, {
+      now: NOW,
+      shouldStop: () => {
+        if (touched.lastRead) most = Math.max(most, touched.n - last);
+        last = touched.n;
+        return false;
+      },
+    });
+    expect(most).toBeLessThanOrEqual(RUN);
+  });
+
+  it.each([1, 3, 10, 30, 60])(
+    "a clock that jumps past the deadline at the %i-th check after the shape scan ends the pass soon, keeping what was found",
+    (jumpAt) => {
+      const touched = { n: 0, lastRead: false };
+      const segments = countedRegister(touched);
+      let after = 0;
+      let touchedAtJump: number | undefined;
+      const r = findCprPass(segments, {
+        now: NOW,
+        shouldStop: (phase) => {
+          if (!touched.lastRead || phase !== "read") return false;
+          if (++after < jumpAt) return false;
+          touchedAtJump ??= touched.n;
+          return true;
+        },
+      });
+      expect(touchedAtJump).toBeDefined();
+      expect(r.stoppedAt).toBeDefined();
+      expect(r.findings.length).toBeGreaterThan(0);
+      expect(r.findings.length).toBeLessThan(N);
+      // After the jump at most one more bounded run: not the rest of a 20,000-line flow.
+      expect(touched.n - (touchedAtJump as number)).toBeLessThanOrEqual(RUN);
+    },
+  );
+
+  it("past the deadline starts no further flow: 2,000 one-line attachments are not all laid out", () => {
+    const touched = { n: 0, lastRead: false };
+    const lines = countedRegister(touched).slice(0, 2000);
+    // Each line its own attachment, so each is a flow of its own.
+    const segments = lines.map((seg, i) => {
+      const location = { part: "attachment" as const, attachment: `bilag-${i}.txt`, place: { kind: "line" as const, line: 1 } };
+      return { get text() { return seg.text; }, get location() { touched.n++; return location; } } as TextSegment;
+    });
+    const all = findCprPass(segments, { now: NOW }).findings.length;
+    let jumped = false;
+    let touchedAtJump = 0;
+    let k = 0;
+    const r = findCprPass(segments, {
+      now: NOW,
+      // The shape scan asks every 128 segments: the 16th question is after it, among the flows.
+      shouldStop: (phase) => {
+        if (phase === "read" && ++k === 17 && !jumped) {
+          jumped = true;
+          touchedAtJump = touched.n;
+        }
+        return jumped;
+      },
+    });
+    expect(jumped).toBe(true);
+    expect(all).toBe(2000);
+    expect(r.stoppedAt).toBeDefined();
+    expect(r.findings.length).toBeLessThan(10);
+    expect(touched.n - touchedAtJump).toBeLessThan(100);
   });
 });

@@ -16,6 +16,7 @@ import { decideResult, DEFAULT_POLICY, FINISH_MARGIN_MS, HARD_CAP_MS, MAX_LOAD_A
 import type { AnyLang } from "../../i18n/t";
 import type { Capabilities } from "../office/capabilities";
 import type { MailboxHost } from "../office/mailbox-host";
+import { notReadInTime } from "../office/read-message";
 import { TASKPANE_COMMAND_ID } from "../office/manifest-ids";
 import type { MailboxEventLike, SmartAlertsCompletion } from "../office/office-types";
 import { contextDataFor, emptySharedState, type SharedReason, type SharedSendResult, type SharedState } from "../office/shared-state";
@@ -258,15 +259,20 @@ export async function onMessageSend(event: MailboxEventLike, deps: SendDeps): Pr
       readInlineImages: policy.imageAttachment !== "allow",
       retryUntil: deadline() - margin(),
       clock,
+      // Decoding and hashing a big attachment stop here, and give the timer its turn meanwhile.
+      deadline: deadline() - margin(),
+      ...(deps.setTimer ? { yieldControl: () => new Promise<void>((r) => void deps.setTimer!(r, 0)) } : {}),
     });
     if (finished) return;
     const scanDeadline = deadline() - margin();
-    const result: ScanResult = await scanMessage(read.message, policy, {
+    const scanned: ScanResult = await scanMessage(read.message, policy, {
       clock,
       deadline: scanDeadline,
       maxFindingsPerPart: MAX_FINDINGS_PER_PART,
       ...(deps.now ? { now: deps.now } : {}),
     });
+    const late = notReadInTime(read);
+    const result: ScanResult = late.length === 0 ? scanned : { ...scanned, timedOut: true, findings: [...scanned.findings, ...late] };
     const cached: Finding[] = [];
     // A loop, not push(...): one attachment may hold more findings than a call takes arguments.
     for (const a of read.attachments) if (a.skipped && a.key) for (const f of cache[a.key]!.findings) cached.push(f);

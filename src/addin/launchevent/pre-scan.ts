@@ -55,16 +55,21 @@ export async function onAttachmentsChanged(event: MailboxEventLike, deps: PreSca
     const start = clock();
     const { policy } = await deps.loadPolicy();
     const state = await host.readSharedState();
+    const pending = deps.sendPending ?? (() => false);
     const read = await host.readMessage({
       maxAttachmentBytes: policy.limits.maxAttachmentBytes,
       skipAttachment: (key) => Object.prototype.hasOwnProperty.call(state.attachments, key),
       readInlineImages: policy.imageAttachment !== "allow",
+      // Hashing and decoding a big attachment yield too, and end when a Send takes over.
+      clock,
+      deadline: start + PRE_SCAN_BUDGET_MS,
+      ...(deps.yieldControl ? { yieldControl: deps.yieldControl, abandon: pending } : {}),
     });
     const attachments: Record<string, CachedAttachment> = {};
     for (const a of read.attachments) if (a.key && a.skipped) attachments[a.key] = state.attachments[a.key]!;
-    const pending = deps.sendPending ?? (() => false);
     let scanned = 0;
-    let stopped = false;
+    // A Send may already have ended the read of an attachment at one of its yields.
+    let stopped = pending() && read.attachments.some((a) => a.timedOut === true);
     for (const a of read.attachments) {
       if (!a.key || a.skipped || !a.input) continue;
       if (deps.yieldControl) await deps.yieldControl();

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import fc from "fast-check";
-import { decodeBase64, encodeUtf8, fnv1a } from "./base64";
+import { decodeBase64, decodeBase64Chunked, encodeUtf8, fnv1a, fnv1aChunked } from "./base64";
 
 describe("decodeBase64", () => {
   it("agrees with Node's Buffer on random bytes (seeded)", () => {
@@ -64,5 +64,48 @@ describe("fnv1a's loop reads no globals", () => {
     } finally {
       Math.imul = real;
     }
+  });
+});
+
+describe("decoding and hashing in chunks (a 25 MB attachment must not hold the event loop)", () => {
+  /** A gate that counts its calls and never stops. */
+  function counting(chunkChars: number) {
+    const g = { calls: 0, chunkChars, gate: () => (g.calls++, false) };
+    return g;
+  }
+
+  it("gives the same bytes and hash as in one go, asking the gate between every chunk (seeded)", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), fc.integer({ min: 1, max: 64 }), async (bytes, chunk) => {
+        const b64 = Buffer.from(bytes).toString("base64");
+        const g = counting(chunk);
+        const decoded = await decodeBase64Chunked(b64, g);
+        expect(decoded !== "stopped" && decoded.ok && Array.from(decoded.bytes)).toEqual(Array.from(bytes));
+        // No more than `chunk` characters between two checks: one check before every chunk but the
+        // first, up to the chunk that holds the padding (the rest is not read).
+        const last = b64.indexOf("=") >= 0 ? b64.indexOf("=") : b64.length - 1;
+        expect(g.calls).toBe(b64.length === 0 ? 0 : Math.floor(last / chunk));
+        const h = counting(chunk);
+        expect(await fnv1aChunked(b64, h)).toBe(fnv1a(b64));
+        expect(h.calls).toBe(Math.max(0, Math.ceil(b64.length / chunk) - 1));
+      }),
+      { seed: 1313, numRuns: 200 },
+    );
+  });
+
+  it("keeps the FNV test vectors and refuses what decodeBase64 refuses", async () => {
+    expect(await fnv1aChunked("foobar", counting(2))).toBe("bf9cf968");
+    expect(await decodeBase64Chunked("aGVs*G8=", counting(2))).toEqual({ ok: false });
+  });
+
+  it("stops at the first check after the gate says stop, without reading on", async () => {
+    const text = "QUJD".repeat(1000);
+    let calls = 0;
+    const stopThird = { chunkChars: 100, gate: () => ++calls === 3 };
+    expect(await fnv1aChunked(text, stopThird)).toBe("stopped");
+    expect(calls).toBe(3);
+    calls = 0;
+    expect(await decodeBase64Chunked(text, stopThird)).toBe("stopped");
+    expect(calls).toBe(3);
   });
 });

@@ -15,18 +15,37 @@ const DECODE = (() => {
 
 export type Base64Result = { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false };
 
-/** Decodes base64, skipping whitespace and stopping at padding; any other character is an error. */
-export function decodeBase64(input: string): Base64Result {
-  const out = new Uint8Array(Math.floor((input.length * 3) / 4) + 3);
-  let length = 0;
-  let buffer = 0;
-  let bits = 0;
-  for (let i = 0; i < input.length; i++) {
+/** Decoding state carried from one chunk of the input to the next. */
+interface DecodeState {
+  readonly out: Uint8Array;
+  length: number;
+  buffer: number;
+  bits: number;
+  /** "=" seen: the rest is ignored. */
+  ended: boolean;
+  bad: boolean;
+}
+
+function decodeState(input: string): DecodeState {
+  return { out: new Uint8Array(Math.floor((input.length * 3) / 4) + 3), length: 0, buffer: 0, bits: 0, ended: false, bad: false };
+}
+
+/** Decodes input[from, to) into the state; stops at padding or at a character that is not base64. */
+function decodeRange(input: string, from: number, to: number, st: DecodeState): void {
+  const out = st.out;
+  let { length, buffer, bits } = st;
+  for (let i = from; i < to; i++) {
     const c = input.charCodeAt(i);
-    if (c === 0x3d) break; // "=": padding, the rest is ignored
+    if (c === 0x3d) {
+      st.ended = true; // "=": padding, the rest is ignored
+      break;
+    }
     if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
     const v = c < 256 ? DECODE[c]! : -1;
-    if (v < 0) return { ok: false };
+    if (v < 0) {
+      st.bad = true;
+      break;
+    }
     buffer = ((buffer << 6) | v) & 0xffffff;
     bits += 6;
     if (bits >= 8) {
@@ -34,7 +53,53 @@ export function decodeBase64(input: string): Base64Result {
       out[length++] = (buffer >> bits) & 0xff;
     }
   }
-  return { ok: true, bytes: out.subarray(0, length) };
+  st.length = length;
+  st.buffer = buffer;
+  st.bits = bits;
+}
+
+function decodeResult(st: DecodeState): Base64Result {
+  return st.bad ? { ok: false } : { ok: true, bytes: st.out.subarray(0, st.length) };
+}
+
+/** Decodes base64, skipping whitespace and stopping at padding; any other character is an error. */
+export function decodeBase64(input: string): Base64Result {
+  const st = decodeState(input);
+  decodeRange(input, 0, input.length, st);
+  return decodeResult(st);
+}
+
+/**
+ * How a long decode or hash is cut: between chunks of `chunkChars` characters it asks `gate`,
+ * which says "stop" (the deadline has passed) or lets it go on, yielding to the event loop when
+ * the caller allows (docs/design/outlook-runtime.md, "One runtime for every event").
+ */
+export interface ChunkGate {
+  readonly chunkChars: number;
+  /** Asked before every chunk but the first; true stops the work. */
+  readonly gate: () => Promise<boolean> | boolean;
+}
+
+/** Characters per chunk: ~1-3 ms of decoding or hashing on a desktop, far less than a deadline margin. */
+export const CHUNK_CHARS = 1 << 18;
+
+async function inChunks(length: number, g: ChunkGate, work: (from: number, to: number) => boolean): Promise<boolean> {
+  const size = Math.max(1, g.chunkChars);
+  for (let from = 0; from < length; from += size) {
+    if (from > 0 && (await g.gate())) return false;
+    if (!work(from, Math.min(length, from + size))) break;
+  }
+  return true;
+}
+
+/** decodeBase64 in chunks with `gate` between them; "stopped" when the gate said stop. */
+export async function decodeBase64Chunked(input: string, g: ChunkGate): Promise<Base64Result | "stopped"> {
+  const st = decodeState(input);
+  const finished = await inChunks(input.length, g, (from, to) => {
+    decodeRange(input, from, to, st);
+    return !st.ended && !st.bad;
+  });
+  return finished ? decodeResult(st) : "stopped";
 }
 
 // One UTF-8 encoder for core and add-in (core encodes XML given as a string). The direct path, not
@@ -48,13 +113,33 @@ export { encodeUtf8 } from "../../core/text/encode-utf8";
  */
 const imul = Math.imul;
 
-/** 32-bit FNV-1a over a string's UTF-16 code units: a cheap fingerprint, not a security hash. */
-export function fnv1a(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
+const FNV_OFFSET = 0x811c9dc5;
+
+function fnvRange(text: string, from: number, to: number, seed: number): number {
+  let h = seed;
+  for (let i = from; i < to; i++) {
     h ^= text.charCodeAt(i);
     h = imul(h, 0x01000193) >>> 0;
   }
+  return h;
+}
+
+function hex(h: number): string {
   // No padStart: an ES2017 built-in that old classic-Outlook builds may lack.
   return ("0000000" + h.toString(16)).slice(-8);
+}
+
+/** 32-bit FNV-1a over a string's UTF-16 code units: a cheap fingerprint, not a security hash. */
+export function fnv1a(text: string): string {
+  return hex(fnvRange(text, 0, text.length, FNV_OFFSET));
+}
+
+/** fnv1a in chunks with `gate` between them (the same value); "stopped" when the gate said stop. */
+export async function fnv1aChunked(text: string, g: ChunkGate): Promise<string | "stopped"> {
+  let h = FNV_OFFSET;
+  const finished = await inChunks(text.length, g, (from, to) => {
+    h = fnvRange(text, from, to, h);
+    return true;
+  });
+  return finished ? hex(h) : "stopped";
 }

@@ -11,7 +11,7 @@
  *    key, so nothing is ever remembered against bytes that will not be seen again.
  */
 import type { AttachmentInput, UnavailableReason } from "../../core/index";
-import { decodeBase64, encodeUtf8, fnv1a } from "./base64";
+import { CHUNK_CHARS, decodeBase64Chunked, encodeUtf8, fnv1a, fnv1aChunked, type ChunkGate } from "./base64";
 import { OfficeCallError, officeCall } from "./office-async";
 import type { AttachmentContentLike, AttachmentDetailsLike, ComposeItemLike, OfficeLike } from "./office-types";
 
@@ -33,6 +33,16 @@ export interface AttachmentReadOptions {
   /** Epoch ms after which no retry starts (the send's deadline). Without it only the attempt cap bounds retries. */
   readonly retryUntil?: number;
   readonly clock?: () => number;
+  /**
+   * Epoch ms at which decoding and hashing an attachment stop (the send's scan deadline): a 25 MB
+   * file is ~33 M base64 characters, which one synchronous loop would carry past any deadline.
+   */
+  readonly deadline?: number;
+  /** Gives the event loop back (so the caller's deadline timer can fire) every `sliceMs` of decoding. */
+  readonly yieldControl?: () => Promise<void>;
+  readonly sliceMs?: number;
+  /** Asked after each yield: true stops the read there (a Send has taken over from a pre-scan). */
+  readonly abandon?: () => boolean;
   /** Waits between attempts; default setTimeout where the runtime has it, else no wait. */
   readonly sleep?: (ms: number) => Promise<void>;
 }
@@ -47,6 +57,8 @@ export interface ReadAttachment {
   readonly inline?: boolean;
   /** What went into the Message for this attachment (absent when skipped or left out). */
   readonly input?: AttachmentInput;
+  /** Decoding or hashing stopped at options.deadline: the attachment was not read in time. */
+  readonly timedOut?: boolean;
 }
 
 /** Waits before the 2nd, 3rd and 4th attempt. Small: the whole send has 3.8 s. */
@@ -60,6 +72,27 @@ function defaultSleep(ms: number): Promise<void> {
 }
 
 type Outcome = { input?: AttachmentInput; read: ReadAttachment };
+
+/** Between chunks: stop at the deadline; yield once a slice (default 50 ms) of work has passed. */
+export function deadlineGate(options: Pick<AttachmentReadOptions, "clock" | "deadline" | "yieldControl" | "sliceMs" | "abandon">): ChunkGate {
+  const clock = options.clock ?? (() => Date.now());
+  const deadline = options.deadline;
+  const sliceMs = options.sliceMs ?? 50;
+  const late = (now: number) => deadline !== undefined && now >= deadline;
+  let sliceEnd = clock() + sliceMs;
+  // One reading of the clock per check: a chunk is a few ms, the check must cost nothing beside it.
+  const gate = async (): Promise<boolean> => {
+    const now = clock();
+    if (late(now)) return true;
+    const yieldControl = options.yieldControl;
+    if (!yieldControl || now < sliceEnd) return false;
+    await yieldControl();
+    const after = clock();
+    sliceEnd = after + sliceMs;
+    return late(after) || (options.abandon !== undefined && options.abandon());
+  };
+  return { chunkChars: CHUNK_CHARS, gate };
+}
 
 /** 5001 (internal error, office-js #2842) and an id replaced after upload (office-js #6050) pass with time. */
 function transient(error: unknown): "retry" | "relist" | undefined {
@@ -135,9 +168,13 @@ export async function readAttachment(
 
   switch (content.format) {
     case "base64": {
-      const key = attachmentKey(name, details.size, content.content);
+      const gate = deadlineGate(options);
+      const hash = await fnv1aChunked(content.content, gate);
+      if (hash === "stopped") return { read: { name, skipped: false, timedOut: true } };
+      const key = `${name}|${details.size}|${hash}`;
       if (options.skipAttachment?.(key, name)) return { read: { name, key, skipped: true } };
-      const decoded = decodeBase64(content.content);
+      const decoded = await decodeBase64Chunked(content.content, gate);
+      if (decoded === "stopped") return { read: { name, key, skipped: false, timedOut: true } };
       if (!decoded.ok) return unavailable("api-error");
       const type = details.contentType ? { contentType: details.contentType } : {};
       return { input: { kind: "file", name, bytes: decoded.bytes, ...type }, read: { name, key, skipped: false } };

@@ -5,7 +5,7 @@
  * silent gap: cloud links (format Url), items Outlook refuses to serialise, API failures, and files
  * larger than the policy's limit (not fetched at all: the base64 string alone would be 4/3 of it).
  */
-import type { AttachmentInput, Message, Recipient, RecipientField } from "../../core/index";
+import type { AttachmentInput, Message, Recipient, RecipientField, UnreadableAttachmentFinding } from "../../core/index";
 import { officeCall } from "./office-async";
 import type { AttachmentDetailsLike, ComposeItemLike, EmailAddressDetailsLike, OfficeLike, RecipientsLike, SharedPropertiesLike } from "./office-types";
 import { readAttachment, type AttachmentReadOptions, type ReadAttachment } from "./read-attachments";
@@ -18,6 +18,13 @@ export interface ReadResult {
   readonly message: Message;
   /** Every attachment Outlook listed, in its order, with its cache key. */
   readonly attachments: readonly ReadAttachment[];
+}
+
+/** The attachments whose decoding stopped at options.deadline, each as "not read in time". */
+export function notReadInTime(read: ReadResult): UnreadableAttachmentFinding[] {
+  const out: UnreadableAttachmentFinding[] = [];
+  for (const a of read.attachments) if (a.timedOut) out.push({ kind: "unreadable-attachment", attachment: a.name, why: "timeout" });
+  return out;
 }
 
 function toRecipients(list: readonly EmailAddressDetailsLike[] | null | undefined, field: RecipientField): Recipient[] {
@@ -94,7 +101,13 @@ export async function readMessage(office: OfficeLike, item: ComposeItemLike, opt
   const attachmentList = list ?? [];
   const order = attachmentList.map((_, i) => i).sort((a, b) => attachmentList[a]!.size - attachmentList[b]!.size);
   const results: Array<{ input?: AttachmentInput; read: ReadAttachment }> = new Array(attachmentList.length);
-  for (const i of order) results[i] = await readAttachment(office, item, attachmentList[i]!, options);
+  let late = false;
+  for (const i of order) {
+    // Past the deadline the rest is not fetched: each is reported as not read in time.
+    const r: { input?: AttachmentInput; read: ReadAttachment } = late ? { read: { name: attachmentList[i]!.name, skipped: false, timedOut: true } } : await readAttachment(office, item, attachmentList[i]!, options);
+    late = late || r.read.timedOut === true;
+    results[i] = r;
+  }
 
   const attachments: AttachmentInput[] = [];
   for (const r of results) if (r.input) attachments.push(r.input);

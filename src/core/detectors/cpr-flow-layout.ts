@@ -17,6 +17,8 @@ export interface Flow {
   /** Soft breaks of the segments, shifted into `text`. */
   readonly softBreaks: readonly number[] | undefined;
   readonly fileName: boolean;
+  /** layOut's `stop` said so: the flow ends early, its later segments are not in it. */
+  readonly stopped?: boolean;
 }
 
 export interface Cell {
@@ -88,7 +90,16 @@ export function sliceLength(window: number): number {
   return Math.max(window + 64, LONG_LINE + 1);
 }
 
-/** One flow of segments [from, to), with context slices before and after (segment index -1). */
+/** layOut asks its `stop` once per this many segments (a power of two). */
+export const LAYOUT_CHECK_SEGMENTS = 1024;
+const CHECK_MASK = LAYOUT_CHECK_SEGMENTS - 1;
+
+/**
+ * One flow of segments [from, to), with context slices before and after (segment index -1).
+ * `stop` (the send's deadline) is asked every LAYOUT_CHECK_SEGMENTS segments, never before the
+ * first such run: a register extract is one flow of 100,000s of lines. When it says stop, the flow
+ * ends there (`stopped`), without the tail slice.
+ */
 export function layOut(
   segments: readonly TextSegment[],
   from: number,
@@ -96,6 +107,7 @@ export function layOut(
   fileName: boolean,
   delimiter: string | undefined,
   context?: { head: boolean; tail: boolean; window: number },
+  stop?: () => boolean,
 ): Flow {
   const first = segments[from] as TextSegment;
   if (to - from === 1 && !context?.head && !context?.tail) {
@@ -104,7 +116,14 @@ export function layOut(
   }
   const slice = context ? sliceLength(context.window) : 0;
   const lo = context?.head ? from - 1 : from;
-  const hi = context?.tail ? to + 1 : to;
+  let hi = context?.tail ? to + 1 : to;
+  let stopped = false;
+  const cut = (i: number): boolean => {
+    if (!stop || i === lo || ((i - lo) & CHECK_MASK) !== 0 || i >= to || !stop()) return false;
+    hi = i;
+    stopped = true;
+    return true;
+  };
   const parts: string[] = [];
   const segs: number[] = [];
   const starts: number[] = [];
@@ -115,11 +134,13 @@ export function layOut(
   const cells: (Cell | undefined)[] = [];
   const widths = new Map<string, number>();
   for (let i = lo; i < hi; i++) {
+    if (cut(i)) break;
     const cell = cellOf(segments[i] as TextSegment);
     cells.push(cell);
     if (cell && cell.col > (widths.get(cell.table) ?? -1)) widths.set(cell.table, cell.col);
   }
   for (let i = lo; i < hi; i++) {
+    if (cut(i)) break;
     const seg = segments[i] as TextSegment;
     const cell = cells[i - lo];
     const width = prevCell ? (widths.get(prevCell.table) as number) : 0;
@@ -142,7 +163,8 @@ export function layOut(
     prevCell = cell;
   }
   if (prevCell) parts.push(tabs((widths.get(prevCell.table) as number) - prevCell.col));
-  return { text: parts.join(""), segs, starts, softBreaks: soft, fileName };
+  const flow: Flow = { text: parts.join(""), segs, starts, softBreaks: soft, fileName };
+  return stopped ? { ...flow, stopped } : flow;
 }
 
 /** Which segment of `flow` holds offset `at` (binary search over the starts). */

@@ -7,7 +7,7 @@
 import type { CprFinding } from "../finding";
 import type { TextSegment } from "../location";
 import { applySoftBreaks, scanShapes, type Shape } from "./cpr-scan";
-import { flowGroups, flowPlans, layOutPlan, segmentAt, withTabs, type Flow, type FlowGroup, type FlowPlan } from "./cpr-structure";
+import { flowGroups, layOutPlan, plansOfGroup, segmentAt, withTabs, type Flow, type FlowGroup, type FlowPlan } from "./cpr-structure";
 import { STOP_CHECK_MASK, analyze, analyzeAlone, windowOf, type CprOptions } from "./cpr-analyze";
 import { markRepeated, score, toMatch, type Candidate } from "./cpr-score";
 
@@ -58,7 +58,6 @@ export interface CprPass {
 export function startCprPass(segments: readonly TextSegment[], options: CprOptions): CprPass {
   const shouldStop = options.shouldStop;
   const mustRead = options.mustRead ?? 0;
-  const unstoppable: CprOptions = { ...options, shouldStop: undefined };
   const window = windowOf(options);
   let stoppedAt: number | undefined;
   // Phase 1, segment by segment (pausable, stoppable): each segment is scanned once, as the readers
@@ -75,21 +74,36 @@ export function startCprPass(segments: readonly TextSegment[], options: CprOptio
   const needed: boolean[] = [];
   let group = 0;
   let k = 0;
-  let plans: FlowPlan[] | undefined;
+  const plans: FlowPlan[] = [];
+  let planned = 0; // groups planned so far
   const analyses: ReadFlow[] = [];
   let halted = false;
+  // A flow beyond the mail's own text has been read: from then on each flow waits for shouldStop.
+  let pastMust = false;
 
-  const readFlow = (plan: FlowPlan): ReadFlow & { stopped?: boolean } => {
-    const opts = plan.from < mustRead ? unstoppable : options;
-    const quick = alone && noSoftBreaks(segments, plan) ? analyzeAlone(textOf, shapesOf, plan.from, plan.to, opts, plan.fileName) : undefined;
-    if (quick) return { candidates: quick.candidates, segs: range(plan.from, plan.to), starts: quick.starts, first: plan.from, stopped: quick.stopped };
-    const f = layOutPlan(segments, plan);
-    const a = analyze(f.text, opts, f.softBreaks ?? (f.segs.length === 1 ? options.softBreaks : undefined), f.fileName, flowShapes(f, shapesOf));
-    return { candidates: a.candidates, segs: f.segs, starts: f.starts, first: firstSegment(f), stopped: a.stopped };
+  const scannedAs: ScannedSegments = { segments, textOf, shapesOf, alone, options, unstoppable: { ...options, shouldStop: undefined }, mustRead };
+  const stopAt = (at: number): void => {
+    stoppedAt = stoppedAt === undefined ? at : Math.min(stoppedAt, at);
   };
   const scanned = (): boolean => group >= groups.length || stoppedAt !== undefined;
-  const plansNow = (): FlowPlan[] => (plans ??= flowPlans(segments, groups, needed, window));
-  const done = (): boolean => halted || (scanned() && analyses.length === plansNow().length);
+  // The flow to read next, planning group by group as the reading gets there; undefined when all are read.
+  const nextPlan = (): FlowPlan | undefined => {
+    while (analyses.length >= plans.length && planned < groups.length) {
+      const g = groups[planned++] as FlowGroup;
+      // A group the shape scan never reached has nothing to plan.
+      if (stoppedAt !== undefined && g.from >= stoppedAt) planned = groups.length;
+      else {
+        const cut = plansOfGroup(segments, g, needed, window, plans, shouldStop && g.from >= mustRead ? () => shouldStop("read") : undefined);
+        // Planning a long group stopped: what is planned is read, the rest is not read in time.
+        if (cut !== undefined) {
+          stopAt(cut);
+          planned = groups.length;
+        }
+      }
+    }
+    return plans[analyses.length];
+  };
+  const done = (): boolean => halted || (scanned() && nextPlan() === undefined);
 
   return {
     read(pause) {
@@ -106,25 +120,25 @@ export function startCprPass(segments: readonly TextSegment[], options: CprOptio
           stoppedAt = k;
           break;
         }
-        const seg = segments[k] as TextSegment;
-        const text = applySoftBreaks(withTabs(seg.text, g.delimiter), seg.softBreaks ?? options.softBreaks);
-        const shapes = scanShapes(text, options.now);
-        needed[k] = shapes.length > 0;
-        if (shapes.length > 0) {
-          shapesOf[k] = shapes;
-          textOf[k] = text;
-        }
+        needed[k] = scanSegment(scannedAs, k, g.delimiter);
         k++;
         progressed = true;
       }
-      const all = plansNow();
-      while (analyses.length < all.length && !halted) {
+      for (let plan = nextPlan(); plan !== undefined && !halted; plan = nextPlan()) {
         if (progressed && pause?.()) return false;
-        const r = readFlow(all[analyses.length] as FlowPlan);
+        // Past the reading's deadline no further flow starts, once one beyond the mail's own text has
+        // had its turn (so what the shape scan found there is not all lost).
+        if (shouldStop && pastMust && plan.from >= mustRead && shouldStop("read")) {
+          halted = true;
+          stopAt(plan.from);
+          break;
+        }
+        const r = readFlow(scannedAs, plan);
         analyses.push(r);
+        if (plan.from >= mustRead) pastMust = true;
         if (r.stopped) {
           halted = true;
-          stoppedAt = stoppedAt === undefined ? r.first : Math.min(stoppedAt, r.first);
+          stopAt(r.first);
         }
         progressed = true;
       }
@@ -134,6 +148,41 @@ export function startCprPass(segments: readonly TextSegment[], options: CprOptio
       return scoreAll(segments, analyses, options, stoppedAt);
     },
   };
+}
+
+/** What the shape scan left for the flows: the segments, their scanned texts and shapes. */
+interface ScannedSegments {
+  readonly segments: readonly TextSegment[];
+  readonly textOf: (string | undefined)[];
+  readonly shapesOf: (Shape[] | undefined)[];
+  /** No message-wide soft breaks: a flow may be read segment by segment (analyzeAlone). */
+  readonly alone: boolean;
+  readonly options: CprOptions;
+  readonly unstoppable: CprOptions;
+  readonly mustRead: number;
+}
+
+/** Phase 1 for segment k: its shapes, kept with its text when it has any. True when it has. */
+function scanSegment(s: ScannedSegments, k: number, delimiter: string | undefined): boolean {
+  const seg = s.segments[k] as TextSegment;
+  const text = applySoftBreaks(withTabs(seg.text, delimiter), seg.softBreaks ?? s.options.softBreaks);
+  const shapes = scanShapes(text, s.options.now);
+  if (shapes.length === 0) return false;
+  s.shapesOf[k] = shapes;
+  s.textOf[k] = text;
+  return true;
+}
+
+function readFlow(s: ScannedSegments, plan: FlowPlan): ReadFlow & { stopped?: boolean } {
+  const { segments, textOf, shapesOf, options } = s;
+  const opts = plan.from < s.mustRead ? s.unstoppable : options;
+  const quick = s.alone && noSoftBreaks(segments, plan) ? analyzeAlone(textOf, shapesOf, plan.from, plan.to, opts, plan.fileName) : undefined;
+  if (quick) return { candidates: quick.candidates, segs: range(plan.from, plan.to), starts: quick.starts, first: plan.from, stopped: quick.stopped };
+  // A register extract is one flow: its layout stops with the reading (layOut checks per 1024 lines).
+  const stop = opts.shouldStop;
+  const f = layOutPlan(segments, plan, stop ? () => stop("read") : undefined);
+  const a = analyze(f.text, opts, f.softBreaks ?? (f.segs.length === 1 ? options.softBreaks : undefined), f.fileName, flowShapes(f, shapesOf));
+  return { candidates: a.candidates, segs: f.segs, starts: f.starts, first: firstSegment(f), stopped: a.stopped || f.stopped };
 }
 
 /** No segment of the plan has soft breaks of its own. */

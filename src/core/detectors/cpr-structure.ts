@@ -113,22 +113,43 @@ export interface FlowPlan {
  */
 export function flowPlans(segments: readonly TextSegment[], groups: readonly FlowGroup[], needed: readonly boolean[] | undefined, window = 100): FlowPlan[] {
   const plans: FlowPlan[] = [];
-  for (const g of groups) {
-    if (g.single) {
-      if (!needed || needed[g.from]) plans.push({ from: g.from, to: g.to, fileName: g.fileName, delimiter: undefined });
-    } else if (!needed) {
-      plans.push({ from: g.from, to: g.to, fileName: g.fileName, delimiter: g.delimiter });
-    } else {
-      for (const r of neededRanges(segments, g.from, g.to, needed, window, g.delimiter)) {
-        plans.push({ from: r.a, to: r.b, fileName: g.fileName, delimiter: g.delimiter, context: { head: r.head, tail: r.tail, window } });
-      }
-    }
-  }
+  for (const g of groups) plansOfGroup(segments, g, needed, window, plans);
   return plans;
 }
 
-export function layOutPlan(segments: readonly TextSegment[], p: FlowPlan): Flow {
-  return layOut(segments, p.from, p.to, p.fileName, p.delimiter, p.context);
+/**
+ * The plans of one group (flowPlans), appended to `plans`: a pass plans a group when it gets to it.
+ * `stop` is asked every PLAN_CHECK_SEGMENTS segments of a long group (a register extract is one);
+ * when it says stop, the plans end there and the index of the first segment not planned is returned.
+ */
+export function plansOfGroup(
+  segments: readonly TextSegment[],
+  g: FlowGroup,
+  needed: readonly boolean[] | undefined,
+  window: number,
+  plans: FlowPlan[],
+  stop?: () => boolean,
+): number | undefined {
+  if (g.single) {
+    if (!needed || needed[g.from]) plans.push({ from: g.from, to: g.to, fileName: g.fileName, delimiter: undefined });
+  } else if (!needed) {
+    plans.push({ from: g.from, to: g.to, fileName: g.fileName, delimiter: g.delimiter });
+  } else {
+    const gate = stop ? { stop, at: undefined as number | undefined } : undefined;
+    for (const r of neededRanges(segments, g.from, g.to, needed, window, g.delimiter, gate)) {
+      plans.push({ from: r.a, to: r.b, fileName: g.fileName, delimiter: g.delimiter, context: { head: r.head, tail: r.tail, window } });
+    }
+    return gate?.at;
+  }
+  return undefined;
+}
+
+/** plansOfGroup asks its `stop` once per this many segments (a power of two). */
+export const PLAN_CHECK_SEGMENTS = 1024;
+
+/** One plan laid out; `stop` ends a long flow early (layOut). */
+export function layOutPlan(segments: readonly TextSegment[], p: FlowPlan, stop?: () => boolean): Flow {
+  return layOut(segments, p.from, p.to, p.fileName, p.delimiter, p.context, stop);
 }
 
 /** flowPlans, laid out. */
@@ -188,13 +209,21 @@ function neededRanges(
   needed: readonly boolean[],
   window: number,
   delimiter: string | undefined,
+  gate?: { readonly stop: () => boolean; at: number | undefined },
 ): Range[] {
   const ranges: Range[] = [];
+  // Asked every PLAN_CHECK_SEGMENTS segments walked forward; never before the first such run.
+  const halt = (at: number): boolean => {
+    if (!gate || at === from || ((at - from) & (PLAN_CHECK_SEGMENTS - 1)) !== 0 || !gate.stop()) return false;
+    gate.at = at;
+    return true;
+  };
   const len = (k: number): number => (segments[k] as TextSegment).text.length + 1;
   const slice = sliceLength(window);
   let end = from; // end of the last range
   let charsToEnd = 0; // characters from just after the last needed segment to `end`
   for (let k = from; k < to; k++) {
+    if (halt(k)) break;
     if (!needed[k]) {
       if (k < end) charsToEnd -= len(k);
       continue;
@@ -222,6 +251,7 @@ function neededRanges(
     } else chars = charsToEnd - len(k);
     let tail = false;
     while (end < to) {
+      if (halt(end)) break;
       const broken = breaksBefore(segments, end, delimiter);
       if (chars >= window && broken) break;
       if (broken && len(end) > slice + 1) {
@@ -234,6 +264,7 @@ function neededRanges(
     charsToEnd = chars;
     (range as Range).b = end;
     (range as Range).tail = tail;
+    if (gate?.at !== undefined) break;
   }
   return ranges;
 }
