@@ -13,6 +13,20 @@ process.stdout.on("error", (error) => {
   throw error;
 });
 
+// `--help` and `--version` come from a small bundle of their own (src/cli/quick.ts), so they do
+// not wait for the whole command to load.
+let quick;
+try {
+  quick = require("../dist-cli/quick.js");
+} catch (error) {
+  if (!error || error.code !== "MODULE_NOT_FOUND") throw error;
+}
+const answer = quick ? quick.quickAnswer(process.argv.slice(2), process.env) : undefined;
+if (answer !== undefined) {
+  process.stdout.write(answer);
+  return;
+}
+
 let cli;
 try {
   cli = require("../dist-cli/main.js");

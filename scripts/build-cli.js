@@ -18,7 +18,7 @@ const OUT_DIR = join(ROOT, "dist-cli");
 function cliBuildOptions() {
   return {
     absWorkingDir: ROOT,
-    entryPoints: { main: "src/cli/main.ts", "scan-worker": "src/cli/scan-worker.ts", "pdfjs-worker": "src/cli/pdfjs-worker.ts" },
+    entryPoints: { main: "src/cli/main.ts", quick: "src/cli/quick.ts", "scan-worker": "src/cli/scan-worker.ts", "pdfjs-worker": "src/cli/pdfjs-worker.ts" },
     outdir: OUT_DIR,
     bundle: true,
     platform: "node",

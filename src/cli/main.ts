@@ -8,10 +8,10 @@
 import { availableParallelism } from "node:os";
 import type { OpenPdfReader } from "./pdf-reader";
 import { langFromLocale, t, type Lang } from "../i18n/t";
-import { version as packageVersion } from "../../package.json";
 import { langFromArgs, readArgs, UsageError } from "./args";
 import { EXIT } from "./exit-codes";
 import { collectFiles, resolveInputs } from "./input-files";
+import { quickAnswer } from "./quick";
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -121,15 +121,12 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   // --lang anywhere on the line chooses the language of every message, a usage error's too.
   const lang: Lang = langFromArgs(argv, langFromLocale(io.env));
   try {
+    const answer = quickAnswer(argv, io.env);
+    if (answer !== undefined) {
+      io.stdout(answer);
+      return EXIT.allowed;
+    }
     const [command, ...rest] = argv;
-    if (command === "--help" || command === "-h" || command === "help") {
-      io.stdout(`${t(lang, "cli.usage")}\n`);
-      return EXIT.allowed;
-    }
-    if (command === "--version" || command === "-V" || command === "version") {
-      io.stdout(`${t(lang, "cli.version", { version: packageVersion })}\n`);
-      return EXIT.allowed;
-    }
     if (command === undefined) throw new UsageError(t(lang, "cli.error.noCommand"), true);
     if (command === "policy") return await policyCommand(rest, io, lang);
     if (command === "audit") {

@@ -13,7 +13,7 @@ const BIN = join(ROOT, "bin", "postvagt.js");
 const RANDERS = "examples/policies/randers.policy.json";
 
 function spawn(args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", env: { PATH: process.env.PATH ?? "" }, maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", env: { PATH: process.env.PATH ?? "" }, maxBuffer: 64 << 20, timeout: 60_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

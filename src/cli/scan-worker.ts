@@ -1,9 +1,10 @@
 /**
  * One worker thread of `postvagt scan --jobs N` (see scan-pool.ts): scans the files the main
- * thread sends, one at a time and in the order received, with the same code as `--jobs 1`.
+ * thread sends, in batches, one file at a time and in the order received, with the same code as
+ * `--jobs 1`.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { loadPolicy, pdfReaderFor, scanFile, type ScanSettings } from "./scan-files";
+import { loadPolicy, pdfReaderFor, scanFile, type FileOutcome, type ScanSettings } from "./scan-files";
 import type { FromWorker, ToWorker, WorkerSetup } from "./scan-pool";
 
 const port = parentPort;
@@ -22,8 +23,9 @@ let busy = false;
 async function drain(): Promise<void> {
   busy = true;
   for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
-    const outcome = await scanFile(job.file, settings, pdfReader, clock);
-    port!.postMessage({ kind: "done", index: job.index, outcome } satisfies FromWorker);
+    const outcomes: FileOutcome[] = [];
+    for (const file of job.files) outcomes.push(await scanFile(file, settings, pdfReader, clock));
+    port!.postMessage({ kind: "done", first: job.first, outcomes } satisfies FromWorker);
   }
   busy = false;
 }
