@@ -2,7 +2,8 @@
  * Big office documents of a chosen size, generated seeded: a .docx, an .xlsx, an .odt and an .rtf
  * whose one main part grows with `n` (paragraphs or rows). The slicing tests use small ones (a few
  * hundred KB: several pause points already), the pre-scan bench big ones (tens of MB of XML).
- * No CPR-like number in them: every byte is read, nothing stops a scan early.
+ * No CPR-like number in them: every byte is read, nothing stops a scan early. `level` 0 stores the
+ * main part uncompressed (a test of the scanner's pauses alone, without the inflater's).
  */
 import { strToU8, zipSync } from "fflate";
 import { mulberry32 } from "./seeded-random";
@@ -19,7 +20,7 @@ const CT = (main: string, type: string): Uint8Array =>
   strToU8(`<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="${main}" ContentType="${type}"/></Types>`);
 
 /** A .docx of `n` paragraphs, each a few runs with run properties, as Word writes them (~560 bytes each). */
-export function bigDocx(n: number, seed = 13): Uint8Array {
+export function bigDocx(n: number, level: 0 | 6 = 6, seed = 13): Uint8Array {
   const random = mulberry32(seed);
   const rPr = '<w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri"/><w:sz w:val="22"/></w:rPr>';
   const paras: string[] = [];
@@ -34,12 +35,12 @@ export function bigDocx(n: number, seed = 13): Uint8Array {
         `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paras.join("")}</w:body></w:document>`,
       ),
     },
-    { level: 6 },
+    { level },
   );
 }
 
 /** An .xlsx of `n` rows: a name, a nine-digit case number and an amount per row (~150 bytes each). */
-export function bigXlsx(n: number): Uint8Array {
+export function bigXlsx(n: number, level: 0 | 6 = 6): Uint8Array {
   const rows: string[] = [];
   for (let r = 1; r <= n; r++) {
     rows.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>Navn ${r}</t></is></c><c r="B${r}"><v>${200000000 + r}</v></c><c r="C${r}"><v>${r * 3}</v></c></row>`);
@@ -51,12 +52,12 @@ export function bigXlsx(n: number): Uint8Array {
       "xl/_rels/workbook.xml.rels": strToU8('<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
       "xl/worksheets/sheet1.xml": strToU8(`<?xml version="1.0"?><worksheet><sheetData>${rows.join("")}</sheetData></worksheet>`),
     },
-    { level: 6 },
+    { level },
   );
 }
 
 /** An .odt of `n` paragraphs (~150 bytes each). */
-export function bigOdt(n: number, seed = 14): Uint8Array {
+export function bigOdt(n: number, level: 0 | 6 = 6, seed = 14): Uint8Array {
   const random = mulberry32(seed);
   const paras: string[] = [];
   for (let i = 0; i < n; i++) paras.push(`<text:p text:style-name="P1">${sentence(random, 80)} <text:span text:style-name="T1">${sentence(random, 30)}</text:span></text:p>`);
@@ -67,7 +68,7 @@ export function bigOdt(n: number, seed = 14): Uint8Array {
         `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="o" xmlns:text="t"><office:body><office:text>${paras.join("")}</office:text></office:body></office:document-content>`,
       ),
     },
-    { level: 6 },
+    { level },
   );
 }
 
