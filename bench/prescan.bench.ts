@@ -3,19 +3,21 @@
  * when it runs as OnMessageAttachmentsChanged runs it (yieldControl = a macrotask, SLICE_MS
  * slices, the pre-scan's budget), on one big attachment at a time. A Send that arrives during a
  * slice waits for it to end, so the target is the slice itself: about SLICE_MS (50 ms) of CPU.
- * Printed per format: the median (range) over runs of each run's longest slice by the clock (the
- * target) and by the process's CPU time (which a busy shared machine does not inflate, though GC
- * threads add to it), where it ended (extraction or the CPR pass), and the whole scan for scale.
+ * Printed per format: the median (range) over runs of each run's longest slice by the process's
+ * CPU time (the target: a busy shared machine does not inflate it, though GC threads add to it) and
+ * by the clock (what a Send would wait here, other processes' load included), where it ended
+ * (extraction or the CPR pass), and the whole scan for scale.
  */
 import { DEFAULT_POLICY, PRE_SCAN_BUDGET_MS, scanMessage, type Message, type Policy } from "../src/core/index";
 import { SLICE_MS } from "../src/core/scan";
 import { bigDocx, bigOdt, bigRtf, bigXlsx } from "../test/helpers/big-documents";
 import { realisticPdf } from "../test/helpers/realistic-pdf";
+import { loadavg } from "node:os";
 import { stats, showStats } from "./rows";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const NOW = new Date(2026, 10, 23);
-/** Slack over SLICE_MS for the check points themselves: a slice ends at the first check past it. */
+/** Slack over SLICE_MS: a slice ends at the first pause point past it, and one step can be ~15 ms (docs/design/outlook-runtime.md). */
 const TARGET_MS = SLICE_MS * 1.2;
 
 interface Run {
@@ -83,8 +85,11 @@ export async function bench(): Promise<void> {
     ["pdf, 400 pages", "stor.pdf", () => realisticPdf(1900, 400, 20_000)],
     ["rtf, 60,000 paragraphs", "stor.rtf", () => bigRtf(60_000)],
   ];
-  console.log(`pre-scan slices, ${RUNS} runs each; target: longest slice ≤ ${TARGET_MS} ms (SLICE_MS ${SLICE_MS} + 20 % for the check points)`);
-  console.log("| attachment | size | longest slice, clock: median (range) | same, process CPU | where the longest ended (runs) | slices | whole pre-scan | target | |");
+  console.log(
+    `pre-scan slices, ${RUNS} runs each; target: longest slice ≤ ${TARGET_MS} ms of CPU (SLICE_MS ${SLICE_MS} + 20 % for the check points); ` +
+      `load average ${loadavg()[0]!.toFixed(1)}`,
+  );
+  console.log("| attachment | size | longest slice, CPU: median (range) | same, clock | where the longest ended (runs) | slices | whole pre-scan | target | |");
   console.log("|---|---|---|---|---|---|---|---|---|");
   for (const [label, name, make] of cases) {
     const bytes = make();
@@ -96,12 +101,12 @@ export async function bench(): Promise<void> {
     const longestCpu = stats(runs.map((r) => r.longestCpu));
     const total = stats(runs.map((r) => r.totalMs));
     const slices = stats(runs.map((r) => r.slices));
-    const met = longest.median <= TARGET_MS;
+    const met = longestCpu.median <= TARGET_MS;
     const places = new Map<string, number>();
     for (const r of runs) places.set(r.where, (places.get(r.where) ?? 0) + 1);
     const where = [...places].map(([w, n]) => `${w} ×${n}`).join(", ");
     console.log(
-      `| ${label}${runs.some((r) => r.timedOut) ? " (timed out)" : ""} | ${(bytes.length / 1048576).toFixed(1)} MB | ${showStats(longest, "ms")} | ${showStats(longestCpu, "ms")} | ${where} | ${slices.median} | ${showStats(total, "ms")} | ≤ ${TARGET_MS} ms | ${met ? "MET" : "NOT MET"} |`,
+      `| ${label}${runs.some((r) => r.timedOut) ? " (timed out)" : ""} | ${(bytes.length / 1048576).toFixed(1)} MB | ${showStats(longestCpu, "ms")} | ${showStats(longest, "ms")} | ${where} | ${slices.median} | ${showStats(total, "ms")} | ≤ ${TARGET_MS} ms | ${met ? "MET" : "NOT MET"} |`,
     );
   }
 }
