@@ -4,7 +4,7 @@
  * yield when told to, and keeps at most N findings per part.
  */
 import { DEFAULT_POLICY, scanMessage, type Message } from "./index";
-import { capPerPart, unreadFrom } from "./scan-cpr-pass";
+import { capPerPart, runCprPass, unreadFrom } from "./scan-cpr-pass";
 import type { CprFinding } from "./finding";
 import { findCprPass } from "./detectors/cpr-pass";
 import type { TextSegment } from "./location";
@@ -93,6 +93,33 @@ describe("the CPR pass in slices", () => {
     expect(r.timedOut).toBe(true);
     expect(r.findings.filter((f) => f.kind === "cpr")).toEqual([]);
     expect(r.findings).toContainEqual({ kind: "unreadable-attachment", attachment: "register.csv", why: "timeout" });
+  });
+
+  it("touches no segment before it first hands control back: its setup opens a slice of its own", async () => {
+    // Segments that count every look at them: grouping them into flows reads each one.
+    let looks = 0;
+    const segments: TextSegment[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const text = `Borger ${i};Randers`;
+      const location = { part: "attachment", attachment: "register.csv", place: { kind: "line", line: i + 1 } } as const;
+      const seg = {} as TextSegment;
+      Object.defineProperty(seg, "text", { enumerable: true, get: () => (looks++, text) });
+      Object.defineProperty(seg, "location", { enumerable: true, get: () => (looks++, location) });
+      segments.push(seg);
+    }
+    const looksAtYield: number[] = [];
+    const pass = await runCprPass(segments, { now: NOW, contextWindow: 40, mustRead: 0 }, {
+      clock: steppingClock(1),
+      deadline: Number.MAX_SAFE_INTEGER,
+      sliceMs: 20,
+      yieldControl: () => {
+        looksAtYield.push(looks);
+        return Promise.resolve();
+      },
+    });
+    expect(pass.stoppedAt).toBeUndefined();
+    expect(looksAtYield.length).toBeGreaterThan(1);
+    expect(looksAtYield[0]).toBe(0);
   });
 });
 

@@ -4,7 +4,7 @@
  * the deadline in any case (a register extract with a number on every line takes far longer to
  * read than a Send may take). Core stays timer-free: the host's yieldControl does the waiting.
  */
-import { startCprPass, type CprOptions, type CprPassResult } from "./detectors/cpr";
+import { startCprPass, type CprOptions, type CprPass, type CprPassResult } from "./detectors/cpr";
 import type { CprFinding, UnreadableAttachmentFinding } from "./finding";
 import type { TextSegment } from "./location";
 
@@ -34,17 +34,21 @@ export async function runCprPass(segments: readonly TextSegment[], options: CprO
   const left = d.deadline - passStart;
   const readUntil = passStart + left * READ_SHARE;
   const scoreUntil = passStart + left * SCORE_SHARE;
-  const pass = startCprPass(segments, { ...options, shouldStop: (phase) => d.clock() >= (phase === "read" ? readUntil : scoreUntil) });
+  const start = (): CprPass => startCprPass(segments, { ...options, shouldStop: (phase) => d.clock() >= (phase === "read" ? readUntil : scoreUntil) });
   const yieldControl = d.yieldControl;
   if (!yieldControl) {
+    const pass = start();
     pass.read();
     return pass.finish();
   }
-  // Extraction has just used up a slice: let the host in before reading (unless it has taken over).
+  // Extraction has just used up a slice: let the host in before the pass starts (unless it has
+  // taken over). Starting groups every segment into flows (tens of ms on a register extract) and
+  // cannot pause, so it opens a fresh slice rather than overrunning extraction's last one.
   if (d.abandon?.()) return { findings: [], stoppedAt: 0, abandoned: true };
   await yieldControl();
   if (d.abandon?.()) return { findings: [], stoppedAt: 0, abandoned: true };
   let sliceEnd = d.clock() + d.sliceMs;
+  const pass = start();
   while (!pass.read(() => d.clock() >= sliceEnd)) {
     await yieldControl();
     if (d.abandon?.()) return { findings: [], stoppedAt: 0, abandoned: true };

@@ -80,6 +80,17 @@ export class Budget {
     this.tick();
   }
 
+  /**
+   * A point where a synchronous reader could stop: throws a timeout stop past the deadline, and
+   * says whether the current slice is used up (always no without slicing). A reader that is told
+   * yes returns where it is, and its driver awaits `pause()` before going on (`inSlices`).
+   */
+  sliceUsed(): boolean {
+    const now = this.clock();
+    if (now >= this.deadline) throw new ExtractStop("timeout", undefined, "SEND_BUDGET_MS");
+    return now >= this.sliceEnd;
+  }
+
   /** When streamed text stops being read (see `streamedTextTick`); the deadline unless set. */
   private textUntil = Infinity;
 
@@ -150,6 +161,16 @@ export class Budget {
   peaks(): { readonly inflatedBytes: number; readonly textChars: number } {
     return { inflatedBytes: this.peakInflated, textChars: this.peakChars };
   }
+}
+
+/**
+ * Runs a resumable reader to its end: `step(stop)` works until done (true) or until `stop()` says
+ * the slice is used up (false, keeping its place), then the budget pauses and it goes on. Without
+ * slicing `stop()` only checks the deadline, so the first call runs straight through.
+ */
+export async function inSlices(budget: Budget, step: (stop: () => boolean) => boolean): Promise<void> {
+  const stop = (): boolean => budget.sliceUsed();
+  while (!step(stop)) await budget.pause();
 }
 
 /**

@@ -10,7 +10,7 @@ import type { ReadContext } from "./context";
 import { emitExternalTargets, mainPartOf, readOoxmlCommon, scanDrawingXml, scanMetadataXml } from "./ooxml";
 import { TablePosition } from "./table-position";
 import type { XmlHandler, XmlSource } from "./xml";
-import { attr, decodeXmlText, scanXml } from "./xml";
+import { attr, decodeXmlText, scanXmlSliced } from "./xml";
 import type { ZipArchive } from "./zip";
 
 type Section = "body" | "header" | "footer" | "footnote" | "endnote" | "comment";
@@ -211,10 +211,10 @@ class WordPartScanner implements XmlHandler {
   }
 }
 
-/** Scan one WordprocessingML part (document, header, footer, notes, comments). */
-export function scanWordXml(xml: XmlSource, section: Section, ctx: ReadContext): void {
+/** Scan one WordprocessingML part (document, header, footer, notes, comments), in slices. */
+export async function scanWordXml(xml: XmlSource, section: Section, ctx: ReadContext): Promise<void> {
   const scanner = new WordPartScanner(section, ctx);
-  scanXml(xml, scanner, () => ctx.budget.tick());
+  await scanXmlSliced(xml, scanner, ctx.budget);
   scanner.finish();
 }
 
@@ -226,28 +226,28 @@ const SECTION_BY_PART: Array<[RegExp, Section]> = [
   [/^word\/comments\.xml$/, "comment"],
 ];
 
-export function readDocx(zip: ZipArchive, ctx: ReadContext): void {
+export async function readDocx(zip: ZipArchive, ctx: ReadContext): Promise<void> {
   const main = mainPartOf(zip, "word/document.xml");
-  const body = zip.readXml(main);
+  const body = await zip.readXmlSliced(main);
   if (body === undefined) return;
-  scanWordXml(body, "body", ctx);
+  await scanWordXml(body, "body", ctx);
   emitExternalTargets(zip, main, ctx);
   for (const name of zip.names()) {
     if (name === main) continue;
     for (const [re, section] of SECTION_BY_PART) {
       if (re.test(name)) {
-        const xml = zip.readXml(name);
-        if (xml) scanWordXml(xml, section, ctx);
+        const xml = await zip.readXmlSliced(name);
+        if (xml) await scanWordXml(xml, section, ctx);
       }
     }
     if (/^word\/(charts\/chart|diagrams\/data)[^/]*\.xml$/.test(name)) {
-      const xml = zip.readXml(name);
-      if (xml) scanDrawingXml(xml, undefined, ctx);
+      const xml = await zip.readXmlSliced(name);
+      if (xml) await scanDrawingXml(xml, undefined, ctx);
     } else if (name === "word/settings.xml") {
       // Only document variables (w:docVar) carry user data in settings.
       const xml = zip.readText(name);
-      if (xml && xml.indexOf("docVar") >= 0) scanMetadataXml(xml, ctx);
+      if (xml && xml.indexOf("docVar") >= 0) await scanMetadataXml(xml, ctx);
     }
   }
-  readOoxmlCommon(zip, ctx, "word/embeddings/");
+  await readOoxmlCommon(zip, ctx, "word/embeddings/");
 }

@@ -3,7 +3,7 @@ import type { Budget } from "./budget";
 import { ExtractStop } from "./budget";
 import type { Collector } from "./collector";
 import type { PdfReadResult, PdfTextReader } from "./pdf";
-import { pageSegment, readPdfMini } from "./pdf";
+import { pageSegment, readPdfMiniSliced } from "./pdf";
 
 export async function readPdf(path: string, bytes: Uint8Array, budget: Budget, out: Collector, pdfReader: PdfTextReader | undefined): Promise<void> {
   let result: PdfReadResult;
@@ -13,7 +13,7 @@ export async function readPdf(path: string, bytes: Uint8Array, budget: Budget, o
     } catch {
       result = { status: "corrupt", pages: [], pageCount: 0 };
     }
-  } else result = readPdfMini(bytes, budget);
+  } else result = await readPdfMiniSliced(bytes, budget);
   let chars = 0;
   for (const p of result.pages) {
     const { text, softBreaks } = pageSegment(p.lines);

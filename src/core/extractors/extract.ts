@@ -23,7 +23,7 @@ import { readMsg } from "./msg";
 import { odfKind, readOdf } from "./odf";
 import type { PdfTextReader } from "./pdf";
 import { readPptx } from "./pptx";
-import { readRtf } from "./rtf";
+import { readRtfSliced } from "./rtf";
 import { sniffFormat } from "./sniff";
 import { decodeText } from "./text-decode";
 import { decodeHtml, readLines, STREAM_TEXT_MIN_BYTES } from "./text-lines";
@@ -144,7 +144,7 @@ class Reader {
         break;
       }
       case "rtf":
-        readRtf(bytes, ctx);
+        await readRtfSliced(bytes, ctx);
         break;
       case "eml":
         await this.eml(path, bytes, ctx);
@@ -171,12 +171,12 @@ class Reader {
     const zip = new ZipArchive(bytes, this.budget);
     if (zip.has("word/document.xml") || (zip.has("[Content_Types].xml") && zip.names().some((n) => /^word\/.*document[^/]*\.xml$/.test(n)))) {
       guardEncrypted(zip);
-      readDocx(zip, ctx);
+      await readDocx(zip, ctx);
       return;
     }
     if (zip.has("xl/workbook.xml")) {
       guardEncrypted(zip);
-      readXlsx(zip, ctx);
+      await readXlsx(zip, ctx);
       return;
     }
     if (zip.has("xl/workbook.bin")) {
@@ -187,12 +187,12 @@ class Reader {
     }
     if (zip.has("ppt/presentation.xml")) {
       guardEncrypted(zip);
-      readPptx(zip, ctx);
+      await readPptx(zip, ctx);
       return;
     }
     const odf = odfKind(zip);
     if (odf) {
-      readOdf(zip, odf, ctx);
+      await readOdf(zip, odf, ctx);
       return;
     }
     // A plain archive: every entry is a file of its own, read in order, one level deeper.

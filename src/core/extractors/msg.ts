@@ -10,7 +10,7 @@ import { ExtractStop } from "./budget";
 import { cfbIsWellFormed } from "./cfb";
 import * as compressedRtf from "./compressed-rtf";
 import type { ReadContext } from "./context";
-import { readRtf } from "./rtf";
+import { readRtfSliced } from "./rtf";
 import { decodeUtf8 } from "./text-decode";
 
 const BODY: Place = { kind: "mail-part", part: "body" };
@@ -52,7 +52,8 @@ export async function readMsg(bytes: Uint8Array, ctx: ReadContext): Promise<void
     throw new ExtractStop("corrupt");
   }
   if (data.error) throw new ExtractStop("corrupt");
-  ctx.budget.tick();
+  // The library parses the whole file in one call; a host that slices gets the loop back after it.
+  await ctx.budget.pause();
   ctx.emit(data.subject ?? "", { kind: "mail-part", part: "subject" });
   const html = data.bodyHtml ?? (data.html ? decodeUtf8(data.html) : undefined);
   const htmlText = html !== undefined ? htmlToText(html) : "";
@@ -63,8 +64,11 @@ export async function readMsg(bytes: Uint8Array, ctx: ReadContext): Promise<void
   // read only when it is the sole body, which is what a message saved by Outlook as RTF, or many
   // HTML messages, carry. A corrupt RTF stream next to a readable body is then no reason to fail.
   if (data.compressedRtf && !hasText(data.body) && !hasText(htmlText)) await readRtfBody(data.compressedRtf, ctx);
-  (data.attachments ?? []).forEach((a, i) => {
-    ctx.budget.tick();
+  const attachments = data.attachments ?? [];
+  for (let i = 0; i < attachments.length; i++) {
+    // One attachment's stream is read per step, with a pause before each.
+    await ctx.budget.pause();
+    const a = attachments[i] as MsgFields;
     let att: { fileName: string; content: Uint8Array };
     try {
       att = reader.getAttachment(a);
@@ -73,7 +77,7 @@ export async function readMsg(bytes: Uint8Array, ctx: ReadContext): Promise<void
     }
     const name = a.fileName ?? a.fileNameShort ?? a.name ?? att.fileName ?? `unnamed-${i + 1}${a.innerMsgContent ? ".msg" : ""}`;
     ctx.nested(name, att.content);
-  });
+  }
 }
 
 function hasText(s: string | undefined): boolean {
@@ -92,6 +96,6 @@ async function readRtfBody(stream: Uint8Array, ctx: ReadContext): Promise<void> 
   const decompress = mod.loadRtfDecompressor ? await mod.loadRtfDecompressor() : undefined;
   if (!decompress || !mod.unpackCompressedRtf) throw new ExtractStop("unsupported", "not-at-send-time");
   const rtf = mod.unpackCompressedRtf(stream, ctx.budget, decompress);
-  ctx.budget.tick();
-  readRtf(rtf, { budget: ctx.budget, emit: (text, _place, extra) => ctx.emit(text, BODY, extra), nested: ctx.nested });
+  await ctx.budget.pause();
+  await readRtfSliced(rtf, { budget: ctx.budget, emit: (text, _place, extra) => ctx.emit(text, BODY, extra), nested: ctx.nested });
 }

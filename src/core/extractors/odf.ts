@@ -11,7 +11,7 @@ import { SheetPosition } from "./ods-sheet-position";
 import { TablePosition } from "./table-position";
 import { scanMetadataXml } from "./ooxml";
 import type { XmlHandler, XmlSource } from "./xml";
-import { attr, decodeXmlText, scanXml } from "./xml";
+import { attr, decodeXmlText, scanXmlSliced } from "./xml";
 import type { ZipArchive } from "./zip";
 
 export type OdfKind = "odt" | "ods" | "odp" | "odf";
@@ -237,27 +237,27 @@ class OdfPartScanner implements XmlHandler {
   }
 }
 
-/** Scan an ODF XML part (content.xml, the header/footer of styles.xml, an embedded object). */
-function scanOdfXml(xml: XmlSource, ctx: ReadContext, onlyHeaderFooter: boolean, kind: OdfKind): void {
-  scanXml(xml, new OdfPartScanner(ctx, onlyHeaderFooter, kind), () => ctx.budget.tick());
+/** Scan an ODF XML part (content.xml, the header/footer of styles.xml, an embedded object), in slices. */
+function scanOdfXml(xml: XmlSource, ctx: ReadContext, onlyHeaderFooter: boolean, kind: OdfKind): Promise<void> {
+  return scanXmlSliced(xml, new OdfPartScanner(ctx, onlyHeaderFooter, kind), ctx.budget);
 }
 
-export function readOdf(zip: ZipArchive, kind: OdfKind, ctx: ReadContext): void {
+export async function readOdf(zip: ZipArchive, kind: OdfKind, ctx: ReadContext): Promise<void> {
   const manifest = zip.readText("META-INF/manifest.xml");
   if (manifest && manifest.indexOf("encryption-data") >= 0) throw new ExtractStop("encrypted");
-  const content = zip.readText("content.xml");
+  const content = await zip.readTextSliced("content.xml");
   if (content === undefined) throw new ExtractStop("corrupt");
-  scanOdfXml(content, ctx, false, kind);
-  const styles = zip.readText("styles.xml");
-  if (styles) scanOdfXml(styles, ctx, true, kind);
-  const meta = zip.readText("meta.xml");
-  if (meta) scanMetadataXml(meta, ctx);
+  await scanOdfXml(content, ctx, false, kind);
+  const styles = await zip.readTextSliced("styles.xml");
+  if (styles) await scanOdfXml(styles, ctx, true, kind);
+  const meta = await zip.readTextSliced("meta.xml");
+  if (meta) await scanMetadataXml(meta, ctx);
   for (const name of zip.names()) {
     // Embedded objects (charts, OLE) are sub-documents with their own content.xml.
     const m = /^(Object [^/]+)\/content\.xml$/.exec(name);
     if (m) {
-      const x = zip.readText(name);
-      if (x) scanOdfXml(x, ctx, false, "odf");
+      const x = await zip.readTextSliced(name);
+      if (x) await scanOdfXml(x, ctx, false, "odf");
     }
   }
 }

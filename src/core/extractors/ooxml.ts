@@ -7,14 +7,14 @@
 import type { Place } from "../location";
 import type { ReadContext } from "./context";
 import type { XmlSource } from "./xml";
-import { attr, decodeXmlText, parseRelationships, relsPathFor, resolvePartPath, scanXml } from "./xml";
+import { attr, decodeXmlText, parseRelationships, relsPathFor, resolvePartPath, scanXmlSliced } from "./xml";
 import type { ZipArchive } from "./zip";
 
 /** Metadata parts (docProps, custom XML, docVars): every element's text and every `val` attribute. */
-export function scanMetadataXml(xml: XmlSource, ctx: ReadContext): void {
+export async function scanMetadataXml(xml: XmlSource, ctx: ReadContext): Promise<void> {
   let buf = "";
   const place: Place = { kind: "section", section: "metadata" };
-  scanXml(
+  await scanXmlSliced(
     xml,
     {
       open(name, attrs) {
@@ -35,18 +35,18 @@ export function scanMetadataXml(xml: XmlSource, ctx: ReadContext): void {
         buf += decodeXmlText(raw);
       },
     },
-    () => ctx.budget.tick(),
+    ctx.budget,
   );
   ctx.emit(buf, place);
 }
 
 /** DrawingML text (charts, SmartArt, shapes): `a:p` paragraphs of `a:t` runs, plus chart `c:v` values. */
-export function scanDrawingXml(xml: XmlSource, place: Place | undefined, ctx: ReadContext): void {
+export async function scanDrawingXml(xml: XmlSource, place: Place | undefined, ctx: ReadContext): Promise<void> {
   let para = "";
   let inT = 0;
   let inV = 0;
   let v = "";
-  scanXml(
+  await scanXmlSliced(
     xml,
     {
       open(name, _attrs, selfClosing) {
@@ -84,7 +84,7 @@ export function scanDrawingXml(xml: XmlSource, place: Place | undefined, ctx: Re
       wantsText: () => inT > 0 || inV > 0,
       names: ["p", "br", "t", "text", "v"],
     },
-    () => ctx.budget.tick(),
+    ctx.budget,
   );
   ctx.emit(para, place);
 }
@@ -104,13 +104,13 @@ export function mainPartOf(zip: ZipArchive, fallback: string): string {
 }
 
 /** Metadata and embedded files common to every OOXML package. */
-export function readOoxmlCommon(zip: ZipArchive, ctx: ReadContext, embeddingsFolder: string): void {
+export async function readOoxmlCommon(zip: ZipArchive, ctx: ReadContext, embeddingsFolder: string): Promise<void> {
   for (const name of zip.names()) {
     if (/^docProps\/(core|app|custom)\.xml$/.test(name) || /^customXml\/item\d*\.xml$/.test(name)) {
-      const xml = zip.readXml(name);
-      if (xml) scanMetadataXml(xml, ctx);
+      const xml = await zip.readXmlSliced(name);
+      if (xml) await scanMetadataXml(xml, ctx);
     } else if (name.indexOf(embeddingsFolder) === 0 && !zip.entry(name)?.isDirectory) {
-      const bytes = zip.read(name);
+      const bytes = await zip.readSliced(name);
       if (bytes) ctx.nested(name, bytes);
     }
   }

@@ -112,12 +112,12 @@ function collectPages(doc: PdfDocument, node: PdfDict | undefined, inherited: Pd
 }
 
 /**
- * A page's content streams, joined. A /Contents that is there but gives no stream (a reference to
- * an object that is missing or is not a stream, a damaged reference), or a page-tree leaf that is
- * not a /Page, counts as undecodable: the page may hold text we did not read, so the file is
- * reported as read in part, never as clean.
+ * A page's content streams, joined, with a pause point after each (a sliced reader yields there).
+ * A /Contents that is there but gives no stream (a reference to an object that is missing or is
+ * not a stream, a damaged reference), or a page-tree leaf that is not a /Page, counts as
+ * undecodable: the page may hold text we did not read, so the file is reported as read in part.
  */
-function pageContent(doc: PdfDocument, page: PdfDict): string {
+function* pageContent(doc: PdfDocument, page: PdfDict): Generator<void, string> {
   const raw = page.d.get("Contents");
   if (raw === undefined || raw === null) {
     // A blank page is a /Page without /Contents; a leaf of the page tree that is not a /Page
@@ -129,8 +129,9 @@ function pageContent(doc: PdfDocument, page: PdfDict): string {
   const contents = doc.resolve(raw);
   const parts = Array.isArray(contents) ? contents : [raw];
   let content = "";
-  for (const p of parts) {
-    const s = doc.streamOf(p);
+  for (let k = 0; k < parts.length; k++) {
+    if (k > 0) yield;
+    const s = doc.streamOf(parts[k]);
     if (s !== undefined) content += s + "\n";
     else doc.undecodable++;
   }
@@ -148,11 +149,40 @@ function pageState(work: PdfWork, maxChars: number): PageState {
 
 /** The mini reader, synchronous, counting inflation and time on the scan's budget. */
 export function readPdfMini(bytes: Uint8Array, budget: Budget): PdfReadResult {
+  const steps = miniReader(bytes, budget);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The mini reader in slices: it pauses between pages and between a page's content streams. A stop
+ * at a pause (the deadline, or a Send taking over) is thrown into the reader there, so the result
+ * is what a stop inside the reader gives: the pages read so far and the status.
+ */
+export async function readPdfMiniSliced(bytes: Uint8Array, budget: Budget): Promise<PdfReadResult> {
+  const steps = miniReader(bytes, budget);
+  let r = steps.next();
+  while (!r.done) {
+    let stop: unknown;
+    try {
+      await budget.pause();
+    } catch (e) {
+      stop = e;
+    }
+    r = stop === undefined ? steps.next() : steps.throw(stop);
+  }
+  return r.value;
+}
+
+/** The mini reader as steps: it yields where a sliced caller may pause (`readPdfMiniSliced`). */
+function* miniReader(bytes: Uint8Array, budget: Budget): Generator<void, PdfReadResult> {
   const pages: PdfPageText[] = [];
   let pageCount = 0;
   const work: PdfWork = { ops: 0, formDraws: 0, chars: 0, limit: undefined };
   try {
-    const doc = new PdfDocument(bytes, budget);
+    const doc = yield* PdfDocument.open(bytes, budget);
     if (doc.isEncrypted()) return { status: "encrypted", pages, pageCount };
     const catalog = doc.catalog();
     const root = catalog ? doc.dict(catalog.d.get("Pages")) : undefined;
@@ -161,9 +191,10 @@ export function readPdfMini(bytes: Uint8Array, budget: Budget): PdfReadResult {
     pageCount = refs.length;
     if (pageCount === 0) return work.limit ? { status: "too-large", pages, pageCount, limit: work.limit } : { status: "corrupt", pages, pageCount };
     for (let i = 0; i < refs.length; i++) {
+      yield;
       if (budget.expired()) return { status: "timeout", pages, pageCount, incomplete: doc.undecodable > 0 };
       const { page, resources } = refs[i] as PageRef;
-      const content = pageContent(doc, page);
+      const content = yield* pageContent(doc, page);
       const st = pageState(work, budget.limits.maxTextChars);
       try {
         runContent(doc, content, resources, st, budget, 0, IDENTITY);

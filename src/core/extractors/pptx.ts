@@ -26,15 +26,16 @@ function slideParts(zip: ZipArchive): string[] {
   return parts;
 }
 
-export function readPptx(zip: ZipArchive, ctx: ReadContext): void {
+export async function readPptx(zip: ZipArchive, ctx: ReadContext): Promise<void> {
   const slides = slideParts(zip);
-  slides.forEach((part, i) => {
+  for (let i = 0; i < slides.length; i++) {
     ctx.budget.tick();
+    const part = slides[i] as string;
     const slide = i + 1;
-    const xml = zip.readXml(part);
-    if (xml) scanDrawingXml(xml, { kind: "slide", slide }, ctx);
+    const xml = await zip.readXmlSliced(part);
+    if (xml) await scanDrawingXml(xml, { kind: "slide", slide }, ctx);
     const relsXml = zip.readText(relsPathFor(part));
-    if (!relsXml) return;
+    if (!relsXml) continue;
     for (const r of parseRelationships(relsXml)) {
       if (r.external) {
         ctx.emit(r.target, { kind: "slide", slide });
@@ -42,13 +43,13 @@ export function readPptx(zip: ZipArchive, ctx: ReadContext): void {
       }
       const target = resolvePartPath(part, r.target);
       if (/\/notesSlide$/.test(r.type)) {
-        const x = zip.readXml(target);
-        if (x) scanDrawingXml(x, { kind: "slide", slide, notes: true }, ctx);
+        const x = await zip.readXmlSliced(target);
+        if (x) await scanDrawingXml(x, { kind: "slide", slide, notes: true }, ctx);
       } else if (/\/(comments|chart|diagramData)$/.test(r.type) || /comments/i.test(r.type)) {
-        const x = zip.readXml(target);
-        if (x) scanDrawingXml(x, { kind: "slide", slide }, ctx);
+        const x = await zip.readXmlSliced(target);
+        if (x) await scanDrawingXml(x, { kind: "slide", slide }, ctx);
       }
     }
-  });
-  readOoxmlCommon(zip, ctx, "ppt/embeddings/");
+  }
+  await readOoxmlCommon(zip, ctx, "ppt/embeddings/");
 }

@@ -5,6 +5,7 @@
  * `\ucN`, `\binN` is skipped, and paragraph/cell/row controls become breaks so cells never join.
  */
 import type { Place } from "../location";
+import { inSlices } from "./budget";
 import type { ReadContext } from "./context";
 import { cp1252Char } from "./text-decode";
 
@@ -62,14 +63,18 @@ class RtfReader {
     private readonly ctx: ReadContext,
   ) {}
 
-  read(): void {
+  /**
+   * Reads on from where it stopped; true at the end. Every 64 KB it asks `stop` (which checks the
+   * deadline) and, told to, returns false before the next token: its state is all in fields.
+   */
+  read(stop: () => boolean): boolean {
     const bytes = this.bytes;
     const n = bytes.length;
-    let nextTick = 1 << 16;
+    let nextTick = this.i + (1 << 16);
     while (this.i < n) {
       const i = this.i;
       if (i >= nextTick) {
-        this.ctx.budget.tick();
+        if (stop()) return false;
         nextTick = i + (1 << 16);
       }
       const c = bytes[i] as number;
@@ -84,6 +89,7 @@ class RtfReader {
       else this.controlSymbol(bytes[i + 1] as number);
     }
     for (const s of SECTIONS) this.flush(s);
+    return true;
   }
 
   private put(s: string): void {
@@ -234,8 +240,18 @@ class RtfReader {
   }
 }
 
+/** The whole file in one go, checking the deadline every 64 KB. */
 export function readRtf(bytes: Uint8Array, ctx: ReadContext): void {
-  new RtfReader(bytes, ctx).read();
+  new RtfReader(bytes, ctx).read(() => {
+    ctx.budget.tick();
+    return false;
+  });
+}
+
+/** The same in slices: it stops every 64 KB once the slice is used up and goes on after a pause. */
+export async function readRtfSliced(bytes: Uint8Array, ctx: ReadContext): Promise<void> {
+  const reader = new RtfReader(bytes, ctx);
+  await inSlices(ctx.budget, (stop) => reader.read(stop));
 }
 
 /** Does the HTML at `at` (an \htmltag group's content) open or close an element that ends a line? */

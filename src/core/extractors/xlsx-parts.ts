@@ -6,7 +6,7 @@
 import type { Place } from "../location";
 import type { ReadContext } from "./context";
 import type { XmlSource } from "./xml";
-import { attr, decodeXmlText, scanXml } from "./xml";
+import { attr, decodeXmlText, scanXmlSliced } from "./xml";
 import { numberText } from "./xlsx-cell-text";
 import type { ZipArchive } from "./zip";
 
@@ -18,15 +18,15 @@ function cprFormatSeparator(formatCode: string): string | undefined {
 }
 
 /** The shared string table, one string per `si` (phonetic runs left out). */
-export function readSharedStrings(zip: ZipArchive, ctx: ReadContext): string[] {
-  const xml = zip.readXml("xl/sharedStrings.xml");
+export async function readSharedStrings(zip: ZipArchive, ctx: ReadContext): Promise<string[]> {
+  const xml = await zip.readXmlSliced("xl/sharedStrings.xml");
   const out: string[] = [];
   if (!xml) return out;
   let cur = "";
   let inSi = false;
   let inT = 0;
   let inPhonetic = 0;
-  scanXml(
+  await scanXmlSliced(
     xml,
     {
       open(name, _a, selfClosing) {
@@ -53,20 +53,20 @@ export function readSharedStrings(zip: ZipArchive, ctx: ReadContext): string[] {
       wantsText: () => inSi && inT > 0 && inPhonetic === 0,
       names: ["si", "t", "rPh"],
     },
-    () => ctx.budget.tick(),
+    ctx.budget,
   );
   return out;
 }
 
 /** Style index → separator of a CPR-like number format (only for styles that have one). */
-export function readCprStyles(zip: ZipArchive): Map<number, string> {
+export async function readCprStyles(zip: ZipArchive, ctx: ReadContext): Promise<Map<number, string>> {
   const result = new Map<number, string>();
-  const xml = zip.readXml("xl/styles.xml");
+  const xml = await zip.readXmlSliced("xl/styles.xml");
   if (!xml) return result;
   const formats = new Map<number, string>();
   let inCellXfs = false;
   let xf = 0;
-  scanXml(xml, {
+  await scanXmlSliced(xml, {
     open(name, attrs, selfClosing) {
       if (name === "numFmt") {
         const id = Number(attr(attrs, "numFmtId"));
@@ -84,16 +84,16 @@ export function readCprStyles(zip: ZipArchive): Map<number, string> {
       if (name === "cellXfs") inCellXfs = false;
     },
     text() {},
-  });
+  }, ctx.budget);
   return result;
 }
 
 /** Comment text, located at the commented cell. */
-export function scanCommentsXml(xml: XmlSource, sheet: string, ctx: ReadContext): void {
+export async function scanCommentsXml(xml: XmlSource, sheet: string, ctx: ReadContext): Promise<void> {
   let ref = "";
   let buf = "";
   let inT = 0;
-  scanXml(
+  await scanXmlSliced(
     xml,
     {
       open(name, attrs, selfClosing) {
@@ -112,14 +112,14 @@ export function scanCommentsXml(xml: XmlSource, sheet: string, ctx: ReadContext)
         if (inT > 0) buf += decodeXmlText(raw);
       },
     },
-    () => ctx.budget.tick(),
+    ctx.budget,
   );
 }
 
 /** Pivot caches and external links keep values in `v` attributes of `s`/`n` elements. */
-export function scanValueAttributes(xml: XmlSource, ctx: ReadContext): void {
+export async function scanValueAttributes(xml: XmlSource, ctx: ReadContext): Promise<void> {
   const place: Place = { kind: "section", section: "metadata" };
-  scanXml(
+  await scanXmlSliced(
     xml,
     {
       open(name, attrs) {
@@ -134,6 +134,6 @@ export function scanValueAttributes(xml: XmlSource, ctx: ReadContext): void {
         if (t) ctx.emit(t, place);
       },
     },
-    () => ctx.budget.tick(),
+    ctx.budget,
   );
 }

@@ -15,8 +15,8 @@ export interface PlainCellSink {
   row(attrs: string): void;
   /** One `<c>` element. `v` and `inline` are raw (entities not yet decoded); undefined when absent. */
   cell(r: string, t: string | undefined, s: string | undefined, v: string | undefined, inline: string | undefined, selfClosing: boolean): void;
-  /** Called every ~64 KB of progress, for the deadline. */
-  tick(): void;
+  /** Called every ~64 KB of progress, for the deadline; true stops the read there (a slice is used up). */
+  tick(): boolean | void;
 }
 
 /**
@@ -49,7 +49,8 @@ export function plainCellsStart(xml: string): number {
 
 /**
  * Reads plain rows and cells from `from` on and returns the offset of the first thing it did not
- * read: `</sheetData>`, markup it does not know, or the end. Always at a tag boundary, outside a cell.
+ * read: `</sheetData>`, markup it does not know, the end, or where `tick` said stop (the caller
+ * knows which). Always at a tag boundary, outside a cell.
  */
 export function readPlainCells(xml: string, from: number, sink: PlainCellSink): number {
   const n = xml.length;
@@ -59,7 +60,7 @@ export function readPlainCells(xml: string, from: number, sink: PlainCellSink): 
     while (i < n && isSpace(xml.charCodeAt(i))) i++;
     if (i >= n || xml.charCodeAt(i) !== 60 /* < */) return i;
     if (i >= nextTick) {
-      sink.tick();
+      if (sink.tick() === true) return i;
       nextTick = i + 65536;
     }
     const c1 = xml.charCodeAt(i + 1);

@@ -9,7 +9,7 @@
  */
 import type { ReadContext } from "./context";
 import type { XmlHandler, XmlSource } from "./xml";
-import { attr, columnName, decodeXmlText, scanXml } from "./xml";
+import { attr, columnName, decodeXmlText, scanXmlSliced } from "./xml";
 import { CELL, columnIndexOf, columnOf, digitCount, isAllDigits, numberText, readCellAttrs } from "./xlsx-cell-text";
 import { plainCellsStart, readPlainCells } from "./xlsx-plain-cells";
 
@@ -188,38 +188,46 @@ class SheetScanner implements XmlHandler {
 }
 
 /**
- * One worksheet: a segment per non-empty cell, plus print headers and footers. `plainCells: false`
- * turns off the fast path (xlsx-plain-cells.ts), for the test that holds both ways equal.
+ * One worksheet: a segment per non-empty cell, plus print headers and footers, read in slices.
+ * `plainCells: false` turns off the fast path (xlsx-plain-cells.ts), for the test that holds both
+ * ways equal.
  */
-export function scanSheet(
+export async function scanSheet(
   xml: XmlSource,
   sheet: string,
   shared: readonly string[],
   cprStyles: ReadonlyMap<number, string>,
   ctx: ReadContext,
   options: { readonly plainCells?: boolean } = {},
-): void {
+): Promise<void> {
   const s = new SheetScanner(sheet, shared, cprStyles, ctx);
-  const tick = (): void => ctx.budget.tick();
+  const budget = ctx.budget;
   const start = options.plainCells !== false && typeof xml === "string" ? plainCellsStart(xml) : -1;
   if (start < 0 || typeof xml !== "string") {
-    scanXml(xml, s, tick);
+    await scanXmlSliced(xml, s, budget);
     return;
   }
   // Up to and including `<sheetData>` the generic way; the plain cells fast; the rest (anything
   // unusual, then headers and footers) the generic way again, from exactly where the fast path
   // stopped. Splitting there changes nothing: both cuts fall just after a tag, outside any cell.
-  scanXml(xml.slice(0, start), s, tick);
+  await scanXmlSliced(xml.slice(0, start), s, budget);
   let rest = start;
   if (s.atRest()) {
-    rest = readPlainCells(xml, start, {
-      row: (attrs) => s.openRow(attrs),
-      cell(r, t, st, rawV, rawInline, selfClosing) {
+    let paused = false;
+    const sink = {
+      row: (attrs: string) => s.openRow(attrs),
+      cell(r: string, t: string | undefined, st: string | undefined, rawV: string | undefined, rawInline: string | undefined, selfClosing: boolean) {
         s.openCell(r, t ?? "", st, selfClosing);
         if (!selfClosing) s.plainCell(rawV, rawInline);
       },
-      tick,
-    });
+      tick: () => (paused = budget.sliceUsed()),
+    };
+    // A slice used up stops the fast path between two rows or cells; it goes on from there.
+    do {
+      paused = false;
+      rest = readPlainCells(xml, rest, sink);
+      if (paused) await budget.pause();
+    } while (paused);
   }
-  scanXml(xml.slice(rest), s, tick);
+  await scanXmlSliced(xml.slice(rest), s, budget);
 }

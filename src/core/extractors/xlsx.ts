@@ -36,9 +36,9 @@ function readSheetList(zip: ZipArchive): SheetRef[] {
   return sheets;
 }
 
-export function readXlsx(zip: ZipArchive, ctx: ReadContext): void {
-  const shared = readSharedStrings(zip, ctx);
-  const cprStyles = readCprStyles(zip);
+export async function readXlsx(zip: ZipArchive, ctx: ReadContext): Promise<void> {
+  const shared = await readSharedStrings(zip, ctx);
+  const cprStyles = await readCprStyles(zip, ctx);
   const sheets = readSheetList(zip);
   const metadata: Place = { kind: "section", section: "metadata" };
   for (const sheet of sheets) {
@@ -47,8 +47,8 @@ export function readXlsx(zip: ZipArchive, ctx: ReadContext): void {
     ctx.emit(sheet.name, metadata);
     // Decoded text, not bytes: a sheet is a value per cell, and the text scanner measured faster
     // on it (xml-text-scanner.ts).
-    const xml = zip.readText(sheet.part);
-    if (xml) scanSheet(xml, sheet.name, shared, cprStyles, ctx);
+    const xml = await zip.readTextSliced(sheet.part);
+    if (xml) await scanSheet(xml, sheet.name, shared, cprStyles, ctx);
     // Comments and drawings hang off the sheet's relationships.
     const relsXml = zip.readText(relsPathFor(sheet.part));
     if (!relsXml) continue;
@@ -59,23 +59,23 @@ export function readXlsx(zip: ZipArchive, ctx: ReadContext): void {
       }
       const target = resolvePartPath(sheet.part, r.target);
       if (/\/comments$/.test(r.type) || /threadedComment/.test(r.type)) {
-        const x = zip.readXml(target);
-        if (x) scanCommentsXml(x, sheet.name, ctx);
+        const x = await zip.readXmlSliced(target);
+        if (x) await scanCommentsXml(x, sheet.name, ctx);
       } else if (/\/drawing$/.test(r.type)) {
-        const x = zip.readXml(target);
-        if (x) scanDrawingXml(x, { kind: "section", section: "textbox" }, ctx);
+        const x = await zip.readXmlSliced(target);
+        if (x) await scanDrawingXml(x, { kind: "section", section: "textbox" }, ctx);
       }
     }
   }
   // Cached copies of data that may no longer be on any sheet (docs/design/attachment-limits.md §2.4).
   for (const name of zip.names()) {
     if (/^xl\/(pivotCache\/pivotCacheRecords|externalLinks\/externalLink)[^/]*\.xml$/.test(name)) {
-      const x = zip.readXml(name);
-      if (x) scanValueAttributes(x, ctx);
+      const x = await zip.readXmlSliced(name);
+      if (x) await scanValueAttributes(x, ctx);
     } else if (/^xl\/charts\/chart[^/]*\.xml$/.test(name)) {
-      const x = zip.readXml(name);
-      if (x) scanDrawingXml(x, undefined, ctx);
+      const x = await zip.readXmlSliced(name);
+      if (x) await scanDrawingXml(x, undefined, ctx);
     }
   }
-  readOoxmlCommon(zip, ctx, "xl/embeddings/");
+  await readOoxmlCommon(zip, ctx, "xl/embeddings/");
 }

@@ -99,9 +99,7 @@ function decodeRun(b: Uint8Array, start: number, end: number): string {
   return decodeUtf8(b, start, end);
 }
 
-function isAsciiSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
+const isAsciiSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
 
 /** A part's bytes with a 32-bit view over them, so a search can test four bytes at a time. */
 interface Words {
@@ -109,9 +107,13 @@ interface Words {
   readonly w: Int32Array;
 }
 
+/** The bytes at a 4-aligned start for the word view (a stored entry may not be): once per sliced scan. */
+export function alignedForScan(bytes: Uint8Array): Uint8Array {
+  return (bytes.byteOffset & 3) === 0 ? bytes : bytes.slice();
+}
+
 function wordsOf(bytes: Uint8Array): Words {
-  // The view needs a 4-aligned start; parts from the inflater are, a stored entry may not be.
-  const b = (bytes.byteOffset & 3) === 0 ? bytes : bytes.slice();
+  const b = alignedForScan(bytes);
   return { b, w: new Int32Array(b.buffer, b.byteOffset, b.length >> 2) };
 }
 
@@ -204,20 +206,21 @@ function endOfBang(words: Words, lt: number): number {
 }
 
 /**
- * Walks the part and calls the handler. Bytes are scanned as they come out of the archive: markup
- * is ASCII, so only text the handler wants (and the names and attributes of tags it listed) is ever
- * decoded, not the whole part. `onChunk` runs every ~64 KB of input so callers can check the
- * deadline. Malformed markup is skipped, never thrown on: a damaged part yields less text.
+ * Walks the part from `from` on and calls the handler. Markup is ASCII, so only text the handler
+ * wants (and names and attributes of tags it listed) is ever decoded, not the whole part.
+ * `onChunk` is asked every ~64 KB of input; when it says stop, this returns the next tag's `<`
+ * for a sliced caller to go on from (xml.ts `scanXmlSliced`), else the length at the end.
+ * Malformed markup is skipped, never thrown on: a damaged part yields less text.
  */
-export function scanXmlBytes(bytes: Uint8Array, h: XmlHandler, onChunk?: () => void): void {
+export function scanXmlBytes(bytes: Uint8Array, h: XmlHandler, onChunk?: () => boolean | void, from = 0): number {
   const words = wordsOf(bytes);
   const b = words.b;
   const n = b.length;
   const table = h.names ? nameTable(h.names) : undefined;
   const seen: NameCache = { table: [], size: 0 };
   const attrsOf = h.attrsOf ? new Set(h.attrsOf) : undefined;
-  let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
-  let nextTick = 65536;
+  let i = from === 0 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : from;
+  let nextTick = from + 65536;
   // The handler's functions are read once: one scanner serves every reader, so reading them from
   // `h` at every tag is a lookup over many object shapes (about a tenth of a Word part's scan, measured).
   // Whether text is wanted can only change when the handler is called, so it is asked only then.
@@ -233,9 +236,9 @@ export function scanXmlBytes(bytes: Uint8Array, h: XmlHandler, onChunk?: () => v
       onText.call(h, decodeRun(b, i, lt));
       wanted = askWanted();
     }
-    if (lt >= n) return;
+    if (lt >= n) return n;
     if (onChunk && lt >= nextTick) {
-      onChunk();
+      if (onChunk() === true) return lt; // text before `lt` handed over, its tag unread: a clean cut
       nextTick = lt + 65536;
     }
     const c = b[lt + 1];
@@ -254,7 +257,7 @@ export function scanXmlBytes(bytes: Uint8Array, h: XmlHandler, onChunk?: () => v
     }
     if (c === 47 /* / */) {
       const gt = nextGt(words, lt + 2);
-      if (gt < 0) return;
+      if (gt < 0) return n;
       const closed = closedName(b, lt, gt, table, seen);
       if (closed !== undefined) {
         onClose.call(h, closed);
@@ -280,7 +283,7 @@ export function scanXmlBytes(bytes: Uint8Array, h: XmlHandler, onChunk?: () => v
       continue;
     }
     const gt = ch === 62 && sp < n ? sp : nextGt(words, sp);
-    if (gt < 0) return;
+    if (gt < 0) return n;
     const selfClosing = b[gt - 1] === 47;
     const end = selfClosing ? gt - 1 : gt;
     if (sp > end) sp = end;
@@ -292,4 +295,5 @@ export function scanXmlBytes(bytes: Uint8Array, h: XmlHandler, onChunk?: () => v
     }
     i = gt + 1;
   }
+  return n;
 }

@@ -102,3 +102,27 @@ export function xmlPartSource(b: Uint8Array): XmlSource {
 export function xmlPartText(b: Uint8Array): string {
   return decodeAs(b, detectXmlEncoding(b));
 }
+
+/** Bytes of a UTF-8 part decoded per step by `xmlPartTextSteps` (a few ms natively, more shimmed). */
+const DECODE_PIECE = 1 << 20;
+
+/**
+ * `xmlPartText` as steps, yielding where a sliced reader may pause: a UTF-8 part a megabyte at a
+ * time. Each piece ends before an ASCII byte, so no character is cut and no piece starts with a
+ * byte order mark a decoder would drop: the text is the one `xmlPartText` gives. Other encodings
+ * (rare: UTF-16, cp1252) are decoded in one go.
+ */
+export function* xmlPartTextSteps(b: Uint8Array): Generator<void, string> {
+  const d = detectXmlEncoding(b);
+  if (d.encoding !== "utf-8" || b.length <= DECODE_PIECE) return decodeAs(b, d);
+  let text = "";
+  let at = d.bom;
+  while (at < b.length) {
+    let end = Math.min(b.length, at + DECODE_PIECE);
+    while (end < b.length && (b[end] as number) >= 0x80) end++;
+    text += decodeUtf8(b, at, end);
+    at = end;
+    if (at < b.length) yield;
+  }
+  return text;
+}

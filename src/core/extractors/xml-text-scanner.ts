@@ -88,17 +88,19 @@ function endOfBang(xml: string, lt: number): number {
 }
 
 /**
- * Walks `xml` (already decoded) and calls the handler. `onChunk` runs every ~64 KB of input so callers can check the
- * deadline. Malformed markup is skipped, never thrown on: a damaged part yields less text.
+ * Walks `xml` (already decoded) from `from` on and calls the handler; returns where it stopped:
+ * `xml.length` at the end, or the `<` of the next tag when `onChunk` (asked every ~64 KB of input,
+ * for the deadline) said stop, so a sliced caller can go on from there later (xml.ts
+ * `scanXmlSliced`). Malformed markup is skipped, never thrown on: a damaged part yields less text.
  * Hot loop: characters are tested by hand where the distance is usually a few characters (a tag
  * right after a tag, a tag name) and with indexOf where it may be long (text, attributes).
  */
-export function scanXmlText(xml: string, h: XmlHandler, onChunk?: () => void): void {
+export function scanXmlText(xml: string, h: XmlHandler, onChunk?: () => boolean | void, from = 0): number {
   const n = xml.length;
   const table = h.names ? nameTable(h.names) : undefined;
   const attrsOf = h.attrsOf ? new Set(h.attrsOf) : undefined;
-  let i = 0;
-  let nextTick = 65536;
+  let i = from;
+  let nextTick = from + 65536;
   // The handler's functions are read once: one scanner serves every reader, so reading them from
   // `h` at every tag is a lookup over many object shapes (about a tenth of a Word part's scan, measured).
   // Whether text is wanted can only change when the handler is called, so it is asked only then.
@@ -112,14 +114,15 @@ export function scanXmlText(xml: string, h: XmlHandler, onChunk?: () => void): v
     const lt = xml.charCodeAt(i) === 60 ? i : xml.indexOf("<", i);
     if (lt < 0) {
       if (wanted) onText.call(h, xml.slice(i));
-      return;
+      return n;
     }
     if (lt > i && wanted) {
       onText.call(h, xml.slice(i, lt));
       wanted = askWanted();
     }
     if (onChunk && lt >= nextTick) {
-      onChunk();
+      // The text before `lt` is handed over and the tag at `lt` not yet read: a clean cut.
+      if (onChunk() === true) return lt;
       nextTick = lt + 65536;
     }
     const c = xml.charCodeAt(lt + 1);
@@ -139,7 +142,7 @@ export function scanXmlText(xml: string, h: XmlHandler, onChunk?: () => void): v
     }
     if (c === 47 /* / */) {
       const gt = closingGt(xml, lt);
-      if (gt < 0) return;
+      if (gt < 0) return n;
       const closed = closedName(xml, lt, gt, table);
       if (closed !== undefined) {
         onClose.call(h, closed);
@@ -165,7 +168,7 @@ export function scanXmlText(xml: string, h: XmlHandler, onChunk?: () => void): v
       continue;
     }
     const gt = ch === 62 && sp < n ? sp : xml.indexOf(">", sp);
-    if (gt < 0) return;
+    if (gt < 0) return n;
     const selfClosing = xml.charCodeAt(gt - 1) === 47;
     const end = selfClosing ? gt - 1 : gt;
     if (sp > end) sp = end;
@@ -177,4 +180,5 @@ export function scanXmlText(xml: string, h: XmlHandler, onChunk?: () => void): v
     }
     i = gt + 1;
   }
+  return n;
 }

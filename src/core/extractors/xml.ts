@@ -4,7 +4,8 @@
  * element names, a few attributes and text. It never expands DTD entities (no XXE, no billion
  * laughs): only the five predefined ones and numeric references are decoded.
  */
-import { scanXmlBytes } from "./xml-byte-scanner";
+import { inSlices, type Budget } from "./budget";
+import { alignedForScan, scanXmlBytes } from "./xml-byte-scanner";
 import { scanXmlText } from "./xml-text-scanner";
 
 export interface XmlHandler {
@@ -40,10 +41,25 @@ export interface XmlHandler {
  */
 export type XmlSource = string | Uint8Array;
 
-/** Walks an XML part and calls the handler; malformed markup is skipped, never thrown on. */
-export function scanXml(source: XmlSource, h: XmlHandler, onChunk?: () => void): void {
-  if (typeof source === "string") scanXmlText(source, h, onChunk);
-  else scanXmlBytes(source, h, onChunk);
+/**
+ * Walks an XML part from `from` on and calls the handler; malformed markup is skipped, never thrown
+ * on. Returns the length at the end, or where it stopped when `onChunk` (asked every ~64 KB) said so.
+ */
+export function scanXml(source: XmlSource, h: XmlHandler, onChunk?: () => boolean | void, from = 0): number {
+  if (typeof source === "string") return scanXmlText(source, h, onChunk, from);
+  return scanXmlBytes(source, h, onChunk, from);
+}
+
+/**
+ * A part scanned in slices: every ~64 KB the budget checks the deadline, and when the slice is used
+ * up the scan stops at the next tag and goes on from there after a pause. The handler keeps its
+ * state across the cut, so this reads exactly what one `scanXml` would. Without slicing it is one
+ * `scanXml` with deadline checks.
+ */
+export async function scanXmlSliced(source: XmlSource, h: XmlHandler, budget: Budget): Promise<void> {
+  const src = typeof source === "string" ? source : alignedForScan(source);
+  let at = 0;
+  await inSlices(budget, (stop) => (at = scanXml(src, h, stop, at)) >= src.length);
 }
 
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
