@@ -43,6 +43,7 @@ describe("LineStream", () => {
     ["LF", utf8("Navn;CPR\nÅse Ærø;150375-6125\n\nØst;1\n")],
     ["CRLF, cut inside \\r\\n", utf8("a æ\r\nb ø\r\nc å\r\n")],
     ["lone CR (old Mac)", utf8("en\rto\r\rtre")],
+    ["CR, LF and CRLF mixed", utf8("a\r\nb\rc\n\r\nd\r\re\n\nf\r")],
     ["BOM", utf8("\ufeffførste\nanden")],
     ["4-byte UTF-8", utf8("x 🙂 y\n🙂\n")],
     ["UTF-16LE with BOM", new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("æble\r\npære\n", "utf16le")]))],

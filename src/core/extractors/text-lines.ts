@@ -167,6 +167,30 @@ export class LineStream {
       if (text.charCodeAt(0) === 10) text = text.slice(1);
     }
     text = this.rest + text;
+    // As in readLines: the native search when every \r is part of a \r\n (a piece ending in \r
+    // takes the walk, which carries the \r over to the next piece).
+    const start = text.indexOf("\r") < 0 || !hasLoneCr(text) ? this.linesLf(text) : this.linesAnyEnd(text);
+    this.rest = text.slice(start);
+    if (final && this.rest.length > 0) {
+      this.ctx.emit(this.rest, { kind: "line", line: this.line });
+      this.rest = "";
+    }
+  }
+
+  /** The whole lines of `text`, whose line ends are \n or \r\n; returns where the unfinished one starts. */
+  private linesLf(text: string): number {
+    let start = 0;
+    for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start)) {
+      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      if (end > start) this.ctx.emit(text.slice(start, end), { kind: "line", line: this.line });
+      start = nl + 1;
+      this.line++;
+    }
+    return start;
+  }
+
+  /** linesLf for text with a lone \r (old Mac line ends, or a \r\n cut between two pieces). */
+  private linesAnyEnd(text: string): number {
     let start = 0;
     const n = text.length;
     for (let i = 0; i < n; i++) {
@@ -180,10 +204,6 @@ export class LineStream {
       start = i + 1;
       this.line++;
     }
-    this.rest = text.slice(start);
-    if (final && this.rest.length > 0) {
-      this.ctx.emit(this.rest, { kind: "line", line: this.line });
-      this.rest = "";
-    }
+    return start;
   }
 }
