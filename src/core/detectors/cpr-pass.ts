@@ -6,10 +6,22 @@
  */
 import type { CprFinding } from "../finding";
 import type { TextSegment } from "../location";
-import { applySoftBreaks, scanShapes, type Shape } from "./cpr-scan";
-import { flowGroups, layOutPlan, plansOfGroup, segmentAt, withTabs, type Flow, type FlowGroup, type FlowPlan } from "./cpr-structure";
-import { STOP_CHECK_MASK, analyze, analyzeAlone, windowOf, type CprOptions } from "./cpr-analyze";
-import { markRepeated, score, toMatch, type Candidate } from "./cpr-score";
+import { applySoftBreaks as softened, scanShapes as shapesIn, type Shape } from "./cpr-scan";
+import { flowGroups, layOutPlan as layOutOne, plansOfGroup, segmentAt as segmentOf, withTabs as tabbed, type Flow, type FlowGroup, type FlowPlan } from "./cpr-structure";
+import { STOP_CHECK_MASK, analyze as analyzeText, analyzeAlone as analyzeSegments, windowOf, type CprOptions } from "./cpr-analyze";
+import { markRepeated, score as scoreOne, toMatch as matchOf, type Candidate } from "./cpr-score";
+
+// Bound once: called per segment or per number, and a module binding read through a bundler's
+// getter on each call showed up in the profile (bench/cpr.bench.ts).
+const applySoftBreaks = softened;
+const scanShapes = shapesIn;
+const layOutPlan = layOutOne;
+const segmentAt = segmentOf;
+const withTabs = tabbed;
+const analyze = analyzeText;
+const analyzeAlone = analyzeSegments;
+const score = scoreOne;
+const toMatch = matchOf;
 
 /** The shapes of a flow's own segments (not its context slices), at their offsets in the flow. */
 function flowShapes(f: Flow, shapesOf: readonly (Shape[] | undefined)[]): Shape[] {

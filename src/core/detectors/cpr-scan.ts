@@ -18,7 +18,7 @@
  */
 import { isIgnorableCode as ignorableCode, isDashCode as dashCode, isSpaceCode as spaceCode } from "../text/normalize";
 import { inShortCell as shortCell } from "./cpr-context";
-import { isAsciiDigit, isBlockTail, isDigitish, scanBlock, type Shape } from "./cpr-forms";
+import { isAsciiDigit as asciiDigit, isBlockTail as blockTail, isDigitish as digitish, scanBlock as block, type Shape } from "./cpr-forms";
 
 export type { Shape, ShapeKind } from "./cpr-forms";
 
@@ -42,6 +42,10 @@ const isIgnorableCode = ignorableCode;
 const isDashCode = dashCode;
 const isSpaceCode = spaceCode;
 const inShortCell = shortCell;
+const isAsciiDigit = asciiDigit;
+const isBlockTail = blockTail;
+const isDigitish = digitish;
+const scanBlock = block;
 
 /** Inside a block: `.`, spaces, dashes, invisible characters. Never tab or a line break. */
 function isBlockSep(c: number): boolean {

@@ -10,7 +10,11 @@
  * matcher (a number never crosses them), so a finding always lies inside one segment.
  */
 import type { TextSegment } from "../location";
-import { LONG_LINE, cellOf, layOut, sliceLength, type Flow } from "./cpr-flow-layout";
+import { LONG_LINE, cellOf as cellAt, layOut, sliceLength, type Flow } from "./cpr-flow-layout";
+
+// Bound once: called per segment, and a module binding read through a bundler's getter on each
+// call showed up in the profile (bench/cpr.bench.ts).
+const cellOf = cellAt;
 
 export { segmentAt, withTabs, type Flow } from "./cpr-flow-layout";
 
