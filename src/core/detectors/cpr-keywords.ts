@@ -123,6 +123,33 @@ export function isWordChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xe0 && c <= 0xff && c !== 0xf7);
 }
 
+/*
+ * The same tables for a window read as written, when it holds only Latin-1 characters (and no
+ * NBSP or soft hyphen, which normalizing would change). There, lower-casing maps A–Z and À–Þ
+ * (not ×) one to one and changes nothing else, and a non-unicode `i` flag equates exactly those
+ * pairs, so matching the window case-insensitively finds what matching its toLowerCase() finds, at
+ * the same offsets. Lower-casing a two-byte window (any mail with æøå or a curly quote) takes V8's
+ * slow path: this skips it for most numbers (bench/cpr.bench.ts).
+ */
+export const KEYWORDS_AS_WRITTEN = new RegExp(KEYWORDS.source, "gi");
+const STRONG_AT_AS_WRITTEN = new RegExp(STRONG_AT.source, "i");
+const WEAK_AT_AS_WRITTEN = new RegExp(WEAK_AT.source, "i");
+const NEGATIVE_AT_AS_WRITTEN = new RegExp(NEGATIVE_AT.source, "i");
+
+/** classOf for a window read as written. */
+export function classOfAsWritten(s: string, at: number): KeywordClass {
+  const rest = s.slice(at, at + 40);
+  if (STRONG_AT_AS_WRITTEN.test(rest)) return "strong";
+  if (WEAK_AT_AS_WRITTEN.test(rest)) return "weak";
+  if (NEGATIVE_AT_AS_WRITTEN.test(rest)) return "negative";
+  return "p-number";
+}
+
+/** isWordChar of the lower-cased character, for a Latin-1 character read as written. */
+export function isWordCharAsWritten(c: number): boolean {
+  return isWordChar(c) || (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+}
+
 /** Does `re` hit `s` at a word start (the lookbehind we may not write)? */
 function hasHit(re: RegExp, s: string): boolean {
   re.lastIndex = 0;
