@@ -8,8 +8,7 @@ import { normalizeText as normalize } from "../text/normalize";
 import {
   KEYWORDS as ALL_KEYWORDS,
   KEYWORDS_AS_WRITTEN as ALL_AS_WRITTEN,
-  classOf as classAt,
-  classOfAsWritten as classAsWritten,
+  classOfHit as classOfMatch,
   isWordChar as wordChar,
   isWordCharAsWritten as wordCharAsWritten,
   type KeywordClass,
@@ -19,10 +18,9 @@ import {
 // through a bundler's getter on each call showed up in the profile (bench/cpr.bench.ts).
 const normalizeText = normalize;
 const KEYWORDS = ALL_KEYWORDS;
-const classOf = classAt;
+const classOfHit = classOfMatch;
 const isWordChar = wordChar;
 const KEYWORDS_AS_WRITTEN = ALL_AS_WRITTEN;
-const classOfAsWritten = classAsWritten;
 const isWordCharAsWritten = wordCharAsWritten;
 
 export const DEFAULT_CONTEXT_WINDOW = 100;
@@ -99,7 +97,7 @@ function readWindow(w: string, asWritten: boolean, isBefore: boolean): void {
   while ((m = re.exec(w)) !== null) {
     const at = m.index;
     if (at > 0 && (asWritten ? isWordCharAsWritten(w.charCodeAt(at - 1)) : isWordChar(w.charCodeAt(at - 1)))) continue;
-    const c: KeywordClass = asWritten ? classOfAsWritten(w, at) : classOf(w, at);
+    const c: KeywordClass = classOfHit(m);
     if (c === "strong") {
       hits.strong = true;
       if (isBefore) hits.lastStrongEnd = at + m[0].length;

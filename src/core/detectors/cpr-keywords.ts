@@ -103,14 +103,64 @@ const STRONG_AT = anchored(STRONG_WORDS);
 const WEAK_AT = anchored(WEAK_WORDS);
 const NEGATIVE_AT = anchored(NEGATIVE_WORDS);
 
-/** Every keyword; a hit's class is looked up afterwards (hits are few, positions many). */
-export const KEYWORDS = new RegExp(byFirstLetter(STRONG_WORDS.concat(WEAK_WORDS, NEGATIVE_WORDS, P_NUMBER_WORDS)), "g");
 const STRONG = new RegExp(byFirstLetter(STRONG_WORDS), "g");
 const NEGATIVE = new RegExp(byFirstLetter(NEGATIVE_WORDS.concat(P_NUMBER_WORDS)), "g");
 
 export type KeywordClass = "strong" | "weak" | "negative" | "p-number";
 
-/** The class of the keyword hit starting at `at`. */
+const CLASSES: ReadonlyArray<readonly [KeywordClass, readonly string[]]> = [
+  ["strong", STRONG_WORDS],
+  ["weak", WEAK_WORDS],
+  ["negative", NEGATIVE_WORDS],
+  ["p-number", P_NUMBER_WORDS],
+];
+
+/**
+ * Every keyword, grouped by first letter as byFirstLetter does, with one capturing group per class
+ * within a letter (`c(?:(pr|ivil registration)|(itizen)|(vr))|…`), and the class of each group.
+ * Within a letter the classes come in classOf's order, so the first alternative that matches at a
+ * hit belongs to the class classOf gives there: the group that took part names it (classOfHit),
+ * with no slice and no three anchored tests per hit.
+ */
+function classedByFirstLetter(): { source: string; groupClass: KeywordClass[] } {
+  const letters = new Map<string, Map<KeywordClass, string[]>>();
+  for (const [c, words] of CLASSES) {
+    for (const w of words) {
+      const first = w.charAt(0);
+      const byClass = letters.get(first) ?? new Map<KeywordClass, string[]>();
+      const rests = byClass.get(c) ?? [];
+      rests.push(w.slice(1));
+      byClass.set(c, rests);
+      letters.set(first, byClass);
+    }
+  }
+  const groupClass: KeywordClass[] = ["strong"]; // index 0: the whole match, never read
+  const parts: string[] = [];
+  letters.forEach((byClass, first) => {
+    const alts: string[] = [];
+    byClass.forEach((rests, c) => {
+      alts.push("(" + rests.join("|") + ")");
+      groupClass.push(c);
+    });
+    parts.push(first + "(?:" + alts.join("|") + ")");
+  });
+  return { source: parts.join("|"), groupClass };
+}
+
+const CLASSED = classedByFirstLetter();
+const GROUP_CLASS: readonly KeywordClass[] = CLASSED.groupClass;
+
+/** Every keyword; a hit's class is read from its group (classOfHit). Hits are few, positions many. */
+export const KEYWORDS = new RegExp(CLASSED.source, "g");
+
+/** The class of a KEYWORDS (or KEYWORDS_AS_WRITTEN) hit: what classOf gives at its start. */
+export function classOfHit(m: RegExpExecArray): KeywordClass {
+  let g = 1;
+  while (m[g] === undefined) g++;
+  return GROUP_CLASS[g] as KeywordClass;
+}
+
+/** The class of the keyword hit starting at `at`: the rule, which classOfHit reads off a match. */
 export function classOf(s: string, at: number): KeywordClass {
   const rest = s.slice(at, at + 40);
   if (STRONG_AT.test(rest)) return "strong";
@@ -124,7 +174,7 @@ export function isWordChar(c: number): boolean {
 }
 
 /*
- * The same tables for a window read as written, when it holds only Latin-1 characters (and no
+ * KEYWORDS for a window read as written, when it holds only Latin-1 characters (and no
  * NBSP or soft hyphen, which normalizing would change). There, lower-casing maps A–Z and À–Þ
  * (not ×) one to one and changes nothing else, and a non-unicode `i` flag equates exactly those
  * pairs, so matching the window case-insensitively finds what matching its toLowerCase() finds, at
@@ -132,18 +182,6 @@ export function isWordChar(c: number): boolean {
  * slow path: this skips it for most numbers (bench/cpr.bench.ts).
  */
 export const KEYWORDS_AS_WRITTEN = new RegExp(KEYWORDS.source, "gi");
-const STRONG_AT_AS_WRITTEN = new RegExp(STRONG_AT.source, "i");
-const WEAK_AT_AS_WRITTEN = new RegExp(WEAK_AT.source, "i");
-const NEGATIVE_AT_AS_WRITTEN = new RegExp(NEGATIVE_AT.source, "i");
-
-/** classOf for a window read as written. */
-export function classOfAsWritten(s: string, at: number): KeywordClass {
-  const rest = s.slice(at, at + 40);
-  if (STRONG_AT_AS_WRITTEN.test(rest)) return "strong";
-  if (WEAK_AT_AS_WRITTEN.test(rest)) return "weak";
-  if (NEGATIVE_AT_AS_WRITTEN.test(rest)) return "negative";
-  return "p-number";
-}
 
 /** isWordChar of the lower-cased character, for a Latin-1 character read as written. */
 export function isWordCharAsWritten(c: number): boolean {
