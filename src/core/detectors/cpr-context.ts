@@ -97,7 +97,7 @@ function readWindow(w: string, asWritten: boolean, isBefore: boolean): void {
   while ((m = re.exec(w)) !== null) {
     const at = m.index;
     if (at > 0 && (asWritten ? isWordCharAsWritten(w.charCodeAt(at - 1)) : isWordChar(w.charCodeAt(at - 1)))) continue;
-    const c: KeywordClass = classOfHit(m);
+    const c: KeywordClass = classOfHit(w, at, asWritten);
     if (c === "strong") {
       hits.strong = true;
       if (isBefore) hits.lastStrongEnd = at + m[0].length;

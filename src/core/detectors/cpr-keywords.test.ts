@@ -39,7 +39,7 @@ function hits(re: RegExp, s: string): Array<[number, number, string]> {
   const out: Array<[number, number, string]> = [];
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(s)) !== null) out.push([m.index, m[0].length, classOfHit(m)]);
+  while ((m = re.exec(s)) !== null) out.push([m.index, m[0].length, classOfHit(s, m.index, re === KEYWORDS_AS_WRITTEN)]);
   return out;
 }
 

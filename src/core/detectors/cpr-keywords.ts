@@ -116,13 +116,13 @@ const CLASSES: ReadonlyArray<readonly [KeywordClass, readonly string[]]> = [
 ];
 
 /**
- * Every keyword, grouped by first letter as byFirstLetter does, with one capturing group per class
- * within a letter (`c(?:(pr|ivil registration)|(itizen)|(vr))|…`), and the class of each group.
- * Within a letter the classes come in classOf's order, so the first alternative that matches at a
- * hit belongs to the class classOf gives there: the group that took part names it (classOfHit),
- * with no slice and no three anchored tests per hit.
+ * Every keyword, grouped by first letter as byFirstLetter does, class by class within a letter
+ * (`c(?:(pr|ivil registration)|(itizen)|(vr))|…`), and the class of each group. Within a letter the
+ * classes come in classOf's order, so the first alternative that matches at a hit belongs to the
+ * class classOf gives there. `capture` false: the same alternatives without groups, for the search
+ * (captures made it ~20 % slower).
  */
-function classedByFirstLetter(): { source: string; groupClass: KeywordClass[] } {
+function classedByFirstLetter(capture: boolean): { source: string; groupClass: KeywordClass[] } {
   const letters = new Map<string, Map<KeywordClass, string[]>>();
   for (const [c, words] of CLASSES) {
     for (const w of words) {
@@ -139,7 +139,7 @@ function classedByFirstLetter(): { source: string; groupClass: KeywordClass[] } 
   letters.forEach((byClass, first) => {
     const alts: string[] = [];
     byClass.forEach((rests, c) => {
-      alts.push("(" + rests.join("|") + ")");
+      alts.push((capture ? "(" : "(?:") + rests.join("|") + ")");
       groupClass.push(c);
     });
     parts.push(first + "(?:" + alts.join("|") + ")");
@@ -147,14 +147,25 @@ function classedByFirstLetter(): { source: string; groupClass: KeywordClass[] } 
   return { source: parts.join("|"), groupClass };
 }
 
-const CLASSED = classedByFirstLetter();
+const CLASSED = classedByFirstLetter(true);
 const GROUP_CLASS: readonly KeywordClass[] = CLASSED.groupClass;
+const SEARCH = classedByFirstLetter(false).source;
 
-/** Every keyword; a hit's class is read from its group (classOfHit). Hits are few, positions many. */
-export const KEYWORDS = new RegExp(CLASSED.source, "g");
+/** Every keyword; a hit's class is classOfHit. Hits are few, positions many. */
+export const KEYWORDS = new RegExp(SEARCH, "g");
+const KEYWORD_AT = new RegExp(CLASSED.source, "y");
+const KEYWORD_AT_AS_WRITTEN = new RegExp(CLASSED.source, "iy");
 
-/** The class of a KEYWORDS (or KEYWORDS_AS_WRITTEN) hit: what classOf gives at its start. */
-export function classOfHit(m: RegExpExecArray): KeywordClass {
+/**
+ * The class of a KEYWORDS (`asWritten`: KEYWORDS_AS_WRITTEN) hit at `at` in `s`: what classOf
+ * gives there, read off the group the same alternatives take when matched again at the hit.
+ * One sticky match per hit instead of a slice and up to three anchored tests.
+ */
+export function classOfHit(s: string, at: number, asWritten: boolean): KeywordClass {
+  const re = asWritten ? KEYWORD_AT_AS_WRITTEN : KEYWORD_AT;
+  re.lastIndex = at;
+  const m = re.exec(s);
+  if (m === null) return classOf(s, at); // not a hit: the rule itself
   let g = 1;
   while (m[g] === undefined) g++;
   return GROUP_CLASS[g] as KeywordClass;
@@ -181,7 +192,7 @@ export function isWordChar(c: number): boolean {
  * the same offsets. Lower-casing a two-byte window (any mail with æøå or a curly quote) takes V8's
  * slow path: this skips it for most numbers (bench/cpr.bench.ts).
  */
-export const KEYWORDS_AS_WRITTEN = new RegExp(KEYWORDS.source, "gi");
+export const KEYWORDS_AS_WRITTEN = new RegExp(SEARCH, "gi");
 
 /** isWordChar of the lower-cased character, for a Latin-1 character read as written. */
 export function isWordCharAsWritten(c: number): boolean {
