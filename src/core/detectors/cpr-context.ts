@@ -2,7 +2,8 @@
  * What the words around a number say about it (docs/design/cpr-number.md §6.1 step 5, §6.4): the
  * keywords (cpr-keywords.ts) within a window either side, a negative label right before it, a URL
  * it sits in, and whether it sits in a short table cell or list item (cpr-table-index.ts reads the
- * columns). Matching is on lower-cased, normalized text, so `CPR‑nr.` with a non-breaking hyphen counts.
+ * columns). Matching is on lower-cased, normalized text, so `CPR‑nr.` with a non-breaking hyphen counts;
+ * a window of plain Latin-1 is matched as written, case-insensitively, which finds the same hits.
  */
 import { normalizeText as normalize } from "../text/normalize";
 import {
