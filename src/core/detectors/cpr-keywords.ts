@@ -189,8 +189,8 @@ export function isWordChar(c: number): boolean {
  * NBSP or soft hyphen, which normalizing would change). There, lower-casing maps A–Z and À–Þ
  * (not ×) one to one and changes nothing else, and a non-unicode `i` flag equates exactly those
  * pairs, so matching the window case-insensitively finds what matching its toLowerCase() finds, at
- * the same offsets. Lower-casing a two-byte window (any mail with æøå or a curly quote) takes V8's
- * slow path: this skips it for most numbers (bench/cpr.bench.ts).
+ * the same offsets. Lower-casing a two-byte window (a slice of any mail with a curly quote or an
+ * en dash) takes V8's slow path: this skips it for most numbers (bench/cpr.bench.ts).
  */
 export const KEYWORDS_AS_WRITTEN = new RegExp(SEARCH, "gi");
 
