@@ -108,67 +108,29 @@ const NEGATIVE = new RegExp(byFirstLetter(NEGATIVE_WORDS.concat(P_NUMBER_WORDS))
 
 export type KeywordClass = "strong" | "weak" | "negative" | "p-number";
 
-const CLASSES: ReadonlyArray<readonly [KeywordClass, readonly string[]]> = [
-  ["strong", STRONG_WORDS],
-  ["weak", WEAK_WORDS],
-  ["negative", NEGATIVE_WORDS],
-  ["p-number", P_NUMBER_WORDS],
-];
+/** Every keyword, for the search; a hit's class is classOfHit. Hits are few, positions many. */
+export const KEYWORDS = new RegExp(byFirstLetter(STRONG_WORDS.concat(WEAK_WORDS, NEGATIVE_WORDS, P_NUMBER_WORDS)), "g");
 
 /**
- * Every keyword, grouped by first letter as byFirstLetter does, class by class within a letter
- * (`c(?:(pr|ivil registration)|(itizen)|(vr))|…`), and the class of each group. Within a letter the
- * classes come in classOf's order, so the first alternative that matches at a hit belongs to the
- * class classOf gives there. `capture` false: the same alternatives without groups, for the search
- * (captures made it ~20 % slower).
+ * The classes in classOf's order, one capturing group each, matched at a hit only (sticky): the
+ * first group that matches there is the class classOf gives, in one match instead of a slice and
+ * up to three anchored tests. No keyword reaches 40 characters, classOf's cut, so the longer
+ * string changes no result.
  */
-function classedByFirstLetter(capture: boolean): { source: string; groupClass: KeywordClass[] } {
-  const letters = new Map<string, Map<KeywordClass, string[]>>();
-  for (const [c, words] of CLASSES) {
-    for (const w of words) {
-      const first = w.charAt(0);
-      const byClass = letters.get(first) ?? new Map<KeywordClass, string[]>();
-      const rests = byClass.get(c) ?? [];
-      rests.push(w.slice(1));
-      byClass.set(c, rests);
-      letters.set(first, byClass);
-    }
-  }
-  const groupClass: KeywordClass[] = ["strong"]; // index 0: the whole match, never read
-  const parts: string[] = [];
-  letters.forEach((byClass, first) => {
-    const alts: string[] = [];
-    byClass.forEach((rests, c) => {
-      alts.push((capture ? "(" : "(?:") + rests.join("|") + ")");
-      groupClass.push(c);
-    });
-    parts.push(first + "(?:" + alts.join("|") + ")");
-  });
-  return { source: parts.join("|"), groupClass };
-}
-
-const CLASSED = classedByFirstLetter(true);
-const GROUP_CLASS: readonly KeywordClass[] = CLASSED.groupClass;
-const SEARCH = classedByFirstLetter(false).source;
-
-/** Every keyword; a hit's class is classOfHit. Hits are few, positions many. */
-export const KEYWORDS = new RegExp(SEARCH, "g");
-const KEYWORD_AT = new RegExp(CLASSED.source, "y");
-const KEYWORD_AT_AS_WRITTEN = new RegExp(CLASSED.source, "iy");
+const CLASS_SOURCE = [STRONG_WORDS, WEAK_WORDS, NEGATIVE_WORDS, P_NUMBER_WORDS].map((w) => "(" + w.join("|") + ")").join("|");
+const CLASS_AT = new RegExp(CLASS_SOURCE, "y");
+const CLASS_AT_AS_WRITTEN = new RegExp(CLASS_SOURCE, "iy");
 
 /**
- * The class of a KEYWORDS (`asWritten`: KEYWORDS_AS_WRITTEN) hit at `at` in `s`: what classOf
- * gives there, read off the group the same alternatives take when matched again at the hit.
- * One sticky match per hit instead of a slice and up to three anchored tests.
+ * The class of a KEYWORDS hit at `at` in `s` (`asWritten`: a KEYWORDS_AS_WRITTEN hit in a window
+ * read as written): what classOf gives at the hit.
  */
 export function classOfHit(s: string, at: number, asWritten: boolean): KeywordClass {
-  const re = asWritten ? KEYWORD_AT_AS_WRITTEN : KEYWORD_AT;
+  const re = asWritten ? CLASS_AT_AS_WRITTEN : CLASS_AT;
   re.lastIndex = at;
   const m = re.exec(s);
   if (m === null) return classOf(s, at); // not a hit: the rule itself
-  let g = 1;
-  while (m[g] === undefined) g++;
-  return GROUP_CLASS[g] as KeywordClass;
+  return m[1] !== undefined ? "strong" : m[2] !== undefined ? "weak" : m[3] !== undefined ? "negative" : "p-number";
 }
 
 /** The class of the keyword hit starting at `at`: the rule, which classOfHit reads off a match. */
@@ -192,7 +154,7 @@ export function isWordChar(c: number): boolean {
  * the same offsets. Lower-casing a two-byte window (a slice of any mail with a curly quote or an
  * en dash) takes V8's slow path: this skips it for most numbers (bench/cpr.bench.ts).
  */
-export const KEYWORDS_AS_WRITTEN = new RegExp(SEARCH, "gi");
+export const KEYWORDS_AS_WRITTEN = new RegExp(KEYWORDS.source, "gi");
 
 /** isWordChar of the lower-cased character, for a Latin-1 character read as written. */
 export function isWordCharAsWritten(c: number): boolean {
