@@ -120,21 +120,20 @@ export function startCprPass(segments: readonly TextSegment[], options: CprOptio
   return {
     read(pause) {
       let progressed = false;
+      // A group's segments in one loop: a file of many short lines pays little per line.
       while (!scanned()) {
         const g = groups[group] as FlowGroup;
-        if (k >= g.to) {
-          group++;
-          continue;
+        for (; k < g.to; k++) {
+          // Never before the first step of a call: every call makes progress.
+          if (progressed && pause?.()) return false;
+          if (shouldStop && k >= mustRead && (k === mustRead || (k & STOP_CHECK_MASK) === 0) && shouldStop("read")) {
+            stoppedAt = k;
+            break;
+          }
+          needed[k] = scanSegment(scannedAs, k, g.delimiter);
+          progressed = true;
         }
-        // Never before the first step of a call: every call makes progress.
-        if (progressed && pause?.()) return false;
-        if (shouldStop && k >= mustRead && (k === mustRead || (k & STOP_CHECK_MASK) === 0) && shouldStop("read")) {
-          stoppedAt = k;
-          break;
-        }
-        needed[k] = scanSegment(scannedAs, k, g.delimiter);
-        k++;
-        progressed = true;
+        if (stoppedAt === undefined) group++;
       }
       for (let plan = nextPlan(); plan !== undefined && !halted; plan = nextPlan()) {
         if (progressed && pause?.()) return false;
@@ -177,7 +176,10 @@ interface ScannedSegments {
 /** Phase 1 for segment k: its shapes, kept with its text when it has any. True when it has. */
 function scanSegment(s: ScannedSegments, k: number, delimiter: string | undefined): boolean {
   const seg = s.segments[k] as TextSegment;
-  const text = applySoftBreaks(withTabs(seg.text, delimiter), seg.softBreaks ?? s.options.softBreaks);
+  // The calls only when they change something: this runs for every line of a file.
+  const raw = delimiter === undefined ? seg.text : withTabs(seg.text, delimiter);
+  const soft = seg.softBreaks ?? s.options.softBreaks;
+  const text = !soft || soft.length === 0 ? raw : applySoftBreaks(raw, soft);
   const shapes = scanShapes(text, s.options.now);
   if (shapes.length === 0) return false;
   s.shapesOf[k] = shapes;

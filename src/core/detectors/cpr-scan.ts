@@ -114,8 +114,13 @@ function blockEndFrom(text: string, s: number): number {
  * Every CPR-shaped string in `text`, in order, with its validation. `exhaustive` turns off the
  * skipUselessRun shortcut: a seeded test checks both ways give the same shapes.
  */
+/** What scanShapes returns when it finds nothing; frozen, so no caller can add to the shared one. */
+const NO_SHAPES: Shape[] = [];
+Object.freeze(NO_SHAPES);
+
 export function scanShapes(text: string, now: Date, exhaustive = false): Shape[] {
-  const shapes: Shape[] = [];
+  // Made at the first block: most lines of a long file hold no number.
+  let shapes: Shape[] | undefined;
   const trigger = TRIGGER;
   trigger.lastIndex = 0;
   let done = 0;
@@ -132,11 +137,12 @@ export function scanShapes(text: string, now: Date, exhaustive = false): Shape[]
     const s = start > done ? start : done;
     const end = blockEndFrom(text, s);
     const e = end > hit ? end : hit;
+    if (shapes === undefined) shapes = [];
     scanBlock(text, s, e, now, shapes);
     done = e;
     trigger.lastIndex = e;
   }
-  return shapes;
+  return shapes === undefined || shapes.length === 0 ? NO_SHAPES : shapes;
 }
 
 /**
