@@ -146,7 +146,7 @@ export function isWordChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xe0 && c <= 0xff && c !== 0xf7);
 }
 
-/*
+/**
  * KEYWORDS for a window read as written, when it holds only Latin-1 characters (and no
  * NBSP or soft hyphen, which normalizing would change). There, lower-casing maps A–Z and À–Þ
  * (not ×) one to one and changes nothing else, and a non-unicode `i` flag equates exactly those

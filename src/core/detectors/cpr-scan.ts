@@ -110,14 +110,14 @@ function blockEndFrom(text: string, s: number): number {
   return i;
 }
 
-/**
- * Every CPR-shaped string in `text`, in order, with its validation. `exhaustive` turns off the
- * skipUselessRun shortcut: a seeded test checks both ways give the same shapes.
- */
 /** What scanShapes returns when it finds nothing; frozen, so no caller can add to the shared one. */
 const NO_SHAPES: Shape[] = [];
 Object.freeze(NO_SHAPES);
 
+/**
+ * Every CPR-shaped string in `text`, in order, with its validation. `exhaustive` turns off the
+ * skipUselessRun shortcut: a seeded test checks both ways give the same shapes.
+ */
 export function scanShapes(text: string, now: Date, exhaustive = false): Shape[] {
   // Made at the first block: most lines of a long file hold no number.
   let shapes: Shape[] | undefined;
