@@ -3,7 +3,7 @@
  * cpr-structure.ts): its CPR-shaped strings (cpr-scan.ts), the table columns they form
  * (cpr-table-index.ts) and the words around each (cpr-context.ts). Scoring is cpr-score.ts.
  */
-import { applySoftBreaks, scanShapes, type Shape } from "./cpr-scan";
+import { applySoftBreaks as softened, scanShapes as shapesIn, type Shape } from "./cpr-scan";
 import { DEFAULT_CONTEXT_WINDOW, inShortCell as shortCell, keywordContext as contextOf } from "./cpr-context";
 import { TableIndex } from "./cpr-table-index";
 import type { Candidate } from "./cpr-score";
@@ -11,6 +11,8 @@ import type { Candidate } from "./cpr-score";
 // Bound once: called per number, and a module binding may be read through a getter per call.
 const inShortCell = shortCell;
 const keywordContext = contextOf;
+const applySoftBreaks = softened;
+const scanShapes = shapesIn;
 
 export interface CprOptions {
   readonly now: Date;

@@ -2,11 +2,27 @@
  * What the words around a number say about it (docs/design/cpr-number.md §6.1 step 5, §6.4): the
  * keywords (cpr-keywords.ts) within a window either side, a negative label right before it, a URL
  * it sits in, and whether it sits in a short table cell or list item (cpr-table-index.ts reads the
- * columns). Matching is on lower-cased, normalized text, so `CPR‑nr.` with a non-breaking hyphen counts.
+ * columns). Matching is on lower-cased, normalized text, so `CPR‑nr.` with a non-breaking hyphen counts;
+ * a window of plain Latin-1 is matched as written, case-insensitively, which finds the same hits.
  */
-import { normalizeText } from "../text/normalize";
-import { KEYWORDS, classOf, isWordChar } from "./cpr-keywords";
-import { isLineBreak } from "./cpr-table-index";
+import { normalizeText as normalize } from "../text/normalize";
+import {
+  KEYWORDS as ALL_KEYWORDS,
+  KEYWORDS_AS_WRITTEN as ALL_AS_WRITTEN,
+  classOfHit as classOfMatch,
+  isWordChar as wordChar,
+  isWordCharAsWritten as wordCharAsWritten,
+  type KeywordClass,
+} from "./cpr-keywords";
+
+// Bound once: these run per number and per character around it, and a module binding read
+// through a bundler's getter on each call showed up in the profile (bench/cpr.bench.ts).
+const normalizeText = normalize;
+const KEYWORDS = ALL_KEYWORDS;
+const classOfHit = classOfMatch;
+const isWordChar = wordChar;
+const KEYWORDS_AS_WRITTEN = ALL_AS_WRITTEN;
+const isWordCharAsWritten = wordCharAsWritten;
 
 export const DEFAULT_CONTEXT_WINDOW = 100;
 
@@ -20,9 +36,21 @@ const NEGATIVE_LABEL_GAP = 30;
 const FOLDABLE = /[\u00A0\u00AD\u1680\u2000-\u206F\u2212\u3000\uFE58\uFE63\uFEFF\uFF01-\uFF5E]/;
 
 /** The window lower-cased, normalized only when it holds a character that matters for keywords. */
-function lower(text: string, start: number, end: number): string {
-  const raw = text.slice(start, end);
+function lower(raw: string): string {
   return (FOLDABLE.test(raw) ? normalizeText(raw) : raw).toLowerCase();
+}
+
+/**
+ * Can `text[start, end)` be read as written (cpr-keywords.ts KEYWORDS_AS_WRITTEN)? Not with a
+ * character beyond Latin-1, nor NBSP or the soft hyphen (FOLDABLE's Latin-1 members). A loop, not
+ * a regex test: on a 100-character window the regex call cost a third of the keyword search.
+ */
+function isAsWritten(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xa0 && (c >= 0x100 || c === 0xa0 || c === 0xad)) return false;
+  }
+  return true;
 }
 
 export interface KeywordContext {
@@ -56,44 +84,55 @@ function labels(before: string, end: number, lastStrongEnd: number): boolean {
   return !NUMBER_BETWEEN.test(before.slice(end).replace(DATE_BETWEEN, " "));
 }
 
-/** The keyword context of `text[start, end)` within `window` characters either side. */
-export function keywordContext(text: string, start: number, end: number, window: number): KeywordContext {
-  const before = lower(text, Math.max(0, start - window), start);
-  const after = lower(text, end, Math.min(text.length, end + window));
+/** The keyword hits of one window (readWindow); one object, reused: this runs for every number. */
+const hits = { strong: false, weak: false, lastStrongEnd: -1, lastNegativeEnd: -1, lastPNumberEnd: -1 };
 
-  let strong = false;
-  let weak = false;
-  let lastStrongEnd = -1;
-  let lastNegativeEnd = -1;
-  let lastPNumberEnd = -1;
-  const re = KEYWORDS;
+/**
+ * Adds the keyword hits of `w` to `hits`: as written (case-insensitive tables) or already lower-cased.
+ * Only a window before the number records where its hits end (labels()).
+ */
+function readWindow(w: string, asWritten: boolean, isBefore: boolean): void {
+  const re = asWritten ? KEYWORDS_AS_WRITTEN : KEYWORDS;
   let m: RegExpExecArray | null;
   re.lastIndex = 0;
-  while ((m = re.exec(before)) !== null) {
-    if (m.index > 0 && isWordChar(before.charCodeAt(m.index - 1))) continue;
-    const e = m.index + m[0].length;
-    const c = classOf(before, m.index);
+  while ((m = re.exec(w)) !== null) {
+    const at = m.index;
+    if (at > 0 && (asWritten ? isWordCharAsWritten(w.charCodeAt(at - 1)) : isWordChar(w.charCodeAt(at - 1)))) continue;
+    const c: KeywordClass = classOfHit(w, at, asWritten);
     if (c === "strong") {
-      strong = true;
-      lastStrongEnd = e;
-    } else if (c === "weak") weak = true;
-    else if (c === "negative") lastNegativeEnd = e;
-    else lastPNumberEnd = e;
+      hits.strong = true;
+      if (isBefore) hits.lastStrongEnd = at + m[0].length;
+    } else if (c === "weak") hits.weak = true;
+    else if (!isBefore) continue;
+    else if (c === "negative") hits.lastNegativeEnd = at + m[0].length;
+    else hits.lastPNumberEnd = at + m[0].length;
   }
-  re.lastIndex = 0;
-  while ((m = re.exec(after)) !== null) {
-    if (m.index > 0 && isWordChar(after.charCodeAt(m.index - 1))) continue;
-    const c = classOf(after, m.index);
-    if (c === "strong") strong = true;
-    else if (c === "weak") weak = true;
-  }
-  const negative = labels(before, lastNegativeEnd, lastStrongEnd);
-  const pNumber = labels(before, lastPNumberEnd, lastStrongEnd);
+}
+
+/** The keyword context of `text[start, end)` within `window` characters either side. */
+export function keywordContext(text: string, start: number, end: number, window: number): KeywordContext {
+  const from = Math.max(0, start - window);
+  const to = Math.min(text.length, end + window);
+  const rawBefore = text.slice(from, start);
+  const rawAfter = text.slice(end, to);
+  const beforeAsWritten = isAsWritten(text, from, start);
+  const afterAsWritten = isAsWritten(text, end, to);
+  // As written, a window has the offsets of its lower-cased form: labels() reads it alike.
+  const before = beforeAsWritten ? rawBefore : lower(rawBefore);
+  hits.strong = false;
+  hits.weak = false;
+  hits.lastStrongEnd = -1;
+  hits.lastNegativeEnd = -1;
+  hits.lastPNumberEnd = -1;
+  readWindow(before, beforeAsWritten, true);
+  readWindow(afterAsWritten ? rawAfter : lower(rawAfter), afterAsWritten, false);
+  const negative = labels(before, hits.lastNegativeEnd, hits.lastStrongEnd);
+  const pNumber = labels(before, hits.lastPNumberEnd, hits.lastStrongEnd);
 
   const url = urlContext(text, start);
   return {
-    strong: (strong && !negative) || url.cprParam,
-    weak,
+    strong: (hits.strong && !negative) || url.cprParam,
+    weak: hits.weak,
     negative,
     pNumber,
     inUrl: url.inUrl && !url.cprParam,
@@ -127,24 +166,33 @@ function urlContext(text: string, start: number): { inUrl: boolean; cprParam: bo
 /** A table cell or list item holds little besides the number; prose does not. */
 const MAX_CELL_EXTRA = 40;
 
+/** A tab or line break (isLineBreak in cpr-table-index.ts), written out: this runs per character. */
 function isCellBreak(c: number): boolean {
-  return c === 0x09 || isLineBreak(c);
+  return c <= 0x20 ? c === 0x09 || c === 0x0a || c === 0x0d : c === 0x85 || c === 0x2028 || c === 0x2029;
 }
 
 /**
  * Does the number sit in a short cell or list item (≤ 40 other characters between the tabs or
- * line breaks around it)? Cheap, bounded: prose numbers are dismissed before any line work.
+ * line breaks around it)? Cheap, bounded: prose numbers are dismissed before any line work. It
+ * runs for most 10-digit numbers in mail (order numbers, timestamps), so each character costs one
+ * read and, for the visible ones, one count.
  */
 export function inShortCell(text: string, start: number, end: number): boolean {
   let extra = 0;
-  let i = start - 1;
-  for (; i >= 0 && !isCellBreak(text.charCodeAt(i)); i--) {
-    if (text.charCodeAt(i) > 0x20 && ++extra > MAX_CELL_EXTRA) return false;
-    if (start - i > 2 * MAX_CELL_EXTRA + 1) return false;
+  const backStop = start - 2 * MAX_CELL_EXTRA - 2;
+  for (let i = start - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (isCellBreak(c)) break;
+    if (c > 0x20 && ++extra > MAX_CELL_EXTRA) return false;
+    if (i <= backStop) return false;
   }
-  for (i = end; i < text.length && !isCellBreak(text.charCodeAt(i)); i++) {
-    if (text.charCodeAt(i) > 0x20 && ++extra > MAX_CELL_EXTRA) return false;
-    if (i - end > 2 * MAX_CELL_EXTRA) return false;
+  const n = text.length;
+  const forwardStop = end + 2 * MAX_CELL_EXTRA + 1;
+  for (let i = end; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (isCellBreak(c)) break;
+    if (c > 0x20 && ++extra > MAX_CELL_EXTRA) return false;
+    if (i >= forwardStop) return false;
   }
   return true;
 }

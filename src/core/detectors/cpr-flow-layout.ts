@@ -95,6 +95,15 @@ export const LAYOUT_CHECK_SEGMENTS = 1024;
 const CHECK_MASK = LAYOUT_CHECK_SEGMENTS - 1;
 
 /**
+ * Does layOut end the flow before segment i: a check point (every LAYOUT_CHECK_SEGMENTS segments
+ * from `lo`, never the first, never past the flow's own segments) where `stop` says so. A plain
+ * function, not a closure per flow: the bench's build names each closure it creates.
+ */
+function cutsAt(stop: () => boolean, i: number, lo: number, to: number): boolean {
+  return i !== lo && ((i - lo) & CHECK_MASK) === 0 && i < to && stop();
+}
+
+/**
  * One flow of segments [from, to), with context slices before and after (segment index -1).
  * `stop` (the send's deadline) is asked every LAYOUT_CHECK_SEGMENTS segments, never before the
  * first such run: a register extract is one flow of 100,000s of lines. When it says stop, the flow
@@ -118,12 +127,6 @@ export function layOut(
   const lo = context?.head ? from - 1 : from;
   let hi = context?.tail ? to + 1 : to;
   let stopped = false;
-  const cut = (i: number): boolean => {
-    if (!stop || i === lo || ((i - lo) & CHECK_MASK) !== 0 || i >= to || !stop()) return false;
-    hi = i;
-    stopped = true;
-    return true;
-  };
   const parts: string[] = [];
   const segs: number[] = [];
   const starts: number[] = [];
@@ -134,13 +137,21 @@ export function layOut(
   const cells: (Cell | undefined)[] = [];
   const widths = new Map<string, number>();
   for (let i = lo; i < hi; i++) {
-    if (cut(i)) break;
+    if (stop && cutsAt(stop, i, lo, to)) {
+      hi = i;
+      stopped = true;
+      break;
+    }
     const cell = cellOf(segments[i] as TextSegment);
     cells.push(cell);
     if (cell && cell.col > (widths.get(cell.table) ?? -1)) widths.set(cell.table, cell.col);
   }
   for (let i = lo; i < hi; i++) {
-    if (cut(i)) break;
+    if (stop && cutsAt(stop, i, lo, to)) {
+      hi = i;
+      stopped = true;
+      break;
+    }
     const seg = segments[i] as TextSegment;
     const cell = cells[i - lo];
     const width = prevCell ? (widths.get(prevCell.table) as number) : 0;

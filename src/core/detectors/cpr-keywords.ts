@@ -103,14 +103,37 @@ const STRONG_AT = anchored(STRONG_WORDS);
 const WEAK_AT = anchored(WEAK_WORDS);
 const NEGATIVE_AT = anchored(NEGATIVE_WORDS);
 
-/** Every keyword; a hit's class is looked up afterwards (hits are few, positions many). */
-export const KEYWORDS = new RegExp(byFirstLetter(STRONG_WORDS.concat(WEAK_WORDS, NEGATIVE_WORDS, P_NUMBER_WORDS)), "g");
 const STRONG = new RegExp(byFirstLetter(STRONG_WORDS), "g");
 const NEGATIVE = new RegExp(byFirstLetter(NEGATIVE_WORDS.concat(P_NUMBER_WORDS)), "g");
 
 export type KeywordClass = "strong" | "weak" | "negative" | "p-number";
 
-/** The class of the keyword hit starting at `at`. */
+/** Every keyword, for the search; a hit's class is classOfHit. Hits are few, positions many. */
+export const KEYWORDS = new RegExp(byFirstLetter(STRONG_WORDS.concat(WEAK_WORDS, NEGATIVE_WORDS, P_NUMBER_WORDS)), "g");
+
+/**
+ * The classes in classOf's order, one capturing group each, matched at a hit only (sticky): the
+ * first group that matches there is the class classOf gives, in one match instead of a slice and
+ * up to three anchored tests. No keyword reaches 40 characters, classOf's cut, so the longer
+ * string changes no result.
+ */
+const CLASS_SOURCE = [STRONG_WORDS, WEAK_WORDS, NEGATIVE_WORDS, P_NUMBER_WORDS].map((w) => "(" + w.join("|") + ")").join("|");
+const CLASS_AT = new RegExp(CLASS_SOURCE, "y");
+const CLASS_AT_AS_WRITTEN = new RegExp(CLASS_SOURCE, "iy");
+
+/**
+ * The class of a KEYWORDS hit at `at` in `s` (`asWritten`: a KEYWORDS_AS_WRITTEN hit in a window
+ * read as written): what classOf gives at the hit.
+ */
+export function classOfHit(s: string, at: number, asWritten: boolean): KeywordClass {
+  const re = asWritten ? CLASS_AT_AS_WRITTEN : CLASS_AT;
+  re.lastIndex = at;
+  const m = re.exec(s);
+  if (m === null) return classOf(s, at); // not a hit: the rule itself
+  return m[1] !== undefined ? "strong" : m[2] !== undefined ? "weak" : m[3] !== undefined ? "negative" : "p-number";
+}
+
+/** The class of the keyword hit starting at `at`: the rule, which classOfHit reads off a match. */
 export function classOf(s: string, at: number): KeywordClass {
   const rest = s.slice(at, at + 40);
   if (STRONG_AT.test(rest)) return "strong";
@@ -121,6 +144,21 @@ export function classOf(s: string, at: number): KeywordClass {
 
 export function isWordChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xe0 && c <= 0xff && c !== 0xf7);
+}
+
+/**
+ * KEYWORDS for a window read as written, when it holds only Latin-1 characters (and no
+ * NBSP or soft hyphen, which normalizing would change). There, lower-casing maps A–Z and À–Þ
+ * (not ×) one to one and changes nothing else, and a non-unicode `i` flag equates exactly those
+ * pairs, so matching the window case-insensitively finds what matching its toLowerCase() finds, at
+ * the same offsets. Lower-casing a two-byte window (a slice of any mail with a curly quote or an
+ * en dash) takes V8's slow path: this skips it for most numbers (bench/cpr.bench.ts).
+ */
+export const KEYWORDS_AS_WRITTEN = new RegExp(KEYWORDS.source, "gi");
+
+/** isWordChar of the lower-cased character, for a Latin-1 character read as written. */
+export function isWordCharAsWritten(c: number): boolean {
+  return isWordChar(c) || (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
 }
 
 /** Does `re` hit `s` at a word start (the lookbehind we may not write)? */

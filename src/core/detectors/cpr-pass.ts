@@ -6,10 +6,22 @@
  */
 import type { CprFinding } from "../finding";
 import type { TextSegment } from "../location";
-import { applySoftBreaks, scanShapes, type Shape } from "./cpr-scan";
-import { flowGroups, layOutPlan, plansOfGroup, segmentAt, withTabs, type Flow, type FlowGroup, type FlowPlan } from "./cpr-structure";
-import { STOP_CHECK_MASK, analyze, analyzeAlone, windowOf, type CprOptions } from "./cpr-analyze";
-import { markRepeated, score, toMatch, type Candidate } from "./cpr-score";
+import { applySoftBreaks as softened, scanShapes as shapesIn, type Shape } from "./cpr-scan";
+import { flowGroups, layOutPlan as layOutOne, plansOfGroup, segmentAt as segmentOf, withTabs as tabbed, type Flow, type FlowGroup, type FlowPlan } from "./cpr-structure";
+import { STOP_CHECK_MASK, analyze as analyzeText, analyzeAlone as analyzeSegments, windowOf, type CprOptions } from "./cpr-analyze";
+import { markRepeated, score as scoreOne, toMatch as matchOf, type Candidate } from "./cpr-score";
+
+// Bound once: called per segment or per number, and a module binding read through a bundler's
+// getter on each call showed up in the profile (bench/cpr.bench.ts).
+const applySoftBreaks = softened;
+const scanShapes = shapesIn;
+const layOutPlan = layOutOne;
+const segmentAt = segmentOf;
+const withTabs = tabbed;
+const analyze = analyzeText;
+const analyzeAlone = analyzeSegments;
+const score = scoreOne;
+const toMatch = matchOf;
 
 /** The shapes of a flow's own segments (not its context slices), at their offsets in the flow. */
 function flowShapes(f: Flow, shapesOf: readonly (Shape[] | undefined)[]): Shape[] {
@@ -108,21 +120,20 @@ export function startCprPass(segments: readonly TextSegment[], options: CprOptio
   return {
     read(pause) {
       let progressed = false;
+      // A group's segments in one loop: a file of many short lines pays little per line.
       while (!scanned()) {
         const g = groups[group] as FlowGroup;
-        if (k >= g.to) {
-          group++;
-          continue;
+        for (; k < g.to; k++) {
+          // Never before the first step of a call: every call makes progress.
+          if (progressed && pause?.()) return false;
+          if (shouldStop && k >= mustRead && (k === mustRead || (k & STOP_CHECK_MASK) === 0) && shouldStop("read")) {
+            stoppedAt = k;
+            break;
+          }
+          needed[k] = scanSegment(scannedAs, k, g.delimiter);
+          progressed = true;
         }
-        // Never before the first step of a call: every call makes progress.
-        if (progressed && pause?.()) return false;
-        if (shouldStop && k >= mustRead && (k === mustRead || (k & STOP_CHECK_MASK) === 0) && shouldStop("read")) {
-          stoppedAt = k;
-          break;
-        }
-        needed[k] = scanSegment(scannedAs, k, g.delimiter);
-        k++;
-        progressed = true;
+        if (stoppedAt === undefined) group++;
       }
       for (let plan = nextPlan(); plan !== undefined && !halted; plan = nextPlan()) {
         if (progressed && pause?.()) return false;
@@ -165,7 +176,10 @@ interface ScannedSegments {
 /** Phase 1 for segment k: its shapes, kept with its text when it has any. True when it has. */
 function scanSegment(s: ScannedSegments, k: number, delimiter: string | undefined): boolean {
   const seg = s.segments[k] as TextSegment;
-  const text = applySoftBreaks(withTabs(seg.text, delimiter), seg.softBreaks ?? s.options.softBreaks);
+  // The calls only when they change something: this runs for every line of a file.
+  const raw = delimiter === undefined ? seg.text : withTabs(seg.text, delimiter);
+  const soft = seg.softBreaks ?? s.options.softBreaks;
+  const text = !soft || soft.length === 0 ? raw : applySoftBreaks(raw, soft);
   const shapes = scanShapes(text, s.options.now);
   if (shapes.length === 0) return false;
   s.shapesOf[k] = shapes;

@@ -18,7 +18,7 @@
  */
 import { isIgnorableCode as ignorableCode, isDashCode as dashCode, isSpaceCode as spaceCode } from "../text/normalize";
 import { inShortCell as shortCell } from "./cpr-context";
-import { isAsciiDigit, isBlockTail, isDigitish, scanBlock, type Shape } from "./cpr-forms";
+import { isAsciiDigit as asciiDigit, isBlockTail as blockTail, isDigitish as digitish, scanBlock as block, type Shape } from "./cpr-forms";
 
 export type { Shape, ShapeKind } from "./cpr-forms";
 
@@ -42,6 +42,10 @@ const isIgnorableCode = ignorableCode;
 const isDashCode = dashCode;
 const isSpaceCode = spaceCode;
 const inShortCell = shortCell;
+const isAsciiDigit = asciiDigit;
+const isBlockTail = blockTail;
+const isDigitish = digitish;
+const scanBlock = block;
 
 /** Inside a block: `.`, spaces, dashes, invisible characters. Never tab or a line break. */
 function isBlockSep(c: number): boolean {
@@ -106,12 +110,17 @@ function blockEndFrom(text: string, s: number): number {
   return i;
 }
 
+/** What scanShapes returns when it finds nothing; frozen, so no caller can add to the shared one. */
+const NO_SHAPES: Shape[] = [];
+Object.freeze(NO_SHAPES);
+
 /**
  * Every CPR-shaped string in `text`, in order, with its validation. `exhaustive` turns off the
  * skipUselessRun shortcut: a seeded test checks both ways give the same shapes.
  */
 export function scanShapes(text: string, now: Date, exhaustive = false): Shape[] {
-  const shapes: Shape[] = [];
+  // Made at the first block: most lines of a long file hold no number.
+  let shapes: Shape[] | undefined;
   const trigger = TRIGGER;
   trigger.lastIndex = 0;
   let done = 0;
@@ -128,11 +137,12 @@ export function scanShapes(text: string, now: Date, exhaustive = false): Shape[]
     const s = start > done ? start : done;
     const end = blockEndFrom(text, s);
     const e = end > hit ? end : hit;
+    if (shapes === undefined) shapes = [];
     scanBlock(text, s, e, now, shapes);
     done = e;
     trigger.lastIndex = e;
   }
-  return shapes;
+  return shapes === undefined || shapes.length === 0 ? NO_SHAPES : shapes;
 }
 
 /**

@@ -10,7 +10,11 @@
  * matcher (a number never crosses them), so a finding always lies inside one segment.
  */
 import type { TextSegment } from "../location";
-import { LONG_LINE, cellOf, layOut, sliceLength, type Flow } from "./cpr-flow-layout";
+import { LONG_LINE, cellOf as cellAt, layOut, sliceLength, type Flow } from "./cpr-flow-layout";
+
+// Bound once: called per segment, and a module binding read through a bundler's getter on each
+// call showed up in the profile (bench/cpr.bench.ts).
+const cellOf = cellAt;
 
 export { segmentAt, withTabs, type Flow } from "./cpr-flow-layout";
 
@@ -202,6 +206,22 @@ interface Range {
   tail: boolean;
 }
 
+/**
+ * Does planning stop at segment `at`: a check point (every PLAN_CHECK_SEGMENTS segments walked
+ * forward from `from`, never the first) where the gate's stop says so. Plain functions, not
+ * closures: neededRanges runs once per segment of a long file.
+ */
+function halts(gate: { readonly stop: () => boolean; at: number | undefined }, at: number, from: number): boolean {
+  if (at === from || ((at - from) & (PLAN_CHECK_SEGMENTS - 1)) !== 0 || !gate.stop()) return false;
+  gate.at = at;
+  return true;
+}
+
+/** A segment's length in the laid-out text, with its separator. */
+function segLen(segments: readonly TextSegment[], k: number): number {
+  return (segments[k] as TextSegment).text.length + 1;
+}
+
 function neededRanges(
   segments: readonly TextSegment[],
   from: number,
@@ -212,20 +232,13 @@ function neededRanges(
   gate?: { readonly stop: () => boolean; at: number | undefined },
 ): Range[] {
   const ranges: Range[] = [];
-  // Asked every PLAN_CHECK_SEGMENTS segments walked forward; never before the first such run.
-  const halt = (at: number): boolean => {
-    if (!gate || at === from || ((at - from) & (PLAN_CHECK_SEGMENTS - 1)) !== 0 || !gate.stop()) return false;
-    gate.at = at;
-    return true;
-  };
-  const len = (k: number): number => (segments[k] as TextSegment).text.length + 1;
   const slice = sliceLength(window);
   let end = from; // end of the last range
   let charsToEnd = 0; // characters from just after the last needed segment to `end`
   for (let k = from; k < to; k++) {
-    if (halt(k)) break;
+    if (gate && halts(gate, k, from)) break;
     if (!needed[k]) {
-      if (k < end) charsToEnd -= len(k);
+      if (k < end) charsToEnd -= segLen(segments, k);
       continue;
     }
     let chars: number;
@@ -237,28 +250,28 @@ function neededRanges(
       for (let steps = 0; a > Math.max(from, end); steps++) {
         const broken = steps >= MAX_RUN || breaksBefore(segments, a, delimiter);
         if (back >= window && broken) break;
-        if (broken && len(a - 1) > slice + 1) {
+        if (broken && segLen(segments, a - 1) > slice + 1) {
           head = true;
           break;
         }
         a--;
-        back += len(a);
+        back += segLen(segments, a);
       }
       if (range && a <= range.b) range.tail = false;
       else ranges.push((range = { a, b: a, head, tail: false }));
       end = k + 1;
       chars = 0;
-    } else chars = charsToEnd - len(k);
+    } else chars = charsToEnd - segLen(segments, k);
     let tail = false;
     while (end < to) {
-      if (halt(end)) break;
+      if (gate && halts(gate, end, from)) break;
       const broken = breaksBefore(segments, end, delimiter);
       if (chars >= window && broken) break;
-      if (broken && len(end) > slice + 1) {
+      if (broken && segLen(segments, end) > slice + 1) {
         tail = true;
         break;
       }
-      chars += len(end);
+      chars += segLen(segments, end);
       end++;
     }
     charsToEnd = chars;

@@ -20,6 +20,16 @@ function digitsOf(s: string): string {
   return out;
 }
 
+/** Ten ASCII digits? (A loop, not digitsOf: this runs for every finding.) */
+function isTenDigits(s: string): boolean {
+  if (s.length !== 10) return false;
+  for (let i = 0; i < 10; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
 /**
  * `DDMMYY-****` from the normalized characters of a number: 10 digits (`1506503720`), the written
  * form (`150650-3720`, `15.06.50-3720`), a partly masked one (`150650-37XX`) or a 9-digit
@@ -28,7 +38,7 @@ function digitsOf(s: string): string {
  */
 export function maskCpr(digits: string): MaskedCpr {
   // Fast path: the detector passes its 10 normalized digits.
-  if (digits.length === 10 && digitsOf(digits).length === 10) return (digits.slice(0, 6) + "-" + SERIAL_MASK) as MaskedCpr;
+  if (isTenDigits(digits)) return (digits.slice(0, 6) + "-" + SERIAL_MASK) as MaskedCpr;
   const normalized = normalizeForMatching(digits).text;
   let d = digitsOf(normalized);
   if (d.length === 9 && /^ *[0-9]{9} *$/.test(normalized)) d = "0" + d;
