@@ -70,12 +70,22 @@ function needsColumns(t: string, shapes: readonly Shape[]): boolean {
   return false;
 }
 
-/** The shapes a column raises: under a CPR header, or in a column of ≥ 80 % valid dates. */
-function columnHits(t: string, shapes: readonly Shape[]): Set<Shape> {
-  const columnHit = new Set<Shape>();
+/**
+ * The shapes a column raises: under a CPR header, or in a column of ≥ 80 % valid dates. One pass
+ * over every shape of the flow (a register extract has one per line), so `shouldStop` is asked
+ * every STOP_CHECK_MASK + 1 shapes; `stoppedAt` is then the first shape not looked at, and the
+ * columns are judged on the shapes before it.
+ */
+function columnHits(t: string, shapes: readonly Shape[], shouldStop: CprOptions["shouldStop"]): Set<Shape> & { stoppedAt?: number } {
+  const columnHit: Set<Shape> & { stoppedAt?: number } = new Set<Shape>();
   const table = new TableIndex(t);
   const groups = new Map<string, { total: number; valid: number; members: Shape[]; other: boolean }>();
-  for (const s of shapes) {
+  for (let i = 0; i < shapes.length; i++) {
+    if (shouldStop && i > 0 && (i & STOP_CHECK_MASK) === 0 && shouldStop("read")) {
+      columnHit.stoppedAt = i;
+      break;
+    }
+    const s = shapes[i] as Shape;
     if (!isColumnValue(s) && s.kind !== "nine") continue;
     // Only table cells and list items form columns; a number in prose is dismissed cheaply.
     if (!inShortCell(t, s.start, s.end)) continue;
@@ -111,18 +121,21 @@ export function analyze(text: string, options: CprOptions, softBreaks: readonly 
   const shapes = found ?? scanShapes(t, options.now);
   if (shapes.length === 0) return { candidates: [] };
   const window = windowOf(options);
-  const columnHit = needsColumns(t, shapes) ? columnHits(t, shapes) : undefined;
+  const shouldStop = options.shouldStop;
+  const columnHit = needsColumns(t, shapes) ? columnHits(t, shapes, shouldStop) : undefined;
+  // The column pass stopped: only the shapes it looked at are read.
+  const end = columnHit?.stoppedAt ?? shapes.length;
 
   const candidates: Candidate[] = [];
-  const shouldStop = options.shouldStop;
   let n = 0;
-  for (const s of shapes) {
+  for (let i = 0; i < end; i++) {
+    const s = shapes[i] as Shape;
     if (shouldStop && (++n & STOP_CHECK_MASK) === 0 && shouldStop("read")) return { candidates, stopped: true };
     if (!isCandidate(s, columnHit)) continue;
     const column = columnHit !== undefined && columnHit.has(s);
     candidates.push({ shape: s, ctx: keywordContext(t, s.start, s.end, window), column, repeated: false, fileName });
   }
-  return { candidates };
+  return end < shapes.length ? { candidates, stopped: true } : { candidates };
 }
 
 /**

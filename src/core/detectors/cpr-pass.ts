@@ -76,7 +76,8 @@ export function startCprPass(segments: readonly TextSegment[], options: CprOptio
   // emitted it. Phase 2, flow by flow: only segments holding a CPR-shaped string, and what the rule
   // can see around them, are laid out as flows (cpr-structure.ts) and analysed. The separators are
   // hard breaks, so a flow's shapes are its segments' shapes moved along.
-  const groups = flowGroups(segments);
+  // Grouping is one pass over every segment: it stops with the reading too (a long file is one group).
+  const groups = flowGroups(segments, shouldStop ? () => shouldStop("read") : undefined, mustRead);
   // Only segments with shapes hold an entry: most lines of a long file have none.
   const shapesOf: (Shape[] | undefined)[] = [];
   // The text each such segment was scanned as (its delimiter made a tab).
@@ -156,7 +157,8 @@ export function startCprPass(segments: readonly TextSegment[], options: CprOptio
       return done();
     },
     finish() {
-      return scoreAll(segments, analyses, options, stoppedAt);
+      const cut = groups.stoppedAt;
+      return scoreAll(segments, analyses, options, cut !== undefined && (stoppedAt === undefined || cut < stoppedAt) ? cut : stoppedAt);
     },
   };
 }
