@@ -14,7 +14,7 @@ const NOW = new Date(2026, 10, 23);
 const ROWS = 50_000;
 
 /** A register extract's lines, one segment each, and a count of the reads of the list. */
-function register(rows: number, before: TextSegment[] = []): { segments: TextSegment[]; reads: () => number } {
+function register(rows: number, before: TextSegment[] = []): { segments: TextSegment[]; plain: TextSegment[]; reads: () => number } {
   const lines: TextSegment[] = [...before];
   for (let i = 0; i < rows; i++) {
     lines.push({ text: `Borger ${i};150650-3720;Randers`, location: { part: "attachment", attachment: "udtræk.csv", place: { kind: "line", line: i + 1 } } });
@@ -26,7 +26,7 @@ function register(rows: number, before: TextSegment[] = []): { segments: TextSeg
       return Reflect.get(target, key, receiver) as unknown;
     },
   });
-  return { segments, reads: () => reads };
+  return { segments, plain: lines, reads: () => reads };
 }
 
 /** Runs a pass to its end, as the send check does. */
@@ -71,6 +71,39 @@ describe("grouping segments into flows stops with the reading", () => {
     const groups = flowGroups(segments, () => true);
     expect(groups.stoppedAt).toBeLessThanOrEqual(PLAN_CHECK_SEGMENTS);
     expect(groups.length).toBeLessThanOrEqual(PLAN_CHECK_SEGMENTS);
+  });
+});
+
+describe("a stop anywhere in the pass skips nothing silently", () => {
+  // A line with a number before stoppedAt and without a finding would be neither read nor reported
+  // as not read in time. Numbers on the first 100 lines (fewer than one stop check's worth in the
+  // flow, so the flow is read whole) and around the planning check at line 1,024, none elsewhere.
+  const LINES = 1_300;
+  const withNumber = (i: number): boolean => i < 100 || i === 1023 || i === 1024 || i === 1025 || i === 1200;
+  const lines: TextSegment[] = [];
+  for (let i = 0; i < LINES; i++) {
+    const text = withNumber(i) ? `Borger ${i};150650-3720;Randers` : `Borger ${i};ingen;Randers`;
+    lines.push({ text, location: { part: "attachment", attachment: "udtræk.csv", place: { kind: "line", line: i + 1 } } });
+  }
+
+  it("stopped at each question the pass asks: every numbered line before stoppedAt has its finding", () => {
+    let total = 0;
+    run(lines, () => (total++, false));
+    expect(total).toBeGreaterThan(10);
+    const stops = new Set<number | undefined>();
+    for (let m = 1; m <= total; m++) {
+      let asked = 0;
+      const result = run(lines, () => ++asked >= m);
+      stops.add(result.stoppedAt);
+      const found = new Set(result.findings.map((f) => (f.location.place as { line: number }).line - 1));
+      const end = result.stoppedAt ?? LINES;
+      const missing: number[] = [];
+      for (let i = 0; i < end; i++) if (withNumber(i) && !found.has(i)) missing.push(i);
+      expect({ m, missing }).toEqual({ m, missing: [] });
+    }
+    // The stops fell in every phase: at the start, in the shape scan (every 128 lines) and in the
+    // planning of the flow (its check at line 1,024).
+    expect([...stops]).toEqual(expect.arrayContaining([0, 128, 1024]));
   });
 });
 
