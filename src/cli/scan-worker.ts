@@ -24,8 +24,12 @@ async function drain(): Promise<void> {
   busy = true;
   for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
     const outcomes: FileOutcome[] = [];
-    for (const file of job.files) outcomes.push(await scanFile(file, settings, pdfReader, clock));
-    port!.postMessage({ kind: "done", first: job.first, outcomes } satisfies FromWorker);
+    try {
+      for (const file of job.files) outcomes.push(await scanFile(file, settings, pdfReader, clock));
+    } finally {
+      // On a bug too: the files scanned before it are handed on (printed) before the run stops.
+      port!.postMessage({ kind: "done", first: job.first, outcomes } satisfies FromWorker);
+    }
   }
   busy = false;
 }

@@ -130,6 +130,33 @@ describe("the steps under the readers", () => {
     expect(r.value).toBe(xmlPartText(bytes));
   });
 
+  it("a part without a single ASCII byte for megabytes still decodes in steps, to the same text", () => {
+    const bytes = new Uint8Array(Buffer.from(`<a>${"æ".repeat(1_600_000)}</a>`, "utf8"));
+    const steps = xmlPartTextSteps(bytes);
+    let yields = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) yields++;
+    expect(yields).toBeGreaterThanOrEqual(2);
+    expect(r.value).toBe(xmlPartText(bytes));
+  });
+
+  it.each([
+    ["a U+FEFF", [0xef, 0xbb, 0xbf]],
+    ["a 4-byte character", [0xf0, 0x9f, 0x98, 0x80]],
+    ["stray continuation bytes", [0x80, 0x80, 0x80, 0x80, 0x80]],
+    ["a lead byte without its last byte", [0xe2, 0x82]],
+  ])("%s at every offset around a megabyte cut gives the text decoded whole", (_, piece) => {
+    for (let shift = -6; shift <= 6; shift++) {
+      // Two-byte characters up to the cut, so the piece's own bytes straddle it at some shift.
+      const head = Buffer.from("<a>" + "ø".repeat(1 << 19), "utf8").subarray(0, (1 << 20) + shift);
+      const bytes = new Uint8Array(Buffer.concat([head, Buffer.from(piece), Buffer.from("ø</a>" + "x".repeat(1 << 20), "utf8")]));
+      const steps = xmlPartTextSteps(bytes);
+      let r = steps.next();
+      while (!r.done) r = steps.next();
+      expect(r.value).toBe(xmlPartText(bytes));
+    }
+  });
+
   it("a PDF opens in steps: per megabyte decoded and per 256 objects indexed", () => {
     const count = 3_000;
     const bytes = manyObjectsPdf(count);
@@ -137,6 +164,18 @@ describe("the steps under the readers", () => {
     let yields = 0;
     for (let r = steps.next(); !r.done; r = steps.next()) yields++;
     expect(yields).toBeGreaterThanOrEqual(Math.floor(count / 256) + Math.floor(bytes.length / (1 << 20)));
+  });
+
+  it("a PDF of many streams yields while it looks for object streams among them, too", () => {
+    const count = 3_000;
+    const streams: Array<readonly [string, string]> = [];
+    for (let i = 0; i < count; i++) streams.push(["", `x${i}`]);
+    const bytes = writePdf(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>", ...streams]);
+    const steps = PdfDocument.open(bytes, budget());
+    let yields = 0;
+    for (let r = steps.next(); !r.done; r = steps.next()) yields++;
+    // Once per 256 objects indexed, and once per 256 streams parsed to see whether one is an ObjStm.
+    expect(yields).toBeGreaterThanOrEqual(2 * Math.floor(count / 256));
   });
 
   it("a PDF bigger than a megabyte yields while it is decoded, before any object is indexed", () => {
