@@ -16,7 +16,7 @@
  * is shared. Targets: cold at 4× < 1.2 s, cold at 6× < 2 s.
  * Never downloads a browser: only /usr/bin/chromium.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
@@ -137,6 +137,7 @@ export async function bench(): Promise<void> {
     if (process.env.BENCH_PROFILE) {
       // Where the time goes: self time per function in one cold send at 4×.
       await coldAndWarm(browser, origin, 4, (p) => {
+        if (process.env.BENCH_PROFILE_OUT) writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify(p));
         console.log("\nCPU profile of one cold send at 4× (self time, top 12):");
         for (const line of topSelfTime(p, { "launchevent.js": readFileSync(join(DIST, "launchevent.js"), "utf8") })) console.log(line);
       });

@@ -304,6 +304,38 @@ describe("onMessageSend: pre-scan cache", () => {
   });
 });
 
+describe("onMessageSend: hashing only where the cache could answer", () => {
+  /** The options the send hands to readMessage, captured. */
+  async function readOptionsOf(h: ReturnType<typeof harness>) {
+    const base = h.sendDeps();
+    const host = base.host!;
+    let options: Parameters<typeof host.readMessage>[0] | undefined;
+    const readMessage: typeof host.readMessage = (o) => {
+      options = o;
+      return host.readMessage(o);
+    };
+    await onMessageSend(h.fake.createEvent(), { ...base, host: { ...host, capabilities: host.capabilities, readMessage } });
+    return options!;
+  }
+
+  it("with no pre-scan entry under an attachment's name and size, its content is not hashed", async () => {
+    const h = harness(draft({ attachments: [{ kind: "file", name: "notat.txt", bytes: utf8("intet") }] }), { policy: OWN });
+    const options = await readOptionsOf(h);
+    expect(options.mayBeCached?.("notat.txt", 5)).toBe(false);
+  });
+
+  it("an entry under the same name and size is looked up (a name holding | included); another size is not", async () => {
+    const h = harness(draft({ attachments: [{ kind: "file", name: "a|5|b.txt", bytes: utf8("intet") }] }), { policy: OWN });
+    await onAttachmentsChanged(h.fake.createEvent(), h.preScanDeps());
+    const options = await readOptionsOf(h);
+    expect(options.mayBeCached?.("a|5|b.txt", 5)).toBe(true);
+    expect(options.mayBeCached?.("a|5|b.txt", 6)).toBe(false);
+    // "a" of 5 bytes shares the prefix "a|5|": it is hashed for nothing, never wrongly left unhashed.
+    expect(options.mayBeCached?.("a", 5)).toBe(true);
+    expect(options.mayBeCached?.("b", 5)).toBe(false);
+  });
+});
+
 describe("onMessageSend: guarantees (exactly one completion, retry, fail modes)", () => {
   it("a read that fails after the deadline does not complete the event a second time", async () => {
     const h = harness(draft(), { policy: policy({ onTimeout: "block", onError: "allow", limits: { sendBudgetMs: 300 } }) });

@@ -145,6 +145,15 @@ function completeWithRetry(event: MailboxEventLike, completion: SmartAlertsCompl
   }
 }
 
+/** Whether the cache holds an entry under an attachment's name and size (keys are name|size|hash). */
+function cachedUnder(cache: Readonly<Record<string, unknown>>): (name: string, size: number) => boolean {
+  const keys = Object.keys(cache);
+  return (name, size) => {
+    const prefix = `${name}|${size}|`;
+    return keys.some((k) => k.slice(0, prefix.length) === prefix);
+  };
+}
+
 export async function onMessageSend(event: MailboxEventLike, deps: SendDeps): Promise<SendOutcome> {
   const clock = deps.clock ?? (() => Date.now());
   const log = deps.log ?? (() => undefined);
@@ -256,6 +265,8 @@ export async function onMessageSend(event: MailboxEventLike, deps: SendDeps): Pr
     const read = await host.readMessage({
       maxAttachmentBytes: policy.limits.maxAttachmentBytes,
       skipAttachment: (key) => Object.prototype.hasOwnProperty.call(cache, key),
+      // No pre-scan entry with this name and size: the hash could find nothing, so it is not made.
+      mayBeCached: cachedUnder(cache),
       readInlineImages: policy.imageAttachment !== "allow",
       retryUntil: deadline() - margin(),
       clock,

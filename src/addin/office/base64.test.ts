@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import fc from "fast-check";
-import { decodeBase64, decodeBase64Chunked, encodeUtf8, fnv1a, fnv1aChunked } from "./base64";
+import { decodeBase64, decodeBase64Chunked, encodeUtf8, fnv1a, fnv1aChunked, allowNativeBase64 } from "./base64";
 
 describe("decodeBase64", () => {
   it("agrees with Node's Buffer on random bytes (seeded)", () => {
@@ -107,5 +107,101 @@ describe("decoding and hashing in chunks (a 25 MB attachment must not hold the e
     calls = 0;
     expect(await decodeBase64Chunked(text, stopThird)).toBe("stopped");
     expect(calls).toBe(3);
+  });
+});
+
+describe("the platform's base64 decoder as a fast path (the same bytes, the same stops)", () => {
+  type Proto = { setFromBase64?: unknown };
+  const proto = Uint8Array.prototype as unknown as Proto;
+  const realSet = proto.setFromBase64;
+  const g = globalThis as unknown as { atob?: (s: string) => string };
+  const realAtob = g.atob;
+  let calls = 0;
+  /**
+   * A decoder laxer than any browser's: Node's Buffer skips characters it does not know, reads
+   * "-" and "_", and stops quietly at "=". Whatever it gets wrong must still come out right.
+   */
+  function lax(this: Uint8Array, text: string): { read: number; written: number } {
+    calls++;
+    const bytes = Buffer.from(text, "base64");
+    const n = Math.min(bytes.length, this.length);
+    this.set(bytes.subarray(0, n));
+    return { read: text.length, written: n };
+  }
+  afterEach(() => {
+    if (realSet === undefined) delete proto.setFromBase64;
+    else proto.setFromBase64 = realSet;
+    g.atob = realAtob;
+    allowNativeBase64(true);
+  });
+
+  /** Base64 with damage a host might hand over: line breaks, a form feed, "=" inside, bad or URL-safe characters. */
+  const damaged = fc
+    .tuple(fc.uint8Array({ maxLength: 120 }), fc.array(fc.tuple(fc.nat(), fc.constantFrom("\r\n", " ", "\f", "=", "==", "*", "-", "_", "\u00e6")), { maxLength: 3 }))
+    .map(([bytes, edits]) => {
+      let text = Buffer.from(bytes).toString("base64");
+      for (const [at, what] of edits) text = text.slice(0, at % (text.length + 1)) + what + text.slice(at % (text.length + 1));
+      return text;
+    });
+
+  async function agreesWithTheLoop(text: string, chunk: number): Promise<void> {
+    allowNativeBase64(false);
+    const pure = await decodeBase64Chunked(text, { chunkChars: chunk, gate: () => false });
+    const pureWhole = decodeBase64(text);
+    allowNativeBase64(true);
+    const fast = await decodeBase64Chunked(text, { chunkChars: chunk, gate: () => false });
+    expect(fast).toEqual(pure);
+    expect(decodeBase64(text)).toEqual(pureWhole);
+  }
+
+  it("Uint8Array.prototype.setFromBase64 (Chromium): used, and never trusted beyond what the loop would give (seeded)", async () => {
+    proto.setFromBase64 = lax;
+    allowNativeBase64(true);
+    calls = 0;
+    await agreesWithTheLoop(Buffer.from("hello world, and more").toString("base64"), 8);
+    expect(calls).toBeGreaterThan(0);
+    await fc.assert(
+      fc.asyncProperty(damaged, fc.constantFrom(4, 8, 12, 64, 5, 7, 1 << 18), (text, chunk) => agreesWithTheLoop(text, chunk)),
+      { seed: 2016, numRuns: 400 },
+    );
+  });
+
+  it("atob where there is no setFromBase64: used, with the same guard (seeded)", async () => {
+    delete proto.setFromBase64;
+    let atobCalls = 0;
+    g.atob = (text: string) => (atobCalls++, Buffer.from(text, "base64").toString("latin1"));
+    allowNativeBase64(true);
+    await agreesWithTheLoop(Buffer.from("hello world, and more").toString("base64"), 8);
+    expect(atobCalls).toBeGreaterThan(0);
+    await fc.assert(
+      fc.asyncProperty(damaged, fc.constantFrom(4, 8, 5, 1 << 18), (text, chunk) => agreesWithTheLoop(text, chunk)),
+      { seed: 2017, numRuns: 300 },
+    );
+  });
+
+  it("a host decoder that fails its probe, or throws, leaves the loop to do it all", async () => {
+    delete proto.setFromBase64;
+    g.atob = () => "wrong";
+    allowNativeBase64(true);
+    expect(decodeBase64("aGVsbG8=")).toEqual({ ok: true, bytes: new Uint8Array(Buffer.from("hello")) });
+    g.atob = undefined;
+    allowNativeBase64(true);
+    expect(decodeBase64("aGVs\r\nbG8=")).toEqual({ ok: true, bytes: new Uint8Array(Buffer.from("hello")) });
+  });
+
+  it("an atob that decodes with this module (the runtime shim) does not call itself", () => {
+    delete proto.setFromBase64;
+    let shimCalls = 0;
+    g.atob = (text: string) => {
+      shimCalls++;
+      const d = decodeBase64(text);
+      if (!d.ok) throw new Error("bad");
+      return Buffer.from(d.bytes).toString("latin1");
+    };
+    allowNativeBase64(true);
+    shimCalls = 0;
+    expect(decodeBase64("aGVsbG8=")).toEqual({ ok: true, bytes: new Uint8Array(Buffer.from("hello")) });
+    // Once: inside it, the decode it asks for takes the loop (not the shim again, and again…).
+    expect(shimCalls).toBe(1);
   });
 });

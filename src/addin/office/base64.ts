@@ -58,6 +58,106 @@ function decodeRange(input: string, from: number, to: number, st: DecodeState): 
   st.bits = bits;
 }
 
+/**
+ * The platform's own base64 decoder, where the runtime has one that behaves: it decodes one chunk
+ * of whole 4-character groups into `out` at `at` and says how many bytes it wrote. Chromium's
+ * Uint8Array.prototype.setFromBase64 (no intermediate string, no copy), else atob; classic
+ * Outlook's ES2016 runtime has neither, and then the loop above does it all. Found once, at load,
+ * like every global a hot loop needs (docs/design/outlook-runtime.md, "Hot loops").
+ */
+type NativeChunkDecoder = (chunk: string, out: Uint8Array, at: number) => number;
+
+type SetFromBase64 = (this: Uint8Array, text: string) => { read: number; written: number };
+
+function probeNative(decode: NativeChunkDecoder): boolean {
+  try {
+    const out = new Uint8Array(4);
+    return decode("w6Y=", out, 1) === 2 && out[1] === 0xc3 && out[2] === 0xa6;
+  } catch {
+    return false;
+  }
+}
+
+function findNativeDecoder(): NativeChunkDecoder | undefined {
+  const host = globalThis as unknown as { atob?: (text: string) => string };
+  const setFrom = (Uint8Array.prototype as unknown as { setFromBase64?: SetFromBase64 }).setFromBase64;
+  if (typeof setFrom === "function") {
+    const viaSet: NativeChunkDecoder = (chunk, out, at) => setFrom.call(out.subarray(at), chunk).written;
+    if (probeNative(viaSet)) return viaSet;
+  }
+  const atob = host.atob;
+  if (typeof atob === "function") {
+    const viaAtob: NativeChunkDecoder = (chunk, out, at) => {
+      const binary = atob.call(host, chunk);
+      const n = binary.length;
+      if (at + n > out.length) return -1;
+      for (let i = 0; i < n; i++) out[at + i] = binary.charCodeAt(i);
+      return n;
+    };
+    if (probeNative(viaAtob)) return viaAtob;
+  }
+  return undefined;
+}
+
+function nativeOrNone(): NativeChunkDecoder | undefined {
+  try {
+    return findNativeDecoder();
+  } catch {
+    // A host whose globals throw when touched: the loop decodes everything.
+    return undefined;
+  }
+}
+
+let nativeDecoder: NativeChunkDecoder | undefined = nativeOrNone();
+/**
+ * Set while the native decoder runs: a shim atob (runtime-shims.ts) decodes with this module, and
+ * must then take the loop rather than call itself.
+ */
+let inNative = false;
+
+/** For tests: decode by hand only (false), or with the platform's decoder where there is one (true). */
+export function allowNativeBase64(on: boolean): void {
+  nativeDecoder = on ? nativeOrNone() : undefined;
+}
+
+/** 1 or 2 for a chunk ending in padding, else 0. */
+function paddingOf(chunk: string): number {
+  const n = chunk.length;
+  if (chunk.charCodeAt(n - 1) !== 0x3d) return 0;
+  return chunk.charCodeAt(n - 2) === 0x3d ? 2 : 1;
+}
+
+/**
+ * decodeRange, through the native decoder when it can give exactly the same bytes: the state is at
+ * a group boundary and the chunk is whole groups, only the last of them padded. Anything the native
+ * decoder reads differently (whitespace, the URL-safe alphabet, a "=" inside, a bad character)
+ * writes a count other than the one expected or throws, and the loop decodes the chunk instead.
+ */
+function decodeSpan(input: string, from: number, to: number, st: DecodeState): void {
+  const native = nativeDecoder;
+  const n = to - from;
+  if (native && !inNative && n > 0 && n % 4 === 0 && st.bits === 0) {
+    const chunk = from === 0 && to === input.length ? input : input.slice(from, to);
+    const pad = paddingOf(chunk);
+    let written = -1;
+    inNative = true;
+    try {
+      written = native(chunk, st.out, st.length);
+    } catch {
+      written = -1;
+    } finally {
+      inNative = false;
+    }
+    if (written === (n / 4) * 3 - pad) {
+      st.length += written;
+      // The loop stops at the first "=" and ignores the rest; here that "=" ends the chunk.
+      if (pad > 0) st.ended = true;
+      return;
+    }
+  }
+  decodeRange(input, from, to, st);
+}
+
 function decodeResult(st: DecodeState): Base64Result {
   return st.bad ? { ok: false } : { ok: true, bytes: st.out.subarray(0, st.length) };
 }
@@ -65,7 +165,7 @@ function decodeResult(st: DecodeState): Base64Result {
 /** Decodes base64, skipping whitespace and stopping at padding; any other character is an error. */
 export function decodeBase64(input: string): Base64Result {
   const st = decodeState(input);
-  decodeRange(input, 0, input.length, st);
+  decodeSpan(input, 0, input.length, st);
   return decodeResult(st);
 }
 
@@ -96,7 +196,7 @@ async function inChunks(length: number, g: ChunkGate, work: (from: number, to: n
 export async function decodeBase64Chunked(input: string, g: ChunkGate): Promise<Base64Result | "stopped"> {
   const st = decodeState(input);
   const finished = await inChunks(input.length, g, (from, to) => {
-    decodeRange(input, from, to, st);
+    decodeSpan(input, from, to, st);
     return !st.ended && !st.bad;
   });
   return finished ? decodeResult(st) : "stopped";

@@ -28,6 +28,12 @@ export interface AttachmentReadOptions {
    * decoding and leaves the attachment out of the Message (the caller has its findings cached).
    */
   readonly skipAttachment?: (key: string, name: string) => boolean;
+  /**
+   * Whether a cached entry could be this attachment, from what is known before hashing (a key starts
+   * with name and size). False skips the hash, and the attachment gets no key: hashing 5 MB of
+   * base64 costs a send as much as decoding it. Default: every file is hashed.
+   */
+  readonly mayBeCached?: (name: string, size: number) => boolean;
   /** Read inline images too (the policy acts on images). Default: leave them out. */
   readonly readInlineImages?: boolean;
   /** Epoch ms after which no retry starts (the send's deadline). Without it only the attempt cap bounds retries. */
@@ -169,15 +175,19 @@ export async function readAttachment(
   switch (content.format) {
     case "base64": {
       const gate = deadlineGate(options);
-      const hash = await fnv1aChunked(content.content, gate);
-      if (hash === "stopped") return { read: { name, skipped: false, timedOut: true } };
-      const key = `${name}|${details.size}|${hash}`;
-      if (options.skipAttachment?.(key, name)) return { read: { name, key, skipped: true } };
+      let keyed: { key?: string } = {};
+      if (!options.mayBeCached || options.mayBeCached(name, details.size)) {
+        const hash = await fnv1aChunked(content.content, gate);
+        if (hash === "stopped") return { read: { name, skipped: false, timedOut: true } };
+        const key = `${name}|${details.size}|${hash}`;
+        if (options.skipAttachment?.(key, name)) return { read: { name, key, skipped: true } };
+        keyed = { key };
+      }
       const decoded = await decodeBase64Chunked(content.content, gate);
-      if (decoded === "stopped") return { read: { name, key, skipped: false, timedOut: true } };
+      if (decoded === "stopped") return { read: { name, ...keyed, skipped: false, timedOut: true } };
       if (!decoded.ok) return unavailable("api-error");
       const type = details.contentType ? { contentType: details.contentType } : {};
-      return { input: { kind: "file", name, bytes: decoded.bytes, ...type }, read: { name, key, skipped: false } };
+      return { input: { kind: "file", name, bytes: decoded.bytes, ...type }, read: { name, ...keyed, skipped: false } };
     }
     case "eml":
       // An attached mail comes as its MIME text, read like the CLI reads .eml. No key: classic

@@ -67,6 +67,19 @@ describe("readMessage", () => {
     expect(read.message.attachments.map((a) => a.name)).not.toContain("lille.txt");
   });
 
+  it("neither hashes nor asks the cache when no entry can be the attachment: no key, the file still read", async () => {
+    const fake = createFakeOffice(message);
+    const asked: string[] = [];
+    const read = await readMessage(fake.Office, fake.Office.context.mailbox.item!, {
+      maxAttachmentBytes: 1_000_000,
+      mayBeCached: (name, size) => name === "stor.pdf" && size === 5000,
+      skipAttachment: (k) => (asked.push(k), false),
+    });
+    expect(asked).toEqual([expect.stringMatching(/^stor\.pdf\|5000\|[0-9a-f]{8}$/)]);
+    expect(read.attachments.find((a) => a.name === "lille.txt")).toEqual({ name: "lille.txt", skipped: false, input: { kind: "file", name: "lille.txt", bytes: bytes("hej") } });
+    expect(read.attachments.find((a) => a.name === "stor.pdf")?.key).toBe(asked[0]);
+  });
+
   it.each(["subject.getAsync", "body.getAsync", "recipients.getAsync", "getAttachmentsAsync"] as const)(
     "rejects with an OfficeCallError when %s fails",
     async (api) => {
