@@ -75,9 +75,9 @@ describe("the edit a finding names: the slip on the same suffix, 'several' on an
 });
 
 describe("look-alike plus a slip needs a protected name of five letters or more", () => {
-  it("s0lbx.dk for solbo.dk (five), not s0lx.dk for solb.dk (four)", () => {
+  it("s0lbx.dk for solbo.dk (five), not s0lx.dk for solt.dk (four)", () => {
     expect(only("s0lbx.dk", own("solbo.dk"))).toMatchObject({ reason: "homoglyph" });
-    expect(check("s0lx.dk", own("solb.dk"))).toEqual([]);
+    expect(check("s0lx.dk", own("solt.dk"))).toEqual([]);
   });
 });
 
