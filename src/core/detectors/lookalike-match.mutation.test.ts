@@ -1,0 +1,126 @@
+/**
+ * The look-alike rules of lookalike-match.ts at their edges, through findLookalikes with lists
+ * compiled in each test: which match wins, the edit a finding names on another suffix, the length
+ * limits of the typo rule, generic words, and the look-alike-plus-slip rule. Found by mutation
+ * testing (docs/mutation.md); every expectation is the rule's current behaviour.
+ */
+import type { LookalikeFinding } from "../finding";
+import { type DomainLists, compileDomainLists, findLookalikes } from "./lookalike-domain";
+
+function check(domain: string, lists: DomainLists): ReturnType<typeof findLookalikes> {
+  return findLookalikes([{ address: `a@${domain}`, field: "to" }], compileDomainLists({ useBuiltInList: false, ...lists }));
+}
+
+function only(domain: string, lists: DomainLists): LookalikeFinding {
+  const findings = check(domain, lists);
+  expect(findings).toHaveLength(1);
+  return findings[0] as LookalikeFinding;
+}
+
+const own = (...domains: string[]): DomainLists => ({ own: domains, trusted: [] });
+
+describe("which match wins", () => {
+  it("an own typo beats a trusted name embedded earlier in the host", () => {
+    // skat.dk.anders.dk: skat.dk (trusted) is embedded, anders is a typo of randers (own).
+    const lists = { own: ["randers.dk"], trusted: ["skat.dk"] };
+    expect(only("skat.dk.anders.dk", lists)).toMatchObject({ resembles: "randers.dk", target: "own", reason: "typo" });
+  });
+
+  it("among equal look-alike-plus-slip matches the target listed first wins, whatever its length", () => {
+    // ramclers reads ramders: one letter from randers and from ramderss.
+    expect(only("ramclers.dk", own("randers.dk", "ramderss.dk")).resembles).toBe("randers.dk");
+    expect(only("ramclers.dk", own("ramderss.dk", "randers.dk")).resembles).toBe("ramderss.dk");
+    expect(only("ramclers.dk", own("randers.dk", "rumders.dk")).resembles).toBe("randers.dk");
+    expect(only("ramclers.dk", own("rumders.dk", "randers.dk")).resembles).toBe("rumders.dk");
+  });
+});
+
+describe("the structural rules", () => {
+  it("a name with a multi-label suffix embedded in a longer host", () => {
+    expect(only("example.co.uk.evil.com", own("example.co.uk"))).toMatchObject({ reason: "embedded-name", resembles: "example.co.uk" });
+  });
+
+  it("an embedded name is folded: rånders.dk.evil.com", () => {
+    expect(only("rånders.dk.evil.com", own("randers.dk"))).toMatchObject({ reason: "embedded-name" });
+  });
+
+  it("a lure word in front names the word: mitranders.dk", () => {
+    expect(only("mitranders.dk", own("randers.dk"))).toMatchObject({ reason: "affix", edit: { op: "added-word", word: "mit" } });
+  });
+
+  it("three letters in front that are no lure word are no affix: abcranders.dk", () => {
+    expect(check("abcranders.dk", own("randers.dk"))).toEqual([]);
+  });
+
+  it("the name without its lure word: faxe.dk for faxekommune.dk", () => {
+    expect(only("faxe.dk", own("faxekommune.dk"))).toMatchObject({ reason: "affix", edit: { op: "several" } });
+  });
+});
+
+describe("the edit a finding names: the slip on the same suffix, 'several' on another", () => {
+  it.each<[string, LookalikeFinding["reason"], LookalikeFinding["edit"]]>([
+    ["ran-ders.dk", "typo", { op: "extra", char: "-" }],
+    ["ran-ders.se", "typo", { op: "several" }],
+    ["rånders.com", "homoglyph", { op: "several" }],
+    ["ranclers.com", "homoglyph", { op: "several" }],
+    ["ramclers.dk", "homoglyph", { op: "look-alike-characters" }],
+    ["ramclers.com", "homoglyph", { op: "several" }],
+  ])("%s → %s", (domain, reason, edit) => {
+    expect(only(domain, own("randers.dk"))).toMatchObject({ resembles: "randers.dk", reason, edit });
+  });
+
+  it("look-alike plus a slip on a suffix a typo cannot land on is not flagged: ramclers.se", () => {
+    expect(check("ramclers.se", own("randers.dk"))).toEqual([]);
+  });
+});
+
+describe("look-alike plus a slip needs a protected name of five letters or more", () => {
+  it("s0lbx.dk for solbo.dk (five), not s0lx.dk for solt.dk (four)", () => {
+    expect(only("s0lbx.dk", own("solbo.dk"))).toMatchObject({ reason: "homoglyph" });
+    expect(check("s0lx.dk", own("solt.dk"))).toEqual([]);
+  });
+});
+
+describe("the typo rule's limits", () => {
+  it("a three-letter name takes only a typing slip: apt.dk is no typo of ast.dk, aat.dk is", () => {
+    expect(check("apt.dk", own("ast.dk"))).toEqual([]);
+    expect(only("aat.dk", own("ast.dk")).reason).toBe("typo");
+  });
+
+  it("an eight-letter name takes one edit, not two: hivdover.dk for hvidovre.dk", () => {
+    expect(check("hivdover.dk", own("hvidovre.dk"))).toEqual([]);
+    expect(only("hivdovre.dk", own("hvidovre.dk")).reason).toBe("typo");
+  });
+
+  it("a long name takes two edits: two letters missing, or two replaced", () => {
+    expect(only("fredriksbrg.dk", own("frederiksberg.dk")).reason).toBe("typo");
+    expect(only("frqderiksbxrg.dk", own("frederiksberg.dk")).reason).toBe("typo");
+  });
+
+  it("on another suffix only long names on a typo suffix: frederiksbreg.com yes, .se no; borged.com no", () => {
+    expect(only("frederiksbreg.com", own("frederiksberg.dk"))).toMatchObject({ reason: "typo", edit: { op: "several" } });
+    expect(check("frederiksbreg.se", own("frederiksberg.dk"))).toEqual([]);
+    expect(check("borged.com", own("borger.dk"))).toEqual([]);
+  });
+
+  it("two letters added at one end are a word, not a slip; inside the name they are a slip", () => {
+    expect(check("fcfredericia.dk", own("fredericia.dk"))).toEqual([]);
+    expect(check("fredericiafc.dk", own("fredericia.dk"))).toEqual([]);
+    expect(only("fredericiax.dk", own("fredericia.dk")).reason).toBe("typo");
+    expect(only("fredderricia.dk", own("fredericia.dk")).reason).toBe("typo");
+  });
+});
+
+describe("generic words two names share are left out of the distance", () => {
+  it("tyrdanmark.dk is not nyidanmark.dk (tyr vs nyi), though the whole names are two edits apart", () => {
+    expect(check("tyrdanmark.dk", own("nyidanmark.dk"))).toEqual([]);
+  });
+
+  it("a name made short by the shared word keeps the long-name rule: nyxdanmark.dk for nyidanmark.dk", () => {
+    expect(only("nyxdanmark.dk", own("nyidanmark.dk")).reason).toBe("typo");
+  });
+
+  it("fxaekommune.dk for faxekommune.dk: the slip is in the rest of the name", () => {
+    expect(only("fxaekommune.dk", own("faxekommune.dk"))).toMatchObject({ reason: "typo", edit: { op: "swapped", chars: "ax" } });
+  });
+});
