@@ -5,22 +5,9 @@
  * docs/mutation.md), as cpr.property.test.ts is for the CPR rule.
  */
 import fc from "fast-check";
-import type { Recipient } from "../message";
-import { BUILT_IN_PUBLIC_DOMAINS, type DomainLists, compileDomainLists, findLookalikes } from "./lookalike-domain";
+import { BUILT_IN_PUBLIC_DOMAINS, compileDomainLists, findLookalikes } from "./lookalike-domain";
+import { randers, to } from "../../../test/helpers/randers-lists";
 
-/** The Randers-like test policy of docs/design/lookalike-domains.md §5 "Randers policy" (as in lookalike-domain.test.ts). */
-const RANDERS: DomainLists = {
-  own: ["randers.dk"],
-  trusted: [
-    "borger.dk", "skat.dk", "sktst.dk", "politi.dk", "sundhed.dk", "kl.dk", "aarhus.dk", "rm.dk",
-    "datatilsynet.dk", "star.dk", "ast.dk", "udbetalingdanmark.dk",
-  ],
-};
-const randers = compileDomainLists(RANDERS);
-
-function to(address: string): Recipient {
-  return { address, field: "to" };
-}
 
 describe("properties (seeded)", () => {
   const params = { seed: 20260421, numRuns: 400 };

@@ -1,25 +1,12 @@
 import type { DomainEdit, LookalikeFinding } from "../finding";
-import type { Recipient } from "../message";
 import {
   BUILT_IN_PUBLIC_DOMAINS,
   type DomainLists,
   compileDomainLists,
   findLookalikes,
 } from "./lookalike-domain";
+import { RANDERS, randers, to } from "../../../test/helpers/randers-lists";
 
-/** The Randers-like test policy of docs/design/lookalike-domains.md §5 "Randers policy": own + 12 trusted. */
-const RANDERS: DomainLists = {
-  own: ["randers.dk"],
-  trusted: [
-    "borger.dk", "skat.dk", "sktst.dk", "politi.dk", "sundhed.dk", "kl.dk", "aarhus.dk", "rm.dk",
-    "datatilsynet.dk", "star.dk", "ast.dk", "udbetalingdanmark.dk",
-  ],
-};
-const randers = compileDomainLists(RANDERS);
-
-function to(address: string): Recipient {
-  return { address, field: "to" };
-}
 
 function check(domainOrAddress: string, lists = randers): ReturnType<typeof findLookalikes> {
   const address = domainOrAddress.indexOf("@") === -1 ? `sagsbehandler@${domainOrAddress}` : domainOrAddress;

@@ -17,30 +17,8 @@ import { effectiveLimits, INFLATE_CHUNK_BYTES } from "./limits";
 import { PdfDocument } from "./pdf-objects";
 import { xmlPartText, xmlPartTextSteps } from "./xml-encoding";
 import { readZipDirectory } from "./zip";
+import { extractSliced } from "../../../test/helpers/extract-sliced";
 
-/** A clock that moves on 100 ms at every reading: every slice (50 ms) is used up at once. */
-function racingClock(): () => number {
-  let t = 0;
-  return () => (t += 100);
-}
-
-async function extractSliced(name: string, bytes: Uint8Array, abandonAfter = Infinity): Promise<{ r: Extraction; yields: number }> {
-  let yields = 0;
-  const r = await extractAttachments([{ kind: "file", name, bytes }], {
-    limits: DEFAULT_POLICY.limits,
-    deadline: Number.MAX_SAFE_INTEGER,
-    clock: racingClock(),
-    slicing: {
-      sliceMs: 50,
-      yieldControl: () => {
-        yields++;
-        return Promise.resolve();
-      },
-      abandon: () => yields >= abandonAfter,
-    },
-  });
-  return { r, yields };
-}
 
 const extractWhole = (name: string, bytes: Uint8Array): Promise<Extraction> =>
   extractAttachments([{ kind: "file", name, bytes }], { limits: DEFAULT_POLICY.limits, deadline: Date.now() + 60_000 });

@@ -9,6 +9,7 @@ import { DEFAULT_POLICY } from "../policy/default-policy";
 import { extractAttachments } from "./extract";
 import { INFLATE_CHUNK_BYTES } from "./limits";
 import { TEXT_PIECE_BYTES } from "./text-lines";
+import { extractSliced } from "../../../test/helpers/extract-sliced";
 
 function register(lines: number): Uint8Array {
   const out: string[] = ["Navn;CPR-nr.;By"];
@@ -19,29 +20,6 @@ function register(lines: number): Uint8Array {
 const csv = register(100_000); // ~4.4 MB
 const zipped = zipSync({ "register.csv": csv });
 
-/** A clock that moves on 100 ms at every reading: every slice (50 ms) is used up at once. */
-function racingClock(): () => number {
-  let t = 0;
-  return () => (t += 100);
-}
-
-async function extractSliced(name: string, bytes: Uint8Array, abandonAfter = Infinity) {
-  let yields = 0;
-  const r = await extractAttachments([{ kind: "file", name, bytes }], {
-    limits: DEFAULT_POLICY.limits,
-    deadline: Number.MAX_SAFE_INTEGER,
-    clock: racingClock(),
-    slicing: {
-      sliceMs: 50,
-      yieldControl: () => {
-        yields++;
-        return Promise.resolve();
-      },
-      abandon: () => yields >= abandonAfter,
-    },
-  });
-  return { r, yields };
-}
 
 describe("extraction yields between pieces of a big attachment", () => {
   it("a 4.4 MB text: a yield after every piece, so at most one piece of work runs between two", async () => {
