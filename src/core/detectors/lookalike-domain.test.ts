@@ -68,11 +68,31 @@ describe("more structural rules from the brief", () => {
     ["randers-dk.evil.com", "embedded-name"],
     ["mail.randers.dk.evil.com", "embedded-name"],
     ["randersdk.dk", "embedded-name"],
+    // The name as a domain under another public suffix inside someone else's host.
+    ["randers.com.evil.net", "embedded-name"],
+    ["randers.co.uk.evil.net", "embedded-name"],
+    ["www.randers.eu.login-portal.com", "embedded-name"],
+    ["randers.com.dk", "embedded-name"],
+    ["ran-ders.dk.evil.com", "embedded-name"],
     ["ran-ders.dk", "typo"],
     ["randerd.dk", "typo"],
     ["rander.com", "typo"],
   ])("%s → %s", (domain, reason) => {
     expect(only(domain)).toMatchObject({ resembles: "randers.dk", target: "own", reason });
+  });
+
+  it("the name as a plain subdomain label, or before a word that is no public suffix, is not embedded", () => {
+    // Tenant hosts of a service (randers.example-portal.com) name their customer; nothing there
+    // looks like the protected domain itself.
+    for (const d of ["randers.evil.net", "randers.kommune.evil.net", "randers.mail.example.com", "post.randers-net.com"]) {
+      expect(check(d).filter((f) => f.kind === "lookalike-domain" && f.reason === "embedded-name")).toEqual([]);
+    }
+  });
+
+  it("in one host, the name with its own suffix wins over a name under another suffix", () => {
+    const two = compileDomainLists({ own: ["randers.dk", "vejle.dk"], trusted: [] });
+    expect(only("randers.com.vejle.dk.evil.net", two)).toMatchObject({ reason: "embedded-name", resembles: "vejle.dk" });
+    expect(only("vejle.com.randers.dk.evil.net", two)).toMatchObject({ reason: "embedded-name", resembles: "randers.dk" });
   });
 
   it("the finding for a subdomain or embedded look-alike suggests the plain resembled domain", () => {

@@ -7,7 +7,7 @@ import { foldLabel, foldVariants, skeleton } from "./confusables";
 import { damerauLevenshtein, describeEdit, isSingleTypingSlip, typoDistance } from "./domain-distance";
 import { type PreparedLabel, letterCountCut, letterMask, prepareLabel, repeatedLetterMask } from "./letter-bound";
 import { GENERIC_WORDS, KIND_RANK, LURE_WORDS, type Target, type TargetIndex, dehyphen, genericBits } from "./lookalike-targets";
-import type { SplitHost } from "./recipient-domain";
+import { type SplitHost, isIcannSuffix } from "./recipient-domain";
 
 export interface Match {
   readonly target: Target;
@@ -96,7 +96,9 @@ export function bestMatch(probe: Probe, index: TargetIndex): Match | undefined {
 function embeddedMatch(probe: Probe, index: TargetIndex, start: Match | undefined): Match | undefined {
   const { host, bare, folded, subBare } = probe;
   let best = start;
-  // randers.dk.evil.com, randers.dk.co: the name and suffix as labels of a longer host.
+  // randers.dk.evil.com, randers.dk.co: the name and suffix as labels of a longer host; a little
+  // less close, the name under another public suffix or with a hyphen slip (randers.com.evil.net,
+  // ran-ders.dk.evil.com: the phisher's "brand.tld.anything"; docs/design/lookalike-domains.md §5).
   const registrableAt = host.sub.length;
   for (let i = 0; i < folded.length - 1; i++) {
     if (i === registrableAt) continue;
@@ -105,7 +107,10 @@ function embeddedMatch(probe: Probe, index: TargetIndex, start: Match | undefine
     for (let k = 1; k <= 3 && i + k < folded.length; k++) {
       suffix = k === 1 ? folded[i + 1]! : `${suffix}.${folded[i + k]!}`;
       for (const t of index.byForm.get(dehyphen(name))) {
-        if (t.suffixForm === suffix && t.forms.indexOf(name) !== -1) best = closer(best, { target: t, reason: "embedded-name", distance: 0 });
+        const exact = t.suffixForm === suffix && t.forms.indexOf(name) !== -1;
+        if (exact || isIcannSuffix(asciiLabels(host, i + 1, k))) {
+          best = closer(best, { target: t, reason: "embedded-name", distance: exact ? 0 : 0.5 });
+        }
       }
     }
   }
@@ -127,6 +132,11 @@ function embeddedMatch(probe: Probe, index: TargetIndex, start: Match | undefine
     }
   }
   return best;
+}
+
+/** Labels [from, from + count) of the host in ASCII, joined: `com`, `co.uk`. */
+function asciiLabels(host: SplitHost, from: number, count: number): string {
+  return host.ascii.split(".").slice(from, from + count).join(".");
 }
 
 /**

@@ -3,7 +3,7 @@
  * (ICANN section, via tldts), for the look-alike rule (docs/design/lookalike-domains.md §5 step 3).
  * Reading the address and the host is `address-domain.ts`'s job, the one place for that.
  */
-import { getPublicSuffix } from "tldts";
+import { getPublicSuffix, parse } from "tldts";
 import type { HostName } from "../host-name";
 
 export type { HostName } from "../host-name";
@@ -39,4 +39,10 @@ export function splitHost(host: HostName): SplitHost | undefined {
   const suffix = suffixCount === 1 ? labels[labels.length - 1]! : labels.slice(labelIndex + 1).join(".");
   const sub = labelIndex === 0 ? NO_LABELS : labels.slice(0, labelIndex);
   return { ascii: host.ascii, unicode: host.unicode, labels, sub, label, suffix, registrable: `${label}.${suffix}` };
+}
+
+/** Is `suffix` (lower-case ASCII: `com`, `co.uk`) a public suffix of the List's ICANN section? */
+export function isIcannSuffix(suffix: string): boolean {
+  const p = parse(`x.${suffix}`, SUFFIX_OPTIONS);
+  return p.isIcann === true && p.publicSuffix === suffix;
 }
