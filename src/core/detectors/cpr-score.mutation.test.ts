@@ -24,6 +24,16 @@ describe("repeated in one message counts compact numbers only", () => {
     ]);
     for (const m of found) expect(m.reasons).not.toContain("repeated-in-message");
   });
+
+  it("a nine-digit value with its zero put back is no second compact number", () => {
+    // 203305001 under a CPR header is 020330-5001 (HIGH by its column); it does not raise 1711335001.
+    const found = findCprNumbers(`CPR\tNavn\n203305001\tA\n\n${"x".repeat(150)} 1711335001`, { now: Y2041 });
+    expect(found.map((m) => [m.masked, m.confidence])).toEqual([
+      ["020330-****", "high"],
+      ["171133-****", "medium"],
+    ]);
+    expect(found[0]?.reasons).toContain("leading-zero-restored");
+  });
 });
 
 /**
