@@ -55,3 +55,10 @@ describe("a header naming another number keeps date-like values from forming a C
     expect(column(header)).toEqual(["high", "high", "high"]);
   });
 });
+
+describe("a keyword after a character beyond Latin-1 starts a word", () => {
+  // Word's curly quotes make the window two-byte, so it is normalized and lower-cased before matching.
+  it("\u201cCPR\u201d: 1506503720 → HIGH", () => {
+    expect(findCprNumbers("\u201cCPR\u201d: 1506503720", { now: NOW }).map((m) => m.confidence)).toEqual(["high"]);
+  });
+});
