@@ -33,6 +33,8 @@ describe("a partly masked number counts when its visible date is real and past",
     ["231126-5XXX", ["partly-masked low 231126-****"]], // today
     ["241126-5XXX", []], // tomorrow
     ["150641-3XXX", ["partly-masked low 150641-****"]], // 1941
+    ["290200-0XXX", []], // the 7th digit picks the century: 0 is 1900 only, not 2000
+    ["150630-9XXX", []], // 9 with YY 30 is 2030 only, not 1930
   ])("%j → %j", (text, expected) => {
     expect(forms(text)).toEqual(expected);
   });
