@@ -74,6 +74,13 @@ describe("the e-CPR form ends at a letter or digit boundary", () => {
     ["1506501AB3Z", []],
     ["1506501AB31", []],
     ["1506501ab3", []],
+    ["1506501AB3A", []],
+    ["1506501AB3a", []],
+    ["1506501AB3z", []],
+    ["1506501AB3@", ["substitute low 150650-**** 0-10"]],
+    ["1506501AB3[", ["substitute low 150650-**** 0-10"]],
+    ["1506501AB3`", ["substitute low 150650-**** 0-10"]],
+    ["1506501AB3{", ["substitute low 150650-**** 0-10"]],
   ])("%j → %j", (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -109,5 +116,12 @@ describe("a town after the space form reads as a postcode", () => {
     ["150650 3720 R", "medium"],
   ])("%j → %s", (text, confidence) => {
     expect(findCprNumbers(text, { now: NOW }).map((m) => m.confidence)).toEqual([confidence]);
+  });
+});
+
+describe("an invalid ten-digit value in a list counts against the column", () => {
+  it("three valid dates and one that is not (31 April): 75 %, no CPR column", () => {
+    expect(found("Liste:\n1506503720\n2412102145\n1503756125\n3104901234").map((f) => f.split(" ")[1])).toEqual(["low", "low", "low"]);
+    expect(found("Liste:\n1506503720\n2412102145\n1503756125").map((f) => f.split(" ")[1])).toEqual(["high", "high", "high"]);
   });
 });
