@@ -81,6 +81,7 @@ describe("the e-CPR form ends at a letter or digit boundary", () => {
     ["1506501AB3[", ["substitute low 150650-**** 0-10"]],
     ["1506501AB3`", ["substitute low 150650-**** 0-10"]],
     ["1506501AB3{", ["substitute low 150650-**** 0-10"]],
+    ["(150650 AB)", []], // six digits and letters that make no e-CPR number
   ])("%j → %j", (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -116,6 +117,10 @@ describe("a town after the space form reads as a postcode", () => {
     ["150650 3720 R", "medium"],
   ])("%j → %s", (text, confidence) => {
     expect(findCprNumbers(text, { now: NOW }).map((m) => m.confidence)).toEqual([confidence]);
+  });
+
+  it("only after the space form: a hyphenated number before a town is no postcode", () => {
+    expect(findCprNumbers("150650-3720 Randers", { now: NOW }).map((m) => [m.confidence, [...m.reasons]])).toEqual([["high", ["mod11-fail"]]]);
   });
 });
 
