@@ -95,8 +95,11 @@ describe("the cell delimiter of a delimited text file", () => {
   });
 
   it("a two-line file: the header names the column (reason cpr-column), not only the keyword", () => {
-    const found = rowsFound(lines("udtræk.txt", ["Navn;CPR-nr.;Adresse", row(";", NUMBER)]));
-    expect(found).toEqual([["150650-****", "high", ["keyword", "cpr-column", "mod11-fail"]]]);
+    const file = lines("udtræk.txt", ["Navn;CPR-nr.;Adresse", row(";", NUMBER)]);
+    const expected = [["150650-****", "high", ["keyword", "cpr-column", "mod11-fail"]]];
+    expect(rowsFound(file)).toEqual(expected);
+    // The same file after the mail's body: its place in the message changes nothing.
+    expect(rowsFound([{ text: "Se vedhæftede.", location: { part: "body" } }, ...file])).toEqual(expected);
   });
 
   it("lines holding different numbers of `;` are prose: LOW", () => {
