@@ -2,8 +2,8 @@
  * The answers that need no scanning: `postvagt --help` and `postvagt --version`. Built on its own
  * into dist-cli/quick.js, which bin/postvagt.js loads before the whole command (1.7 MB of parsers
  * it would otherwise parse first), so scripts that ask for the usage or version get it at once
- * (target: `--help` under 150 ms, as fast as a bare `node -e 0`; bench/cli.bench.ts measures it). main.ts answers through the same
- * function, so the two paths cannot drift apart.
+ * (target: `--help` under 150 ms, as fast as a bare `node -e 0`; bench/cli.bench.ts measures it).
+ * main.ts answers through the same function, so the two paths cannot drift apart.
  */
 import { version as packageVersion } from "../../package.json";
 import { langFromLocale, t } from "../i18n/t";
