@@ -13,6 +13,8 @@ module.exports = forTests("cpr", [
   "src/core/detectors/cpr-flow-layout.test.ts",
   "src/core/detectors/cpr-false-alarms.test.ts",
   "src/core/detectors/cpr-structure.test.ts",
+  // The stops at every question the pass asks (deadline checks in cpr-pass.ts and cpr-scan.ts).
+  "src/core/detectors/cpr-stop.test.ts",
   "src/core/detectors/cpr*.mutation.test.ts",
   "src/core/scan-cpr-pass.test.ts",
 ]);
