@@ -254,12 +254,18 @@ describe("known cases", () => {
 
 // Through the rule: pairs the DP accepts that a too-tight letterCountCut would reject before the DP.
 describe("findLookalikes keeps typos the letter cut must not reject", () => {
-  const lists = compileDomainLists({ own: ["hammel.dk", "randers.dk"], trusted: [], useBuiltInList: false, secondaryTargets: false });
+  const lists = compileDomainLists({ own: ["hammel.dk", "randers.dk", "horsholm.dk"], trusted: [], useBuiltInList: false, secondaryTargets: false });
 
   it("hamnek.dk resembles hammel.dk: a doubled m slipped to its look-alike n still costs half an edit (plus l→k)", () => {
     expect(dpHalves("hammel", "hamnek")).toBe(2);
     const findings = findLookalikes([{ address: "a@hamnek.dk", field: "to" }], lists) as LookalikeFinding[];
     expect(findings.map((f) => [f.resembles, f.reason])).toEqual([["hammel.dk", "typo"]]);
+  });
+
+  it("hprsjolm.dk resembles horsholm.dk: a neighbouring key in each of two doubled letters, one edit in all", () => {
+    expect(dpHalves("horsholm", "hprsjolm")).toBe(2);
+    const findings = findLookalikes([{ address: "a@hprsjolm.dk", field: "to" }], lists) as LookalikeFinding[];
+    expect(findings.map((f) => [f.resembles, f.reason])).toEqual([["horsholm.dk", "typo"]]);
   });
 
   it("рanders.dk (Cyrillic р for r) resembles randers.dk: one р, in mask slot 0, is not read as two", () => {
