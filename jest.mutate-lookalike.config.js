@@ -13,4 +13,5 @@ module.exports = forTests("lookalike", [
   "src/core/detectors/lookalike*.mutation.test.ts",
   "src/core/detectors/domain-distance*.mutation.test.ts",
   "src/core/detectors/confusables*.mutation.test.ts",
+  "src/core/detectors/letter-bound*.mutation.test.ts",
 ]);
