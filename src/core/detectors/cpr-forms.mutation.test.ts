@@ -90,6 +90,7 @@ describe("the e-CPR form ends at a letter or digit boundary", () => {
     ["1506501AB3`", ["substitute low 150650-**** 0-10"]],
     ["1506501AB3{", ["substitute low 150650-**** 0-10"]],
     ["(150650 AB)", []], // six digits and letters that make no e-CPR number
+    ["91506501AB3", []], // eight digits and letters: no e-CPR number starts one digit in
   ])("%j → %j", (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
