@@ -78,6 +78,17 @@ describe("the column rule at its edges", () => {
     expect(levels(`${long}\t${a}\t${long}\nNavn\t${b}\tRanders`)).toEqual(["low", "low"]);
   });
 
+  it("a substitute number (day + 60) neither counts for nor against the column", () => {
+    // 750650-3720: 15 June 1950 with the day raised by 60. Counted as a value with no real date, the
+    // column would be 3 of 4 (75 %) and raise nothing.
+    expect(findCprNumbers(table([a, b, c, "750650-3720"]), { now: NOW }).map((f) => [f.form, f.confidence])).toEqual([
+      ["compact", "high"],
+      ["compact", "high"],
+      ["compact", "high"],
+      ["substitute", "low"],
+    ]);
+  });
+
   it("dotted dates do not: the compact value below them stays LOW", () => {
     expect(levels(`Jens\t15.06.50-3720\nIb\t22.03.61-4517\nOle\t0711723308`)).toEqual(["medium", "medium", "low"]);
   });
