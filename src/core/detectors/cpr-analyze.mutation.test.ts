@@ -133,6 +133,17 @@ describe("a segment read alone, or with its neighbours", () => {
     ]);
   });
 
+  it("a keyword in the previous paragraph reaches a number at the start of this one", () => {
+    const f = findCprInSegments([body("Det er hans CPR-nr."), body(`1506503720 ${FILLER} ${FILLER}`)], { now: NOW });
+    expect(f.map((x) => [x.masked, x.confidence, x.reasons])).toEqual([["150650-****", "high", ["keyword", "mod11-fail"]]]);
+  });
+
+  it("a number passing modulus 11 read alone is MEDIUM, not repeated", () => {
+    // Born 2030 and passing modulus 11: a real number only with the clock in 2041 (as in cpr-score.mutation.test.ts).
+    const f = findCprInSegments([body(FILLER), body(`${FILLER} ${FILLER} 0203305001 ${FILLER} ${FILLER}`)], { now: new Date(2041, 5, 1) });
+    expect(f.map((x) => [x.masked, x.confidence, x.reasons])).toEqual([["020330-****", "medium", ["mod11-pass"]]]);
+  });
+
   it("numbers in the middle of a file's lines: each finding names its own line and span", () => {
     // Each number at least a keyword window from its line's ends: every line is read alone.
     const around = (n: string): string => `${FILLER} ${FILLER} ${n} ${FILLER} ${FILLER}`;
@@ -143,6 +154,29 @@ describe("a segment read alone, or with its neighbours", () => {
       ["150650-****", { kind: "line", line: 1 }, { start: 192, end: 203 }],
       ["220361-****", { kind: "line", line: 2 }, { start: 192, end: 203 }],
       ["071172-****", { kind: "line", line: 4 }, { start: 192, end: 203 }],
+    ]);
+  });
+});
+
+describe("segments read alone keep their own places", () => {
+  const FILLER = "Vi har modtaget din ansøgning og vender tilbage, så snart sagen er behandlet af afdelingen her.";
+  const around = (n: string): string => `${FILLER} ${FILLER} ${n} ${FILLER} ${FILLER}`;
+  const line = (attachment: string, line: number, text: string): TextSegment => ({ text, location: { part: "attachment", attachment, place: { kind: "line", line } } });
+
+  it("two files, one number each: each found once, in its own file", () => {
+    const f = findCprInSegments([line("a.txt", 1, around("150650-3720")), line("b.txt", 1, around("220361-4517"))], { now: NOW });
+    expect(f.map((x) => [x.masked, x.location.attachment, x.span])).toEqual([
+      ["150650-****", "a.txt", { start: 192, end: 203 }],
+      ["220361-****", "b.txt", { start: 192, end: 203 }],
+    ]);
+  });
+
+  it("a number between many short lines without numbers names its own line", () => {
+    const texts = [around("150650-3720"), ...Array.from({ length: 300 }, () => "kort"), around("220361-4517"), ...Array.from({ length: 1000 }, () => "kort")];
+    const f = findCprInSegments(texts.map((t, i) => line("brev.txt", i + 1, t)), { now: NOW });
+    expect(f.map((x) => [x.masked, x.location.place, x.span.start])).toEqual([
+      ["150650-****", { kind: "line", line: 1 }, 192],
+      ["220361-****", { kind: "line", line: 302 }, 192],
     ]);
   });
 });
