@@ -63,6 +63,16 @@ describe("without a deadline", () => {
     expect([...phases].sort()).toEqual(["read", "score"]);
   });
 
+  it("a delimited file's rows are cells in the shape scan too: a column of values far from their line's ends is judged", () => {
+    // Each value more than a keyword window from its line's ends, so a line could be read alone,
+    // were its ";" not a cell boundary around a short cell.
+    const pad = "x".repeat(110);
+    const rows = ["1506503720", "2203614517", "0711723308"].map((v, i): TextSegment => ({ text: `${pad};${v};${pad}`, location: line("a.csv", i + 1) }));
+    expect(findCprPass(rows, { now: NOW }).findings.map((f) => [f.confidence, f.reasons])).toEqual(
+      Array.from({ length: 3 }, () => ["high", ["cpr-column", "mod11-fail"]]),
+    );
+  });
+
   it("a finding's span is an offset in its own segment, in a file laid out as one flow", () => {
     const segs = [
       { text: "Navn;CPR;By", location: line("a.txt", 1) },
@@ -156,6 +166,13 @@ describe("the mail's own text (mustRead) is read whole and with the caller's opt
     const r = findCprPass([body(many), ownFile(1)], { now: NOW, shouldStop: () => true, mustRead: 1 });
     expect(places(r)).toEqual(Array.from({ length: 300 }, () => "body"));
     expect(r.stoppedAt).toBe(1);
+  });
+
+  it("a body of more than a thousand paragraphs is planned whole, whatever the deadline says", () => {
+    // Numbers in paragraphs 1 and 1,101: planning asks every 1,024 segments, but not in the mail's own text.
+    const paragraphs = Array.from({ length: 1300 }, (_, i) => body(i === 0 || i === 1100 ? `Sag ${synthetic(i)}` : `Afsnit ${i}.`));
+    const r = findCprPass(paragraphs, { now: NOW, shouldStop: () => true, mustRead: 1300 });
+    expect(r).toEqual({ findings: [expect.objectContaining({ masked: `${synthetic(0).slice(0, 6)}-****` }), expect.objectContaining({ masked: `${synthetic(1100).slice(0, 6)}-****` })] });
   });
 
   it("its keyword window is the caller's", () => {
