@@ -41,3 +41,17 @@ describe("every look-alike letter of the skeleton table", () => {
     },
   );
 });
+
+describe("a name of Danish letters alone is spelt out too", () => {
+  // The tests for æ/ø/å must not need another letter beside them in the label.
+  it.each([
+    ["o.dk", "ø.dk"],
+    ["oe.dk", "ø.dk"],
+    ["a.dk", "å.dk"],
+    ["aa.dk", "å.dk"],
+    ["ae.dk", "æ.dk"],
+  ])("%s is %s spelt out: a homoglyph", (domain, own) => {
+    const lists = compileDomainLists({ own: [own], trusted: [], useBuiltInList: false });
+    expect(findLookalikes([{ address: `a@${domain}`, field: "to" }], lists)).toMatchObject([{ resembles: own, reason: "homoglyph" }]);
+  });
+});
