@@ -52,6 +52,13 @@ describe("the structural rules", () => {
     expect(only("randers.act.edu.au.evil.com", own("randers.dk"))).toMatchObject({ reason: "embedded-name", resembles: "randers.dk" });
   });
 
+  it("an embedded name spelt as listed and under its own suffix beats one that is not, whatever the order", () => {
+    // ran-ders.dk.evil.com holds ran-ders.dk exactly and randers.dk with a hyphen slip.
+    expect(only("ran-ders.dk.evil.com", own("randers.dk", "ran-ders.dk")).resembles).toBe("ran-ders.dk");
+    // example.co.uk.evil.com holds example.co.uk exactly and example.com's name under co and co.uk.
+    expect(only("example.co.uk.evil.com", own("example.com", "example.co.uk")).resembles).toBe("example.co.uk");
+  });
+
   it("a name glued to another protected domain's suffix is not embedded: randerscom.net", () => {
     // The index holds the glued suffixes dk and com; randers is glued to com, but randers.dk's is dk.
     expect(check("randerscom.net", own("randers.dk", "example.com"))).toEqual([]);
