@@ -41,3 +41,43 @@ describe("every look-alike letter of the skeleton table", () => {
     },
   );
 });
+
+describe("a name of Danish letters alone is spelt out too", () => {
+  // The tests for æ/ø/å must not need another letter beside them in the label.
+  it.each([
+    ["o.dk", "ø.dk"],
+    ["oe.dk", "ø.dk"],
+    ["a.dk", "å.dk"],
+    ["aa.dk", "å.dk"],
+    ["ae.dk", "æ.dk"],
+  ])("%s is %s spelt out: a homoglyph", (domain, own) => {
+    const lists = compileDomainLists({ own: [own], trusted: [], useBuiltInList: false });
+    expect(findLookalikes([{ address: `a@${domain}`, field: "to" }], lists)).toMatchObject([{ resembles: own, reason: "homoglyph" }]);
+  });
+});
+
+describe("the look-alike sequences of the skeleton, where no other rule catches the name", () => {
+  function findings(domain: string, own: string): ReturnType<typeof findLookalikes> {
+    const lists = compileDomainLists({ own: [own], trusted: [], useBuiltInList: false });
+    return findLookalikes([{ address: `a@${domain}`, field: "to" }], lists);
+  }
+
+  // At the label's second letter: a sequence found at index 1 is read like one found anywhere.
+  it.each([
+    ["arnager.dk", "amager.dk"], // rn for m
+    ["svvipp.dk", "swipp.dk"], // vv for w
+    ["oclense.dk", "odense.dk"], // cl for d
+    ["aldertslund.dk", "albertslund.dk"], // ld for lb, the first l at index 1
+  ])("%s is a homoglyph of %s", (domain, own) => {
+    expect(findings(domain, own)).toMatchObject([{ resembles: own, reason: "homoglyph" }]);
+  });
+
+  // On a suffix no typo lands on, only the equal skeleton flags these: lb/ld read as b, ii as u,
+  // not as nothing.
+  it.each([
+    ["ldorger.se", "borger.dk"],
+    ["kiiltur.se", "kultur.dk"],
+  ])("%s is a homoglyph of %s", (domain, own) => {
+    expect(findings(domain, own)).toMatchObject([{ resembles: own, reason: "homoglyph", edit: { op: "several" } }]);
+  });
+});

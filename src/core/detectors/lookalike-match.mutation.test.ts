@@ -33,11 +33,36 @@ describe("which match wins", () => {
     expect(only("ramclers.dk", own("randers.dk", "rumders.dk")).resembles).toBe("randers.dk");
     expect(only("ramclers.dk", own("rumders.dk", "randers.dk")).resembles).toBe("rumders.dk");
   });
+
+  it("among equal typo matches the target listed first wins", () => {
+    // randerx is one neighbouring key from randers (s/x) and from randerz (z/x).
+    expect(only("randerx.dk", own("randers.dk", "randerz.dk")).resembles).toBe("randers.dk");
+    expect(only("randerx.dk", own("randerz.dk", "randers.dk")).resembles).toBe("randerz.dk");
+  });
 });
 
 describe("the structural rules", () => {
   it("a name with a multi-label suffix embedded in a longer host", () => {
     expect(only("example.co.uk.evil.com", own("example.co.uk"))).toMatchObject({ reason: "embedded-name", resembles: "example.co.uk" });
+  });
+
+  it("a name under a three-label suffix embedded in a longer host: example.act.edu.au.evil.com", () => {
+    // act.edu.au is one public suffix of three labels; act and act.edu are none.
+    expect(only("example.act.edu.au.evil.com", own("example.act.edu.au"))).toMatchObject({ reason: "embedded-name", resembles: "example.act.edu.au" });
+    expect(only("randers.act.edu.au.evil.com", own("randers.dk"))).toMatchObject({ reason: "embedded-name", resembles: "randers.dk" });
+  });
+
+  it("an embedded name spelt as listed and under its own suffix beats one that is not, whatever the order", () => {
+    // ran-ders.dk.evil.com holds ran-ders.dk exactly and randers.dk with a hyphen slip.
+    expect(only("ran-ders.dk.evil.com", own("randers.dk", "ran-ders.dk")).resembles).toBe("ran-ders.dk");
+    // example.co.uk.evil.com holds example.co.uk exactly and example.com's name under co and co.uk.
+    expect(only("example.co.uk.evil.com", own("example.com", "example.co.uk")).resembles).toBe("example.co.uk");
+  });
+
+  it("a name glued to another protected domain's suffix is not embedded: randerscom.net", () => {
+    // The index holds the glued suffixes dk and com; randers is glued to com, but randers.dk's is dk.
+    expect(check("randerscom.net", own("randers.dk", "example.com"))).toEqual([]);
+    expect(only("randersdk.net", own("randers.dk", "example.com"))).toMatchObject({ reason: "embedded-name", resembles: "randers.dk" });
   });
 
   it("an embedded name is folded: rånders.dk.evil.com", () => {
@@ -97,6 +122,11 @@ describe("the typo rule's limits", () => {
     expect(only("frqderiksbxrg.dk", own("frederiksberg.dk")).reason).toBe("typo");
   });
 
+  it("a long name takes three neighbouring-key slips (1.5 edits), though three of its letters are gone", () => {
+    // i→o, k→l, b→n: the letter cut must allow a long name four unmatched letters, not two.
+    expect(only("frederolsnerg.dk", own("frederiksberg.dk"))).toMatchObject({ reason: "typo", edit: { op: "several" } });
+  });
+
   it("on another suffix only long names on a typo suffix: frederiksbreg.com yes, .se no; borged.com no", () => {
     expect(only("frederiksbreg.com", own("frederiksberg.dk"))).toMatchObject({ reason: "typo", edit: { op: "several" } });
     expect(check("frederiksbreg.se", own("frederiksberg.dk"))).toEqual([]);
@@ -122,5 +152,23 @@ describe("generic words two names share are left out of the distance", () => {
 
   it("fxaekommune.dk for faxekommune.dk: the slip is in the rest of the name", () => {
     expect(only("fxaekommune.dk", own("faxekommune.dk"))).toMatchObject({ reason: "typo", edit: { op: "swapped", chars: "ax" } });
+  });
+
+  it("a name holding two generic words keeps the one the other name lacks: regionkommnue.dk for regionkommune.dk", () => {
+    // Only region is shared (kommnue is no generic word): the slip is measured in kommune, not in nothing.
+    expect(only("regionkommnue.dk", own("regionkommune.dk"))).toMatchObject({ reason: "typo", edit: { op: "swapped", chars: "un" } });
+  });
+
+  it("the same name with the shared word moved is no slip: kommunefaxe.dk for faxekommune.dk", () => {
+    // Without kommune both names read faxe: distance 0, and a typo needs a slip.
+    expect(check("kommunefaxe.dk", own("faxekommune.dk"))).toEqual([]);
+  });
+
+  it("a protected name that is only a generic word gets no typo match on names holding it: xdanmark.dk, danmarkk.dk", () => {
+    // docs/design/lookalike-domains.md §5 step 6 measures the distance after removing the shared
+    // word, and nothing of danmark is left to slip on. (A lure word in front is still an affix.)
+    expect(check("xdanmark.dk", own("danmark.dk"))).toEqual([]);
+    expect(check("danmarkk.dk", own("danmark.dk"))).toEqual([]);
+    expect(only("mitdanmark.dk", own("danmark.dk"))).toMatchObject({ reason: "affix" });
   });
 });
