@@ -81,6 +81,15 @@ describe("without a deadline", () => {
     );
   });
 
+  it("a context slice adds words, never numbers: digits its cut makes look like one are not found", () => {
+    // The line before is long, so only its last 164 characters (a keyword window and more) join the
+    // flow of the next line; the cut falls inside a 14-digit run, leaving ten digits that alone would
+    // be a number.
+    const before = "x".repeat(200) + "9999" + "1506503720" + " ".repeat(154);
+    const r = findCprPass([{ text: before, location: line("a.txt", 1) }, { text: `${synthetic(3)} er nummeret`, location: line("a.txt", 2) }], { now: NOW });
+    expect(r.findings.map((f) => [f.location, f.masked])).toEqual([[line("a.txt", 2), `${synthetic(3).slice(0, 6)}-****`]]);
+  });
+
   it("a finding's span is an offset in its own segment, in a file laid out as one flow", () => {
     const segs = [
       { text: "Navn;CPR;By", location: line("a.txt", 1) },

@@ -88,6 +88,8 @@ describe("the shortcut past digit runs no form uses skips nothing a full scan fi
 
 describe("a block's separators and ends", () => {
   it.each([
+    ["a space", "150650 3720"],
+    ["a space before the dash of a dotted date", "15.06.50 -3720"],
     ["a no-break space", "150650\u00A03720"],
     ["a non-breaking hyphen", "150650\u20113720"],
     ["a minus sign", "150650\u22123720"],
