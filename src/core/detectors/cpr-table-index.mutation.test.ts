@@ -49,7 +49,7 @@ describe("a header line names the cell below it", () => {
   });
 
   it("a header row shorter than the row below heads only its own columns", () => {
-    expect(found(`CPR-nr.\nJens\t${N}`)).toEqual([KEYWORD_ONLY]);
+    expect(found(`CPR-nr.\tNavn\nJens\tRanders\t${N}`)).toEqual([KEYWORD_ONLY]);
   });
 
   it("a number in the header line itself is not headed by it", () => {
@@ -70,12 +70,40 @@ describe("a header line names the cell below it", () => {
   });
 });
 
+describe("two runs never share a column", () => {
+  // A run starting at offset 5 with a number in column 123, one starting at offset 512 with a number
+  // in column 3: written without a separator, both places would read "5123".
+  const TABS = "\t".repeat(123);
+  /** `first` lines from offset 5, then short untabbed lines up to offset 512, then `second`. */
+  function twoRuns(first: readonly string[], second: readonly string[]): string {
+    let text = `abcd\n${first.join("\n")}\n\n`;
+    while (text.length < 512) text += "x".repeat(Math.min(40, 511 - text.length)) + "\n";
+    expect(text.length).toBe(512);
+    return text + second.join("\n");
+  }
+
+  it("the column rule counts each run's column apart", () => {
+    const text = twoRuns([TABS + ROWS[0], TABS + ROWS[1]], [`\t\t\t${ROWS[2]}`]);
+    expect(found(text).map((f) => f[1])).toEqual(["low", "low", "low"]);
+  });
+
+  it("a header names the column of its own run only", () => {
+    const text = twoRuns([`${TABS}CPR-nr.`, TABS + ROWS[1]], ["\t\t\tNavn", `\t\t\t${N}`]);
+    expect(found(text)).toEqual([
+      ["220361-****", "high", ["cpr-column", "mod11-fail"]],
+      ALONE,
+    ]);
+  });
+});
+
 describe("where a run of lines ends", () => {
   it("a blank line ends a table: the header does not reach the row after it", () => {
     expect(found(`Navn\tCPR-nr.\tBy\n\nJens\t${N}\tRanders`)).toEqual([KEYWORD_ONLY]);
     expect(found(`Navn\tCPR-nr.\tBy\r\n\r\nJens\t${N}\tRanders`)).toEqual([KEYWORD_ONLY]);
+    expect(found(`Navn\tCPR-nr.\tBy\r\rJens\t${N}\tRanders`)).toEqual([KEYWORD_ONLY]);
     // Spaces and tabs only: blank, though it holds cells.
     expect(found(`Navn\tCPR-nr.\tBy\n \t \nJens\t${N}\tRanders`)).toEqual([KEYWORD_ONLY]);
+    expect(found(`Navn\tCPR-nr.\tBy\u2028 \t \u2028Jens\t${N}\tRanders`)).toEqual([KEYWORD_ONLY]);
   });
 
   it("a line without tabs ends a table, and a tabbed line ends a list", () => {
