@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import type { LookalikeFinding } from "../finding";
 import { damerauLevenshtein, weightedDistance } from "./domain-distance";
-import { isCheapSubstitution } from "./keyboard";
+import { referenceDistance } from "../../../test/helpers/reference-distance";
 import { compileDomainLists, findLookalikes } from "./lookalike-domain";
 
 function check(domain: string, own: string): ReturnType<typeof findLookalikes> {
@@ -77,23 +77,7 @@ describe("a label folded past 70 letters: the DP rows grow", () => {
 });
 
 describe("a label that is the other cut short: the shared prefix and suffix do not overlap", () => {
-  // Plain full-matrix DP (optimal string alignment), weighted like the real one.
-  function reference(a: string, b: string, weighted: boolean): number {
-    const d: number[][] = [];
-    for (let i = 0; i <= a.length; i++) d.push([i]);
-    for (let j = 0; j <= b.length; j++) d[0]![j] = j;
-    for (let i = 1; i <= a.length; i++) {
-      for (let j = 1; j <= b.length; j++) {
-        const x = a.charAt(i - 1);
-        const y = b.charAt(j - 1);
-        const sub = x === y ? 0 : weighted && isCheapSubstitution(x, y) ? 0.5 : 1;
-        let best = Math.min(d[i - 1]![j - 1]! + sub, d[i - 1]![j]! + 1, d[i]![j - 1]! + 1);
-        if (i > 1 && j > 1 && x === b.charAt(j - 2) && a.charAt(i - 2) === y && x !== y) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-        d[i]![j] = best;
-      }
-    }
-    return d[a.length]![b.length]!;
-  }
+  const reference = referenceDistance;
 
   it.each([
     ["vejstrupp", "vejstrup", 1],

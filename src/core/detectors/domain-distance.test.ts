@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { damerauLevenshtein, describeEdit, isSingleTypingSlip, typoDistance, weightedDistance } from "./domain-distance";
 import { letterBoundInHalves, prepareLabel } from "./letter-bound";
-import { isCheapSubstitution } from "./keyboard";
+import { referenceDistance } from "../../../test/helpers/reference-distance";
 
 describe("damerauLevenshtein", () => {
   it.each([
@@ -75,23 +75,7 @@ describe("isSingleTypingSlip: the only rule for labels of 1–3 characters", () 
 });
 
 describe("the fast paths agree with a plain full-matrix DP (seeded properties)", () => {
-  // Reference: textbook optimal-string-alignment DP over the whole matrix, weighted like the real one.
-  function reference(a: string, b: string): number {
-    const d: number[][] = [];
-    for (let i = 0; i <= a.length; i++) d.push([i]);
-    for (let j = 0; j <= b.length; j++) d[0]![j] = j;
-    for (let i = 1; i <= a.length; i++) {
-      for (let j = 1; j <= b.length; j++) {
-        const x = a.charAt(i - 1);
-        const y = b.charAt(j - 1);
-        const sub = x === y ? 0 : isCheapSubstitution(x, y) ? 0.5 : 1;
-        let best = Math.min(d[i - 1]![j - 1]! + sub, d[i - 1]![j]! + 1, d[i]![j - 1]! + 1);
-        if (i > 1 && j > 1 && x === b.charAt(j - 2) && a.charAt(i - 2) === y && x !== y) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-        d[i]![j] = best;
-      }
-    }
-    return d[a.length]![b.length]!;
-  }
+  const reference = referenceDistance;
   // Labels over a small alphabet with neighbours and look-alikes, so near misses are common.
   const label = fc.stringMatching(/^[adefgklmnorsv1-]{0,12}$/);
   const params = { seed: 4242, numRuns: 3000 };
