@@ -102,7 +102,8 @@ describe("false alarms on real domains, target ≤ 0.05 %", () => {
     const all = BUILT_IN_PUBLIC_DOMAINS.length + providers.length + danish.length;
     const danishTotal = BUILT_IN_PUBLIC_DOMAINS.length + providers.filter((d) => d.endsWith(".dk")).length + danish.length;
     console.log(`Danish sites: ${alarms.length} of ${danish.length} (${(100 * rate).toFixed(3)} %); Danish domains measured in all: ${danishTotal}; whole set ${all}`);
-    // Issue 15 asks for at least 2,000 real Danish domains (public, mail providers and sites).
+    // The false-alarm figure means something only over at least 2,000 real Danish domains (public,
+    // mail providers and sites): fewer, and one alarm moves the rate by more than the target.
     expect(danishTotal).toBeGreaterThanOrEqual(2000);
     // Each was looked at. ærø.dk (aeroekommune.dk minus "kommune") looks like Ærø Kommune's second
     // domain but no public source names its owner, so it stays an alarm; aarhuskommune.dk and
