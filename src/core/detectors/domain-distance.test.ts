@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { damerauLevenshtein, describeEdit, isSingleTypingSlip, typoDistance, weightedDistance } from "./domain-distance";
+import { damerauLevenshtein, describeEdit, hasSlipShape, isSingleTypingSlip, typoDistance, weightedDistance } from "./domain-distance";
 import { letterBoundInHalves, prepareLabel } from "./letter-bound";
 import { referenceDistance } from "../../../test/helpers/reference-distance";
 
@@ -71,6 +71,41 @@ describe("isSingleTypingSlip: the only rule for labels of 1–3 characters", () 
     ["sst", "dst", true], // s/d are neighbours: why the known list must hold dst.dk
   ])("%s → %s: %s", (intended, typed, expected) => {
     expect(isSingleTypingSlip(intended, typed)).toBe(expected);
+  });
+});
+
+describe("hasSlipShape: a slip of the hand, not another word (names of 4+ letters)", () => {
+  it.each<[string, string]>([
+    ["esbjerg", "wesbjerg"], // a neighbouring key of the first letter, in front
+    ["esbjerg", "eesbjerg"], // the first letter doubled
+    ["randers", "rabders"], // a far or near letter inside a longer name: one edit is enough
+    ["randers", "rqnders"],
+    ["skat", "skst"], // four letters: a neighbouring key
+    ["skat", "skct"], // one bit off (a ^ c = 2)
+    ["skat", "sk0t"], // a digit where a letter belongs
+    ["skat", "sket"], // one bit off (a ^ e = 4)
+    ["skat", "ska"], // a missing letter
+    ["skat", "sakt"], // two neighbours swapped
+    ["viborg", "viboeh"], // two half-cost slips on six letters
+  ])("%s → %s is a slip", (intended, typed) => {
+    expect(hasSlipShape(intended, typed)).toBe(true);
+  });
+
+  it.each<[string, string]>([
+    ["esbjerg", "yesbjerg"], // "yes" + Esbjerg: y is far from e
+    ["randers", "xranders"],
+    ["skat", "seat"], // e for k: neither a neighbour, a look-alike nor one bit off
+    ["skat", "skal"],
+    ["vejle", "venoe"], // two half-cost slips on five letters
+    ["skat", "dlat"], // two half-cost slips on four letters
+  ])("%s → %s is another word", (intended, typed) => {
+    expect(hasSlipShape(intended, typed)).toBe(false);
+  });
+
+  it("a name made short by removing a shared generic word is judged at its full length", () => {
+    // "vejle" + "kommune" against "venoe" + "kommune": the word removed, five letters remain.
+    expect(hasSlipShape("vejle", "venoe", "vejlekommune".length)).toBe(true);
+    expect(hasSlipShape("skat", "seat", "skatkontor".length)).toBe(true);
   });
 });
 

@@ -187,6 +187,44 @@ export function isSingleTypingSlip(intended: string, typed: string): boolean {
   }
 }
 
+/** Below this many letters a name takes one slip, never two half-cost ones (§5 step 6, "slip shapes"). */
+const MIN_TWO_SLIP_LABEL = 6;
+
+/**
+ * Whether a difference the distance rule accepted (names of four letters or more) has the shape
+ * of a slip of the hand rather than of another word (docs/design/lookalike-domains.md §5 step 6,
+ * "slip shapes"): a letter typed in front of the name is a neighbouring key of its first letter
+ * or that letter again (`yesbjerg` is "yes" + Esbjerg); on a four-letter name a replaced letter is
+ * a neighbouring key, a look-alike, one bit off or a digit (`seat` is another word than `skat`); two
+ * half-cost slips need a name of six letters (`venoe` changes two of `vejle`'s five). `letters` is
+ * the protected name's length when a shared generic word was removed from both labels (such a name
+ * is judged as the long name it is).
+ */
+export function hasSlipShape(intended: string, typed: string, letters: number = intended.length): boolean {
+  const n = letters;
+  if (typed.length === intended.length + 1 && typed.slice(1) === intended) {
+    const added = typed.charAt(0);
+    return added === intended.charAt(0) || areAdjacentKeys(added, intended.charAt(0));
+  }
+  const edit = describeEdit(intended, typed);
+  if (edit.op === "several") return n >= MIN_TWO_SLIP_LABEL;
+  if (edit.op === "replaced" && n === 4) {
+    // (a digit where a letter belongs, sk0t, is a forger's look-alike, never a word)
+    return isCheapSubstitution(edit.from, edit.to) || isOneBitApart(edit.from, edit.to) || isDigit(edit.to);
+  }
+  return true;
+}
+
+function isDigit(c: string): boolean {
+  return c >= "0" && c <= "9";
+}
+
+/** Two characters whose codes differ in exactly one bit (a bit-flip variant). */
+function isOneBitApart(a: string, b: string): boolean {
+  const x = a.charCodeAt(0) ^ b.charCodeAt(0);
+  return x !== 0 && (x & (x - 1)) === 0;
+}
+
 /** Index in `typed` of the one character `intended` lacks (the first such, when doubled). */
 function extraCharIndex(intended: string, typed: string): number {
   let i = 0;

@@ -335,6 +335,13 @@ describe("look-alikes a human eye confuses (issue: multi-letter homoglyphs)", ()
     expect(check("vidrbrog.dk", compileDomainLists({ own: ["viborg.dk"], trusted: [] }))).toEqual([]);
   });
 
+  it("a slip's shape is judged on the whole name: two half-cost slips in vejle of vejlekommune.dk are flagged", () => {
+    // venoe.dk is no slip of vejle.dk (two of five letters), but with "kommune" on both it is.
+    const lists = compileDomainLists({ own: ["vejlekommune.dk"], trusted: [] });
+    expect(only("venoekommune.dk", lists)).toMatchObject({ resembles: "vejlekommune.dk", reason: "typo" });
+    expect(check("venoe.dk", compileDomainLists({ own: ["vejle.dk"], trusted: [] }))).toEqual([]);
+  });
+
   it.each(["vejen.dk", "kl.dk", "ok.dk", "vejle.dk"])("no alarm on the real neighbour %s", (domain) => {
     const lists = compileDomainLists({ own: ["vejle.dk"], trusted: ["kl.dk"], known: ["vejen.dk"] });
     expect(check(domain, lists)).toEqual([]);

@@ -4,7 +4,7 @@
  */
 import type { DomainEdit, LookalikeReason } from "../finding";
 import { foldLabel, foldVariants, skeleton } from "./confusables";
-import { damerauLevenshtein, describeEdit, isSingleTypingSlip, typoDistance } from "./domain-distance";
+import { damerauLevenshtein, describeEdit, hasSlipShape, isSingleTypingSlip, typoDistance } from "./domain-distance";
 import { type PreparedLabel, letterCountCut, letterMask, prepareLabel, repeatedLetterMask } from "./letter-bound";
 import { GENERIC_WORDS, KIND_RANK, LURE_WORDS, type Target, type TargetIndex, dehyphen, genericBits } from "./lookalike-targets";
 import { type SplitHost, isIcannSuffix } from "./recipient-domain";
@@ -277,6 +277,7 @@ function typoMatch(t: Target, f: number, typed: Typed, suffix: string, suffixFor
     // Two letters added at one end are a word, not a slip (fcfredericia.dk, a football club):
     // long names allow two edits for slips inside the name (fredriksbreg).
     if (distance > 1 && got.length === n + 2 && (got.startsWith(intended) || got.endsWith(intended))) return undefined;
+    if (!hasSlipShape(intended, got, form.length)) return undefined;
   }
   const edit = sameSuffix ? describeEdit(form, typed.text) : ({ op: "several" } as const);
   return { target: t, reason: "typo", edit, distance };
