@@ -167,6 +167,22 @@ describe("past the deadline, flows beyond the mail's own text", () => {
     expect(r.stoppedAt).toBe(0);
   });
 
+  it("a flow that starts with a context slice and stops while it is analysed is reported from its first own segment", () => {
+    // A long prose line first: only its end joins the flow of the 300 numbered lines, as context.
+    const prose = { text: "Udtræk af sager. ".repeat(12), location: line("udtræk.txt", 1) };
+    const d = deadlineAfterScan([prose, ...fileLines("udtræk.txt", 300, 2), ownFile(1)]);
+    const r = runPass(d.segments, { now: NOW, shouldStop: d.stop });
+    expect(r.findings).toHaveLength(127);
+    expect(r.stoppedAt).toBe(1);
+  });
+
+  it("a deadline already past when the groups are made: the stop is the first segment not read, not where grouping stopped", () => {
+    // Grouping asks every 1,024 segments and stops there; reading then stops at the file's first line.
+    const r = runPass([body(`Vedr. ${synthetic(9)}`), ...fileLines("udtræk.txt", 3000)], { now: NOW, shouldStop: () => true, mustRead: 1 });
+    expect(places(r)).toEqual(["body"]);
+    expect(r.stoppedAt).toBe(1);
+  });
+
   it("a flow stopped while it is analysed is reported from its first segment", () => {
     // 300 lines laid out as one flow: the analysis asks at its 128th number.
     const d = deadlineAfterScan([...fileLines("udtræk.txt", 300), ownFile(1)]);
