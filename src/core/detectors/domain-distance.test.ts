@@ -87,6 +87,12 @@ describe("hasSlipShape: a slip of the hand, not another word (names of 4+ letter
     ["skat", "ska"], // a missing letter
     ["skat", "sakt"], // two neighbours swapped
     ["viborg", "viboeh"], // two half-cost slips on six letters
+    ["mitid", "mltld"], // two look-alikes on five letters: a forger's, not a word
+    ["vejle", "vejae"], // a far letter on five letters: one edit is enough
+    ["skat", "skot"], // four letters: a vowel for a vowel
+    ["borger", "eborger"], // a service prefix in front (e-, i-, m-)
+    ["skat", "iskat"],
+    ["datatilsynet", "udatatilsynet"], // a long name takes two edits anywhere
   ])("%s → %s is a slip", (intended, typed) => {
     expect(hasSlipShape(intended, typed)).toBe(true);
   });
@@ -102,10 +108,17 @@ describe("hasSlipShape: a slip of the hand, not another word (names of 4+ letter
     expect(hasSlipShape(intended, typed)).toBe(false);
   });
 
-  it("a name made short by removing a shared generic word is judged at its full length", () => {
+  it("a name compared without a shared generic word is judged by its whole labels: length and front", () => {
     // "vejle" + "kommune" against "venoe" + "kommune": the word removed, five letters remain.
-    expect(hasSlipShape("vejle", "venoe", "vejlekommune".length)).toBe(true);
-    expect(hasSlipShape("skat", "seat", "skatkontor".length)).toBe(true);
+    expect(hasSlipShape("vejle", "venoe", "vejlekommune", "venoekommune")).toBe(true);
+    // "region" removed: the front is still the whole name's (rregionh doubles its first letter) …
+    expect(hasSlipShape("h", "rh", "regionh", "rregionh")).toBe(true);
+    expect(hasSlipShape("h", "th", "regionh", "tregionh")).toBe(true);
+    // … and a letter after the word is inside the name, not in front of it.
+    expect(hasSlipShape("sjaelland", "nsjaelland", "regionsjaelland", "regionnsjaelland")).toBe(true);
+    expect(hasSlipShape("h", "xh", "regionh", "xregionh")).toBe(false);
+    // Over eight letters a name takes two edits anywhere, its front too.
+    expect(hasSlipShape("esbjerg", "yesbjerg", "esbjergkommune", "yesbjergkommune")).toBe(true);
   });
 });
 

@@ -6,7 +6,7 @@
  * (≤ 2) it agrees with unrestricted Damerau-Levenshtein on every realistic label.
  */
 import type { DomainEdit } from "../finding";
-import { areAdjacentKeys, cheapSubstitutionTable, isCheapSubstitution } from "./keyboard";
+import { areAdjacentKeys, areLookalikes, cheapSubstitutionTable, isCheapSubstitution } from "./keyboard";
 import { type PreparedLabel, letterBoundInHalves } from "./letter-bound";
 
 /** Costs in half-edits, so the weighted DP stays in integers. */
@@ -189,34 +189,57 @@ export function isSingleTypingSlip(intended: string, typed: string): boolean {
 
 /** Below this many letters a name takes one slip, never two half-cost ones (§5 step 6, "slip shapes"). */
 const MIN_TWO_SLIP_LABEL = 6;
+/** Names up to this long take one edit (typoMatch); the front-letter test applies to them only. */
+const MAX_ONE_EDIT_LABEL = 8;
+/** Letters service names are prefixed with (e-Boks, iPhone, m for mobile): a phisher's front letter. */
+const SERVICE_PREFIXES = "eim";
+const VOWELS = "aeiouy\u00e6\u00f8\u00e5";
 
 /**
  * Whether a difference the distance rule accepted (names of four letters or more) has the shape
- * of a slip of the hand rather than of another word (docs/design/lookalike-domains.md §5 step 6,
- * "slip shapes"): a letter typed in front of the name is a neighbouring key of its first letter
- * or that letter again (`yesbjerg` is "yes" + Esbjerg); on a four-letter name a replaced letter is
- * a neighbouring key, a look-alike, one bit off or a digit (`seat` is another word than `skat`); two
- * half-cost slips need a name of six letters (`venoe` changes two of `vejle`'s five). `letters` is
- * the protected name's length when a shared generic word was removed from both labels (such a name
- * is judged as the long name it is).
+ * of a slip, a forger's look-alike or a vowel mistaken, rather than of another word
+ * (docs/design/lookalike-domains.md §5 step 6, "slip shapes"):
+ * - a letter in front of a name of up to 8 letters is a neighbouring key of its first letter,
+ *   that letter again, or a service prefix (`eborger`); `yesbjerg` is "yes" + Esbjerg;
+ * - on a four-letter name a replaced letter is a neighbouring key, a look-alike, one bit off, a
+ *   digit, or a vowel for a vowel (`seat` is another word than `skat`; `skot` is not);
+ * - two half-cost slips need a name of six letters, unless both are look-alikes (`mltld` for
+ *   `mitid`): `venoe` is two neighbouring keys in `vejle`'s five letters.
+ * `intended`/`typed` are the labels compared (a shared generic word removed); `whole*` the labels
+ * as written, by whose length and front the name is judged.
  */
-export function hasSlipShape(intended: string, typed: string, letters: number = intended.length): boolean {
-  const n = letters;
-  if (typed.length === intended.length + 1 && typed.slice(1) === intended) {
-    const added = typed.charAt(0);
-    return added === intended.charAt(0) || areAdjacentKeys(added, intended.charAt(0));
+export function hasSlipShape(intended: string, typed: string, wholeIntended: string = intended, wholeTyped: string = typed): boolean {
+  const n = wholeIntended.length;
+  if (n <= MAX_ONE_EDIT_LABEL && wholeTyped.length === n + 1 && wholeTyped.slice(1) === wholeIntended) {
+    const added = wholeTyped.charAt(0);
+    const first = wholeIntended.charAt(0);
+    return added === first || areAdjacentKeys(added, first) || SERVICE_PREFIXES.indexOf(added) >= 0;
   }
   const edit = describeEdit(intended, typed);
-  if (edit.op === "several") return n >= MIN_TWO_SLIP_LABEL;
+  if (edit.op === "several") return n >= MIN_TWO_SLIP_LABEL || onlyLookalikes(intended, typed);
   if (edit.op === "replaced" && n === 4) {
+    const { from, to } = edit;
     // (a digit where a letter belongs, sk0t, is a forger's look-alike, never a word)
-    return isCheapSubstitution(edit.from, edit.to) || isOneBitApart(edit.from, edit.to) || isDigit(edit.to);
+    return isCheapSubstitution(from, to) || isOneBitApart(from, to) || isDigit(to) || (isVowel(from) && isVowel(to));
+  }
+  return true;
+}
+
+/** Same length, and every position where the two differ holds a look-alike pair. */
+function onlyLookalikes(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a.charAt(i) !== b.charAt(i) && !areLookalikes(a.charAt(i), b.charAt(i))) return false;
   }
   return true;
 }
 
 function isDigit(c: string): boolean {
   return c >= "0" && c <= "9";
+}
+
+function isVowel(c: string): boolean {
+  return VOWELS.indexOf(c) >= 0;
 }
 
 /** Two characters whose codes differ in exactly one bit (a bit-flip variant). */

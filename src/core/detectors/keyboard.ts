@@ -90,3 +90,19 @@ export function cheapSubstitutionTable(): Uint8Array {
 export function areAdjacentKeys(a: string, b: string): boolean {
   return ADJACENT.has(a + b);
 }
+
+/** Both orders of every look-alike pair (rn/m-style sequences are the skeleton's, not here). */
+const LOOKALIKE: ReadonlySet<string> = (() => {
+  const set = new Set<string>();
+  for (const group of LOOKALIKE_GROUPS) {
+    for (let i = 0; i < group.length; i++) {
+      for (let j = 0; j < group.length; j++) if (i !== j) set.add(group.charAt(i) + group.charAt(j));
+    }
+  }
+  return set;
+})();
+
+/** True when `a` and `b` look alike in common mail-client fonts (not merely neighbouring keys). */
+export function areLookalikes(a: string, b: string): boolean {
+  return LOOKALIKE.has(a + b);
+}

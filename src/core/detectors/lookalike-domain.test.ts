@@ -335,6 +335,28 @@ describe("look-alikes a human eye confuses (issue: multi-letter homoglyphs)", ()
     expect(check("vidrbrog.dk", compileDomainLists({ own: ["viborg.dk"], trusted: [] }))).toEqual([]);
   });
 
+  it.each<[string, string]>([
+    ["rregionh.dk", "regionh.dk"], // the first letter doubled, with "region" compared apart
+    ["tregionh.dk", "regionh.dk"], // a neighbouring key in front
+    ["regionnsjaelland.dk", "regionsjaelland.dk"],
+    ["eborger.dk", "borger.dk"], // a service prefix
+    ["mstar.dk", "star.dk"],
+    ["skot.dk", "skat.dk"], // a vowel for a vowel on four letters
+    ["mltld.dk", "mitid.dk"], // two look-alikes on five letters
+    ["udatatilsynet.dk", "datatilsynet.dk"],
+  ])("slip-shaped: %s is flagged as a look-alike of %s", (typed, intended) => {
+    const lists = compileDomainLists({ own: ["randers.dk"], trusted: ["borger.dk", "skat.dk", "star.dk", "mitid.dk", "datatilsynet.dk", "regionh.dk", "regionsjaelland.dk"] });
+    expect(only(typed, lists).resembles).toBe(intended);
+  });
+
+  it("a far key in front is quiet whatever the name holds: xranders.dk and xkolding.dk alike (no look-alike reading of ld)", () => {
+    const lists = compileDomainLists({ own: ["randers.dk", "kolding.dk"], trusted: [] });
+    expect(check("xranders.dk", lists)).toEqual([]);
+    expect(check("xkolding.dk", lists)).toEqual([]);
+    // …while a real look-alike plus a slip still is one.
+    expect(only("ramclers.dk", lists).resembles).toBe("randers.dk");
+  });
+
   it("a slip's shape is judged on the whole name: two half-cost slips in vejle of vejlekommune.dk are flagged", () => {
     // venoe.dk is no slip of vejle.dk (two of five letters), but with "kommune" on both it is.
     const lists = compileDomainLists({ own: ["vejlekommune.dk"], trusted: [] });

@@ -191,7 +191,7 @@ function typoScan(probe: Probe, index: TargetIndex, start: Match | undefined): M
     for (let length = Math.max(1, m - 2); length <= m + 2 && length < index.byLength.length; length++) {
       const bucket = index.byLength[length];
       if (!bucket) continue;
-      // Up to 8 letters a slip is one edit (or two half-cost ones): lengths differ by at most 1.
+      // Up to 8 letters a slip is one edit (or two half-cost ones, hasSlipShape): lengths differ by at most 1.
       if (length <= 8 && (length - m > 1 || m - length > 1)) continue;
       // Letter-set cut: a slip within the limit leaves at most `limit` letters unmatched per side.
       const limit = length <= 8 ? 2 : 4;
@@ -227,6 +227,8 @@ function lookalikePlusSlip(probe: Probe, index: TargetIndex): Match | undefined 
       const sameSuffix = t.suffix === probe.host.suffix;
       if (!sameSuffix && !TYPO_SUFFIXES.has(probe.suffixForm)) continue;
       if (t.skeleton === s || damerauLevenshtein(t.skeleton, s, 1) > 1) continue;
+      // One plain edit apart is a typing question, which typoMatch has answered (xkolding, not a look-alike).
+      if (damerauLevenshtein(dehyphen(t.forms[0]!), probe.bare[0]!, 1) <= 1) continue;
       const m: Match = { target: t, reason: "homoglyph", edit: sameSuffix ? { op: "look-alike-characters" } : { op: "several" }, distance: 1.5 };
       // Ties go to the target listed first, as a scan of the whole list in order would give.
       const order = best ? compareMatches(m, best) : -1;
@@ -277,7 +279,7 @@ function typoMatch(t: Target, f: number, typed: Typed, suffix: string, suffixFor
     // Two letters added at one end are a word, not a slip (fcfredericia.dk, a football club):
     // long names allow two edits for slips inside the name (fredriksbreg).
     if (distance > 1 && got.length === n + 2 && (got.startsWith(intended) || got.endsWith(intended))) return undefined;
-    if (!hasSlipShape(intended, got, form.length)) return undefined;
+    if (!hasSlipShape(intended, got, form, typed.text)) return undefined;
   }
   const edit = sameSuffix ? describeEdit(form, typed.text) : ({ op: "several" } as const);
   return { target: t, reason: "typo", edit, distance };
