@@ -8,7 +8,7 @@
  * failing modulus 11.
  */
 import { findCprNumbers } from "./cpr";
-import { applySoftBreaks, scanShapes } from "./cpr-scan";
+import { applySoftBreaks, scanShapes, skipUselessRun } from "./cpr-scan";
 
 const NOW = new Date(2026, 10, 23);
 const WEIGHTS = [4, 3, 2, 7, 6, 5, 4, 3, 2, 1];
@@ -83,6 +83,48 @@ describe("the shortcut past digit runs no form uses skips nothing a full scan fi
       expect([text, scanShapes(text, NOW)]).toEqual([text, []]);
     }
     expect(scanShapes("Ref\t9913505001\tx", NOW)).toEqual([expect.objectContaining({ kind: "invalid", start: 4, end: 14 })]);
+  });
+});
+
+describe("the shortcut's own contract: which runs it skips (speed only, so only a direct test sees it)", () => {
+  // skipUselessRun(text, hit): `hit` is where the trigger's six digits end. It returns where to go
+  // on past a run no CPR form uses, or 0 to take the full path. Skipping less is never wrong (the
+  // full path judges the run), only slower (bench/cpr.bench.ts): these pin that it skips at all.
+  const at = (text: string, run: string): number => text.indexOf(run) + 6;
+  it.each<[string, string, string, number]>([
+    ["seven digits", "tlf 1234567 ring", "1234567", 11],
+    ["eight digits (a phone, a CVR number)", "CVR 12345678.", "12345678", 12],
+    ["eight digits at the very start", "12345678 er nummeret", "12345678", 8],
+    ["eleven digits", "konto 12345678901 x", "12345678901", 17],
+    ["ten digits that can be no date (month 00), in prose", "ts=1700000000 i en lang tekst med flere ord om ordren fra lageret", "1700000000", 13],
+    ["ten digits, day 00", "ordre 0013012345 fra lageret i Randers Kommune, som sendte den videre", "0013012345", 16],
+    ["ten digits, day 32", "ordre 3201612345 fra lageret i Randers Kommune, som sendte den videre", "3201612345", 16],
+    ["ten digits, day 92", "ordre 9201612345 fra lageret i Randers Kommune, som sendte den videre", "9201612345", 16],
+    ["ten digits, month 13", "ordre 0113612345 fra lageret i Randers Kommune, som sendte den videre", "0113612345", 16],
+  ])("skips %s", (_, text, run, end) => {
+    expect(skipUselessRun(text, at(text, run))).toBe(end);
+  });
+
+  it.each<[string, string, string]>([
+    ["six digits (a date, a serial)", "dato 150650 i dag", "150650"],
+    ["nine digits (a leading zero dropped)", "nr 711723308 her", "711723308"],
+    ["ten digits that can be a date, day 01 to 31", "ordre 0101612345 fra lageret i Randers Kommune", "0101612345"],
+    ["ten digits, day 31, month 12", "ordre 3112612345 fra lageret i Randers Kommune", "3112612345"],
+    ["ten digits, day 61 (a substitute number)", "ordre 6101612345 fra lageret i Randers Kommune", "6101612345"],
+    ["ten digits, day 91", "ordre 9112612345 fra lageret i Randers Kommune", "9112612345"],
+    ["ten digits that can be no date, in a short cell", "Ordre\t1700000000\tLager", "1700000000"],
+    ["a run after a full-width digit", "\uFF1112345678 x", "12345678"],
+    ["a run after an invisible character", "\u200B12345678 x", "12345678"],
+    ["a run continued by an invisible character", "12345678\u200B9 x", "12345678"],
+    ["a run continued by a mask character", "12345678XX x", "12345678"],
+    ["a run continued by a full-width digit", "12345678\uFF11 x", "12345678"],
+    ["a run with a full-width digit among the six", "1\uFF1134567890 x", "\uFF1134567"],
+  ])("takes the full path for %s", (_, text, run) => {
+    expect(skipUselessRun(text, at(text, run))).toBe(0);
+  });
+
+  it("takes the full path where fewer than six characters precede the trigger's end", () => {
+    expect(skipUselessRun("12345678", 5)).toBe(0);
   });
 });
 

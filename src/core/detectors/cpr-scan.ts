@@ -151,7 +151,7 @@ export function scanShapes(text: string, now: Date, exhaustive = false): Shape[]
  * mask character or invisible character continues is skipped before any block work.
  * Returns where to continue, or 0 to take the full path.
  */
-function skipUselessRun(text: string, hit: number): number {
+export function skipUselessRun(text: string, hit: number): number {
   const t = hit - 6;
   if (t < 0) return 0;
   for (let i = t; i < hit; i++) if (!isAsciiDigit(text.charCodeAt(i))) return 0;
