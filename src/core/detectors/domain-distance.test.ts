@@ -83,6 +83,7 @@ describe("hasSlipShape: a slip of the hand, not another word (names of 4+ letter
     ["skat", "skst"], // four letters: a neighbouring key
     ["skat", "skct"], // one bit off (a ^ c = 2)
     ["skat", "sk0t"], // a digit where a letter belongs
+    ["skat", "sk9t"],
     ["skat", "sket"], // one bit off (a ^ e = 4)
     ["skat", "ska"], // a missing letter
     ["skat", "sakt"], // two neighbours swapped
@@ -100,6 +101,8 @@ describe("hasSlipShape: a slip of the hand, not another word (names of 4+ letter
   it.each<[string, string]>([
     ["esbjerg", "yesbjerg"], // "yes" + Esbjerg: y is far from e
     ["randers", "xranders"],
+    ["hvidovre", "xhvidovre"], // eight letters: still one edit, so the front counts
+    ["skat", "sk-t"], // a hyphen for a letter is neither a digit nor a slip
     ["skat", "seat"], // e for k: neither a neighbour, a look-alike nor one bit off
     ["skat", "skal"],
     ["vejle", "venoe"], // two half-cost slips on five letters
