@@ -56,6 +56,17 @@ describe("a name of Danish letters alone is spelt out too", () => {
   });
 });
 
+describe("letters spelt out as two (œ, þ, ß), where one edit is not enough to reach the name", () => {
+  it.each([
+    ["bœk.dk", "boek.dk"],
+    ["þor.dk", "thor.dk"],
+    ["faß.dk", "fass.dk"],
+  ])("%s reads as %s: a homoglyph", (domain, own) => {
+    const lists = compileDomainLists({ own: [own], trusted: [], useBuiltInList: false });
+    expect(findLookalikes([{ address: `a@${domain}`, field: "to" }], lists)).toMatchObject([{ resembles: own, reason: "homoglyph" }]);
+  });
+});
+
 describe("the look-alike sequences of the skeleton, where no other rule catches the name", () => {
   function findings(domain: string, own: string): ReturnType<typeof findLookalikes> {
     const lists = compileDomainLists({ own: [own], trusted: [], useBuiltInList: false });

@@ -172,3 +172,20 @@ describe("generic words two names share are left out of the distance", () => {
     expect(only("mitdanmark.dk", own("danmark.dk"))).toMatchObject({ reason: "affix" });
   });
 });
+
+describe("a slip on another common suffix (TYPO_SUFFIXES), for names of seven letters or more", () => {
+  it.each(["rander.net", "rander.org", "rander.eu", "rander.nu", "rander.co", "rander.com"])("%s is a slip of randers.dk", (domain) => {
+    const lists = compileDomainLists({ own: ["randers.dk"], trusted: [], useBuiltInList: false });
+    expect(findLookalikes([{ address: `a@${domain}`, field: "to" }], lists)).toMatchObject([{ resembles: "randers.dk", reason: "typo" }]);
+  });
+
+  it("and on .dk for a name under another suffix", () => {
+    const lists = compileDomainLists({ own: ["postvagten.eu"], trusted: [], useBuiltInList: false });
+    expect(findLookalikes([{ address: "a@postvagen.dk", field: "to" }], lists)).toMatchObject([{ resembles: "postvagten.eu", reason: "typo" }]);
+  });
+
+  it("but not on a suffix outside the list", () => {
+    const lists = compileDomainLists({ own: ["randers.dk"], trusted: [], useBuiltInList: false });
+    expect(findLookalikes([{ address: "a@rander.se", field: "to" }], lists)).toEqual([]);
+  });
+});
