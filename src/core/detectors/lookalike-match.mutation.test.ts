@@ -189,3 +189,11 @@ describe("a slip on another common suffix (TYPO_SUFFIXES), for names of seven le
     expect(findLookalikes([{ address: "a@rander.se", field: "to" }], lists)).toEqual([]);
   });
 });
+
+describe("which reason wins when one host gives several (REASON_RANK), not only which is closest", () => {
+  it("the name embedded under another suffix outranks a closer look-alike of the registrable label", () => {
+    // randers.com inside the host (distance 0.5) and rånders.dk as its registrable domain (distance 0).
+    const lists = compileDomainLists({ own: ["randers.dk"], trusted: [], useBuiltInList: false });
+    expect(findLookalikes([{ address: "a@randers.com.rånders.dk", field: "to" }], lists)).toMatchObject([{ reason: "embedded-name" }]);
+  });
+});
