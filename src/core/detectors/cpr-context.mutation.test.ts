@@ -101,6 +101,17 @@ describe("a negative label stands close before its number", () => {
     expect(levels("Faktura 123 45 nr. 1506503720")).toEqual(["low"]);
   });
 
+  it.each([
+    ["Faktura 2024 nr. 1506503720", "a four-digit group is no number between"],
+    ["Faktura12.03.2026 nr. 1506503720", "a date right after the label"],
+    ["Faktura af 12.03.2026 nr. 1506503720", "a date after a word"],
+    ["Faktura af 12.03.26 nr. 1506503720", "a date with a two-digit year"],
+  ])("%s: the label reaches the number (%s)", (text) => {
+    expect(levels(text)).toEqual([]);
+    // …where a real number between stops it (the digits after the number's own block).
+    expect(levels(text.replace("Faktura", "Faktura 12345"))).toEqual(["low"]);
+  });
+
   it("a strong keyword after the number does not undo the label before it", () => {
     const m = only("Tlf 150650-3720 (cpr)");
     expect(m.confidence).toBe("medium");
