@@ -52,6 +52,17 @@ const ADJACENT: ReadonlySet<string> = (() => {
   return set;
 })();
 
+/** Every pair of look-alike characters, each pair once. */
+function lookalikePairs(): Array<readonly [string, string]> {
+  const pairs: Array<readonly [string, string]> = [];
+  for (const group of LOOKALIKE_GROUPS) {
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) pairs.push([group.charAt(i), group.charAt(j)]);
+    }
+  }
+  return pairs;
+}
+
 /** A symmetric 256×256 lookup: 1 where the substitution is cheap. Built once at load. */
 const CHEAP: Uint8Array = (() => {
   const table = new Uint8Array(TABLE_SIZE * TABLE_SIZE);
@@ -63,11 +74,7 @@ const CHEAP: Uint8Array = (() => {
     table[y * TABLE_SIZE + x] = 1;
   };
   for (const [a, b] of adjacentKeyPairs()) mark(a, b);
-  for (const group of LOOKALIKE_GROUPS) {
-    for (let i = 0; i < group.length; i++) {
-      for (let j = i + 1; j < group.length; j++) mark(group.charAt(i), group.charAt(j));
-    }
-  }
+  for (const [a, b] of lookalikePairs()) mark(a, b);
   return table;
 })();
 
@@ -94,10 +101,9 @@ export function areAdjacentKeys(a: string, b: string): boolean {
 /** Both orders of every look-alike pair (rn/m-style sequences are the skeleton's, not here). */
 const LOOKALIKE: ReadonlySet<string> = (() => {
   const set = new Set<string>();
-  for (const group of LOOKALIKE_GROUPS) {
-    for (let i = 0; i < group.length; i++) {
-      for (let j = 0; j < group.length; j++) if (i !== j) set.add(group.charAt(i) + group.charAt(j));
-    }
+  for (const [a, b] of lookalikePairs()) {
+    set.add(a + b);
+    set.add(b + a);
   }
   return set;
 })();
