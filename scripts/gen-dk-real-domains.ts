@@ -6,7 +6,7 @@
  *   npx tsx scripts/gen-dk-real-domains.ts --check            checks the committed file's form
  *   npx tsx scripts/gen-dk-real-domains.ts --check INPUTS     also rebuilds it from the inputs and
  *                                                             fails when it differs
- *   INPUTS = --alexa FILE --nordic FILE --nordic FILE --cookies FILE --crux FILE --filters FILE ×5
+ *   INPUTS = --alexa FILE --nordic FILE --nordic FILE --cookies FILE --crux FILE ×6 --filters FILE ×5
  *            (one per entry of SOURCES, in its order)
  *
  * Each input is one file of a public repository, at the commit named in SOURCES (clone it and pass
@@ -69,6 +69,20 @@ export const SOURCES: readonly Source[] = [
     url: "https://github.com/lonetis/crux-cache/blob/751a77abbdf89b5cd5b02105cbea01519bcf9671/data/global/202310_21.csv",
     sha256: "4f7aba2768be4bf819c8c31a5da2b542007ea25de2f2ba3e2c46938111720b0d",
   },
+  // The same last chunk of five other months' lists (2023-05, -08, -11, 2025-05, -08), at the same
+  // commit: the tail of the alphabet again, but the origins Chrome users visited then; 325 more
+  // Danish domains. Taken whole, like the first: every `.dk` origin in each.
+  ...[
+    ["202305_21", "512e3910c558888daf9e535b3f35dcd0a4bc5735eb0d312f50d577b8bdd59d16"],
+    ["202308_21", "165ff9c0be7f0e10e34acd89a6e27131f037f653128ed9760637ce4de5981740"],
+    ["202311_21", "90518d28924dcafc706763e19b7b2304e7b186c34f055e848040d38489d07a49"],
+    ["202505_21", "30ea4e294b67e6d89d9277c70bd9071cdc623bdd57f35f3c56ccf775d6daf640"],
+    ["202508_21", "e6d40c179076768c506b6ed0cc3c22a84ca59dc7891e94dd9c660ab76814667e"],
+  ].map(([chunk, sha256]) => ({
+    kind: "crux" as const,
+    url: `https://github.com/lonetis/crux-cache/blob/751a77abbdf89b5cd5b02105cbea01519bcf9671/data/global/${chunk}.csv`,
+    sha256: sha256!,
+  })),
   // uBlock Origin's published lists (its own, and the EasyList lists it ships): the five that name
   // the most Danish sites, above all cookie-banner and newsletter-box rules for shops and media.
   ...[
