@@ -32,6 +32,10 @@ describe("context keywords (docs/design/cpr-number.md §6.4)", () => {
     ["1506503720 (CPR)"],
     ["CPR\u2011nr. 1506503720"], // non-breaking hyphen in the keyword
     ["https://sag.kommune.dk/vis?cpr=1506503720"],
+    // After a word that ends in "e": "e-cpr" read from inside the word must not hide the "cpr".
+    ["Ansøgere-CPR: 1506503720"],
+    // `_` is no word character: the keyword after it stands at a word start.
+    ["sag_cpr 1506503720"],
   ])("strong keyword: %j → HIGH", (text) => {
     const m = only(text);
     expect(m.confidence).toBe("high");
