@@ -34,6 +34,7 @@ describe("context keywords (docs/design/cpr-number.md §6.4)", () => {
     ["https://sag.kommune.dk/vis?cpr=1506503720"],
     // After a word that ends in "e": "e-cpr" read from inside the word must not hide the "cpr".
     ["Ansøgere-CPR: 1506503720"],
+    ["Renée-CPR: 1506503720"],
     // `_` is no word character: the keyword after it stands at a word start.
     ["sag_cpr 1506503720"],
   ])("strong keyword: %j → HIGH", (text) => {
@@ -42,7 +43,14 @@ describe("context keywords (docs/design/cpr-number.md §6.4)", () => {
     expect(m.reasons).toContain("keyword");
   });
 
-  it.each([["Borgerens nummer 1506503720"], ["Født: 1506503720"], ["Ansøger 1506503720"], ["Date of birth 1506503720"]])(
+  it.each([
+    ["Borgerens nummer 1506503720"],
+    ["Født: 1506503720"],
+    ["Ansøger 1506503720"],
+    ["Date of birth 1506503720"],
+    // "national id" read from inside "International" must not hide the "ID-nr" after it.
+    ["International ID-nr.: 1506503720"],
+  ])(
     "weak keyword alone: %j → MEDIUM, never HIGH",
     (text) => {
       const m = only(text);

@@ -97,7 +97,13 @@ function readWindow(window: string, asWritten: boolean, isBefore: boolean): void
   re.lastIndex = 0;
   while ((m = re.exec(w)) !== null) {
     const at = m.index;
-    if (at > 0 && (asWritten ? isWordCharAsWritten(w.charCodeAt(at - 1)) : isWordChar(w.charCodeAt(at - 1)))) continue;
+    if (at > 0 && (asWritten ? isWordCharAsWritten(w.charCodeAt(at - 1)) : isWordChar(w.charCodeAt(at - 1)))) {
+      // Not a word start: look again from the next character, so a match read from inside a word
+      // (`e-cpr` in `Renée-CPR`, `national id` in `International ID-nr.`) hides no keyword that
+      // starts within it.
+      re.lastIndex = at + 1;
+      continue;
+    }
     const c: KeywordClass = classOfHit(w, at, asWritten);
     if (c === "strong") {
       hits.strong = true;

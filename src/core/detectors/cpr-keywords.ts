@@ -116,9 +116,9 @@ export type KeywordClass = "strong" | "weak" | "negative" | "p-number";
  * third less time on the dense bench's windows (docs/design/cpr-number.md §6.4). `\b` knows ASCII
  * word characters only, so it is a filter, not the rule: after a Latin-1 letter it still matches
  * and the caller's check decides; after `_` (a word character to `\b`, not to the rule) it would
- * not, so a caller replaces `_` first (cpr-context.ts). The one other difference from trying every
- * position: a match inside a word no longer swallows a keyword that starts within it, as
- * `ansøgere-cpr` once lost its `cpr` to `e-cpr` read from the last letter of `ansøgere`.
+ * not, so a caller replaces `_` first (cpr-context.ts), and a caller that rejects a match looks
+ * again from the character after its start, so no keyword that starts inside a rejected match is
+ * lost (`Ansøgere-CPR` once lost its `cpr` to `e-cpr` read from the last letter of `Ansøgere`).
  */
 export const KEYWORDS = new RegExp("\\b(?:" + byFirstLetter(STRONG_WORDS.concat(WEAK_WORDS, NEGATIVE_WORDS, P_NUMBER_WORDS)) + ")", "g");
 
