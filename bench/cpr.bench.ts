@@ -151,6 +151,13 @@ async function benchMix(mix: Mix): Promise<void> {
   ratioRow("findCprInSegments (lines, structural context), CPU", stats(cpu.seg), stats(cpu.bare), "ms", floor, TARGET_RATIO);
   ratioRow("findCprNumbers (whole text), wall", stats(wall.cpr), stats(wall.bare), "ms", floor, TARGET_RATIO);
   ratioRow("findCprInSegments (lines, structural context), wall", stats(wall.seg), stats(wall.bare), "ms", floor, TARGET_RATIO);
+  // Each round's own ratio, for reading the rows on a shared machine: a slow spell hits a round's
+  // floor and ours alike, so the median of these moves less from run to run than the ratio of medians.
+  const perRound = (ours: readonly number[]): string => {
+    const r = stats(ours.map((v, i) => v / (cpu.bare[i] as number)));
+    return `${r.median.toFixed(2)}× (${r.min.toFixed(2)}–${r.max.toFixed(2)})`;
+  };
+  console.log(`CPU, each round's ours/floor, median (range): whole text ${perRound(cpu.cpr)}, lines ${perRound(cpu.seg)}`);
   console.log(`bare pass matches: ${bareHits}; findCprNumbers findings: ${found.length} (high ${byLevel.high}, medium ${byLevel.medium}, low ${byLevel.low})`);
 }
 
