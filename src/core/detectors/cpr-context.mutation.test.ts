@@ -226,3 +226,18 @@ describe("a short table cell or list item (a column needs three numbers in such 
     expect(levels(rows)).toEqual(["high", "high", "high"]);
   });
 });
+
+describe("a window with a character beyond Latin-1 is read lower-cased, as the rule reads it", () => {
+  // Lower-casing İ (U+0130) gives two characters, so the negative label's 30-character reach is
+  // measured on the longer text: 16 of them put "Tlf" 34 characters before the number, out of
+  // reach; read as written it would be 18 and the label would hold (NOT_AS_WRITTEN in
+  // cpr-context.ts: everything from U+0100 on is lower-cased first).
+  it("Tlf + 16 × İ + compact number: no negative label, so LOW stays a finding", () => {
+    const m = only(`Tlf ${"\u0130".repeat(16)} 1506503720`);
+    expect(m.reasons).not.toContain("negative-context");
+  });
+
+  it("with 12 × İ the label still reaches the number: not reported (compact, negative)", () => {
+    expect(levels(`Tlf ${"\u0130".repeat(12)} 1506503720`)).toEqual([]);
+  });
+});
