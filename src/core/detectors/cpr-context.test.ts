@@ -35,8 +35,10 @@ describe("context keywords (docs/design/cpr-number.md §6.4)", () => {
     // After a word that ends in "e": "e-cpr" read from inside the word must not hide the "cpr".
     ["Ansøgere-CPR: 1506503720"],
     ["Renée-CPR: 1506503720"],
-    // `_` is no word character: the keyword after it stands at a word start.
+    // `_` is no word character: the keyword after it stands at a word start, also when the `_`
+    // is the first character of the window after the number.
     ["sag_cpr 1506503720"],
+    ["1506503720_CPR"],
   ])("strong keyword: %j → HIGH", (text) => {
     const m = only(text);
     expect(m.confidence).toBe("high");
