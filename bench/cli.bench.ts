@@ -53,33 +53,9 @@ function plainMail(random: () => number, bodyChars: number, n = 0): string {
   ].join("\r\n");
 }
 
-function mailWithAttachment(random: () => number, n: number): string {
-  const csv = Buffer.from(`navn;sagsnr;beløb\r\n${Array.from({ length: 60 }, (_, i) => `person ${i};${10000 + i};${Math.floor(random() * 9999)}`).join("\r\n")}`).toString("base64");
+/** One base64 attachment part of a multipart/mixed mail with boundary "b1". */
+function attachmentPart(type: string, name: string, bytes: Buffer): string[] {
   return [
-    "From: sagsbehandler@randers.dk",
-    `To: borger${n}@example.org`,
-    `Subject: Bilag ${n}`,
-    "MIME-Version: 1.0",
-    'Content-Type: multipart/mixed; boundary="b1"',
-    "",
-    "--b1",
-    "Content-Type: text/plain; charset=utf-8",
-    "",
-    prose(random, 2000),
-    "--b1",
-    'Content-Type: text/csv; name="oversigt.csv"',
-    'Content-Disposition: attachment; filename="oversigt.csv"',
-    "Content-Transfer-Encoding: base64",
-    "",
-    csv.replace(/.{76}/g, "$&\r\n"),
-    "--b1--",
-    "",
-  ].join("\r\n");
-}
-
-/** A mail with two attachments, a Word document and a PDF, as base64 parts. */
-function mailWithDocuments(n: number, docx: Buffer, pdf: Buffer): string {
-  const part = (type: string, name: string, bytes: Buffer): string[] => [
     "--b1",
     `Content-Type: ${type}; name="${name}"`,
     `Content-Disposition: attachment; filename="${name}"`,
@@ -87,22 +63,38 @@ function mailWithDocuments(n: number, docx: Buffer, pdf: Buffer): string {
     "",
     bytes.toString("base64").replace(/.{76}/g, "$&\r\n"),
   ];
+}
+
+/** A multipart/mixed mail: a text part, then the given attachment parts. */
+function multipartMail(n: number, subject: string, body: string, parts: readonly string[][]): string {
   return [
     "From: sagsbehandler@randers.dk",
     `To: borger${n}@example.org`,
-    `Subject: Afgørelse ${n}`,
+    `Subject: ${subject}`,
     "MIME-Version: 1.0",
     'Content-Type: multipart/mixed; boundary="b1"',
     "",
     "--b1",
     "Content-Type: text/plain; charset=utf-8",
     "",
-    "Se vedlagte afgørelse og brev.",
-    ...part("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "afgoerelse.docx", docx),
-    ...part("application/pdf", "brev.pdf", pdf),
+    body,
+    ...parts.flat(),
     "--b1--",
     "",
   ].join("\r\n");
+}
+
+function mailWithAttachment(random: () => number, n: number): string {
+  const csv = Buffer.from(`navn;sagsnr;beløb\r\n${Array.from({ length: 60 }, (_, i) => `person ${i};${10000 + i};${Math.floor(random() * 9999)}`).join("\r\n")}`);
+  return multipartMail(n, `Bilag ${n}`, prose(random, 2000), [attachmentPart("text/csv", "oversigt.csv", csv)]);
+}
+
+/** A mail with two attachments, a Word document and a PDF. */
+function mailWithDocuments(n: number, docx: Buffer, pdf: Buffer): string {
+  return multipartMail(n, `Afgørelse ${n}`, "Se vedlagte afgørelse og brev.", [
+    attachmentPart("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "afgoerelse.docx", docx),
+    attachmentPart("application/pdf", "brev.pdf", pdf),
+  ]);
 }
 
 interface Measured {
